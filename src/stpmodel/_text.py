@@ -1,0 +1,58 @@
+"""Text normalisation shared by the parser, the registries and the queries.
+
+The roadmap is text extracted from a PDF: Latin letters come out spaced (``S I P``,
+``I m P A C T``), digits come full-width or with spaces, and footnote markers are
+superscript digits glued to words. These helpers never change what is stored as the
+object's text; they give comparable *forms* of it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "SUPERSCRIPT_DIGITS",
+    "despace_letters",
+    "normalize_space",
+    "search_key",
+    "superscript_number",
+]
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
+_DROP_SUPERSCRIPTS = str.maketrans("", "", SUPERSCRIPT_DIGITS)
+
+_WS = re.compile(r"\s+")
+# Two or more single Latin letters (or a lone hyphen) separated by single spaces:
+# "S I P", "I m P A C T", "F - R E I", "Ｓ Ｉ Ｐ". Bounded to keep matching linear.
+_SPACED = re.compile(
+    r"(?<![A-Za-zＡ-Ｚａ-ｚ])[A-Za-zＡ-Ｚａ-ｚ](?:[ \u3000](?:[A-Za-zＡ-Ｚａ-ｚ]|-)(?![A-Za-zＡ-Ｚａ-ｚ]))+"
+)
+_DASHES = str.maketrans({"－": "-", "‐": "-", "―": "-", "−": "-", "〜": "～", "~": "～"})
+
+
+def normalize_space(text: str) -> str:
+    """Collapse runs of white space (including U+3000) to one space and strip the ends."""
+    return _WS.sub(" ", text).strip()
+
+
+def despace_letters(text: str) -> str:
+    """Undo the PDF's letter spacing: ``"次期 S I P の課題"`` → ``"次期 SIP の課題"``."""
+    return _SPACED.sub(lambda m: m.group(0).replace(" ", "").replace("\u3000", ""), text)
+
+
+def search_key(text: str) -> str:
+    """A form for matching: NFKC, case-folded, with no white space and no footnote marks.
+
+    Japanese is written without spaces, so removing all of them makes ``"S I P"``,
+    ``"SIP"`` and ``"ＳＩＰ"`` the same key, as well as ``"2026 年度"`` and ``"2026年度"``.
+    """
+    text = text.translate(_DROP_SUPERSCRIPTS)
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    return _WS.sub("", text).casefold()
+
+
+def superscript_number(marker: str) -> int:
+    """``"⁹⁴"`` → ``94``."""
+    return int(marker.translate(_SUPER_TO_ASCII))

@@ -1,0 +1,35 @@
+"""Japanese dates with fiscal-year semantics (和暦, 年度, 上半期, 2025～2027年度 …).
+
+:func:`find_dates` reads every date expression in a text and returns
+:class:`DateMention` records: the matched text and its span, the :class:`Period` of days it
+names (年度 N = 1 April N .. 31 March N+1) and the :class:`Relation` the surrounding words
+give it (までに → ``by``, 以降 → ``from`` …).
+"""
+
+from __future__ import annotations
+
+from stpmodel.dates._engine import DateProblem, scan
+from stpmodel.dates.mention import DateMention, Relation
+from stpmodel.dates.period import Calendar, Granularity, Period
+
+__all__ = [
+    "Calendar",
+    "DateMention",
+    "DateProblem",
+    "Granularity",
+    "Period",
+    "Relation",
+    "find_dates",
+    "scan",
+]
+
+
+def find_dates(text: str) -> list[DateMention]:
+    """Every date mention in ``text``, in order.
+
+    >>> [m.period.label for m in find_dates("2025年度までに整備し、2023年5月から6月に実施")]
+    ['FY2025', '2023-05-01..2023-06-30']
+    >>> find_dates("令和7年度末")[0].period.end
+    datetime.date(2026, 3, 31)
+    """
+    return scan(text)[0]

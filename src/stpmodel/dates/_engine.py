@@ -1,0 +1,337 @@
+"""The date scanner behind :func:`stpmodel.find_dates`.
+
+One compiled pattern finds date *atoms* (a year with its month, day and modifier, or a
+bare month); a short pass in Python joins atoms linked by a range sign into one mention,
+lets bare months and bare years inherit what their neighbours say, and reads the relation
+from the words that follow. Every quantifier in the patterns is bounded and every
+number is anchored with a look-behind, so the work per input character is constant: the
+scan is linear even on adversarial input (a megabyte of digits, 年, 度 and ～).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import attrs
+from dateutil.relativedelta import relativedelta
+
+from stpmodel.dates._numerals import FULLWIDTH_DIGITS, era_to_western, to_int
+from stpmodel.dates.mention import DateMention, Relation
+from stpmodel.dates.period import Calendar, Granularity, Period
+
+__all__ = ["DateProblem", "scan"]
+
+_S = r"[ \u3000]{0,2}"  # spaces left by PDF extraction: "2026 年度", "2023 年 7 月"
+_ERA = r"令和|平成|昭和|大正|明治"
+_KNUM = r"[〇一二三四五六七八九十]{1,3}"
+_MONTH = r"(?:1[0-2]|0?[1-9])(?![0-9])|十[一二]?|[一二三四五六七八九](?!十)"
+_DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九](?!十)"
+_MOD = (
+    rf"末日|末|初め|初頭|初旬|前半|後半|半ば|中頃|上半期|下半期|第{_S}(?P<q>[1-4一二三四]){_S}四半期"
+    r"|上旬|中旬|下旬|早期|頃|ごろ"
+)
+_ERA_NOTE = rf"[(（]{_S}(?:{_ERA}|[RHSTM]){_S}(?:元|[0-9]{{1,2}}|{_KNUM}){_S}年{_S}度?{_S}[)）]"
+
+_ATOM = re.compile(
+    rf"""
+    (?:
+        (?P<seireki>西暦{_S})?
+        (?:
+            (?P<era>{_ERA}|(?<![A-Za-z])[RHSTM](?=[0-9]))
+            {_S}(?P<ey>元|-?[0-9]{{1,2}}(?![0-9])|{_KNUM})
+            (?:{_S}[(（]{_S}(?P<eyw>[0-9]{{4}}){_S}[)）])?
+          |
+            (?<![0-9.,:/／])(?P<y>[0-9]{{4}}|[〇一二][〇一二三四五六七八九]{{3}})(?![0-9.,])
+        )
+        (?:{_S}(?:
+            (?P<decade>年代)
+          | (?P<fy>年{_S}度)
+          | (?P<cy>年)(?:{_S}{_ERA_NOTE})?
+            (?:{_S}(?P<m>{_MONTH}){_S}月(?:{_S}(?P<d>{_DAY}){_S}日)?)?
+        ))?
+        (?:{_S}(?P<mod>{_MOD}))?
+    )
+    |
+    (?:
+        (?<![0-9.,:/／])(?P<bm>1[0-2]|0?[1-9])(?![0-9]){_S}月
+        (?:{_S}(?P<bd>{_DAY}){_S}日)?
+        (?:{_S}(?P<bmod>末日|末|初め|初旬|上旬|中旬|下旬|半ば|中頃|頃|ごろ))?
+    )
+    """,
+    re.VERBOSE,
+)
+
+_CONNECTOR = re.compile(rf"{_S}(?:～|〜|~|－|―|‐|-|–|から){_S}")
+_RANGE_END = re.compile(rf"{_S}(?:まで(?!に)|迄(?!に))")
+_RELATION = re.compile(
+    rf"""{_S}(?:
+        (?P<by>までに|まで|迄に|迄)
+      | (?P<from>から|より|以降|以後|以来)
+      | (?P<during>期間中|の間|中に|中(?![国心央旬間期核長堅])|内に|内(?![閣容部外訳]))
+      | (?P<target>を目指して|を目指し|を目指す|目指して|に向けて|に向け|を目途に|を目途|目途に|目途|めど|を予定|予定)
+      | (?P<as_of>時点で|時点|現在)
+    )""",
+    re.VERBOSE,
+)
+# "2026 年度半ばの運転再開に向け": the date qualifies a noun that is itself the target.
+_TARGET_AHEAD = re.compile(
+    r"の[^、。，．,.\s「」『』()（）0-9]{1,20}?(?:に向け|を目指|を目途|目途|予定)"
+)
+
+
+@attrs.frozen
+class DateProblem:
+    """A date-like expression that names no real day (令和0年, 2023年2月30日)."""
+
+    span: tuple[int, int]
+    text: str
+    reason: str
+
+
+@attrs.frozen
+class _Atom:
+    start: int
+    end: int
+    period: Period | None  # None: a bare year or month still waiting for its context
+    bare_year: int | None = None
+    bare_month: tuple[int, int | None, str | None] | None = None
+    has_year: bool = False
+
+
+def _apply_modifier(base: Period, mod: str | None, quarter: str | None) -> Period:
+    if not mod:
+        return base
+    if mod in ("頃", "ごろ"):
+        return attrs.evolve(base, approximate=True)
+    g = base.granularity
+    if g in (Granularity.YEAR, Granularity.FISCAL_YEAR):
+        months = 12
+    elif g is Granularity.DECADE:
+        months = 120
+    elif g is Granularity.MONTH:
+        return _month_modifier(base, mod)
+    else:
+        return base
+    first = base.start
+
+    def part(start_month: int, length: int, granularity: Granularity, approx: bool) -> Period:
+        start = first + relativedelta(months=start_month)
+        end = start + relativedelta(months=length, days=-1)
+        return attrs.evolve(base, start=start, end=end, granularity=granularity, approximate=approx)
+
+    if quarter is not None:
+        return part(3 * (to_int(quarter) - 1), 3, Granularity.QUARTER, False)
+    sixth = months // 6 if g is Granularity.DECADE else 0
+    table: dict[str, tuple[int, int, Granularity, bool]] = {
+        "末日": (months - 1, 1, Granularity.MONTH, False),
+        "末": (months - 1, 1, Granularity.MONTH, True)
+        if not sixth
+        else (months - 3 * 12, 3 * 12, Granularity.YEAR, True),
+        "初め": (0, 3, Granularity.QUARTER, True) if not sixth else (0, 36, Granularity.YEAR, True),
+        "初頭": (0, 3, Granularity.QUARTER, True) if not sixth else (0, 36, Granularity.YEAR, True),
+        "初旬": (0, 1, Granularity.MONTH, True),
+        "早期": (0, 3, Granularity.QUARTER, True) if not sixth else (0, 36, Granularity.YEAR, True),
+        "前半": (0, months // 2, Granularity.HALF, False),
+        "上半期": (0, months // 2, Granularity.HALF, False),
+        "後半": (months // 2, months // 2, Granularity.HALF, False),
+        "下半期": (months // 2, months // 2, Granularity.HALF, False),
+        "半ば": (months // 4, months // 2, Granularity.HALF, True)
+        if not sixth
+        else (36, 48, Granularity.YEAR, True),
+        "中頃": (months // 4, months // 2, Granularity.HALF, True)
+        if not sixth
+        else (36, 48, Granularity.YEAR, True),
+    }
+    if mod not in table:
+        return base
+    start_month, length, granularity, approx = table[mod]
+    result = part(start_month, length, granularity, approx)
+    if mod == "末日":
+        return attrs.evolve(result, start=result.end, granularity=Granularity.DAY)
+    return result
+
+
+def _month_modifier(base: Period, mod: str) -> Period:
+    first, last = base.start, base.end
+    dekad = Granularity.DEKAD
+    spans: dict[str, tuple[int, int, Granularity, bool]] = {
+        "末日": (last.day, last.day, Granularity.DAY, False),
+        "末": (21, last.day, dekad, True),
+        "下旬": (21, last.day, dekad, False),
+        "上旬": (1, 10, dekad, False),
+        "初旬": (1, 10, dekad, False),
+        "初め": (1, 10, dekad, True),
+        "初頭": (1, 10, dekad, True),
+        "早期": (1, 10, dekad, True),
+        "中旬": (11, 20, dekad, False),
+        "半ば": (11, 20, dekad, True),
+        "中頃": (11, 20, dekad, True),
+        "前半": (1, 15, Granularity.HALF, False),
+        "後半": (16, last.day, Granularity.HALF, False),
+    }
+    if mod not in spans:
+        return base
+    a, b, granularity, approx = spans[mod]
+    return attrs.evolve(
+        base,
+        start=first.replace(day=a),
+        end=first.replace(day=b),
+        granularity=granularity,
+        approximate=approx,
+    )
+
+
+def _day_period(year: int, month: int, day: int | None) -> Period:
+    if day is None:
+        return Period.month(year, month)
+    return Period.day(dt.date(year, month, day))
+
+
+def _atom(m: re.Match[str], problems: list[DateProblem], text: str) -> _Atom | None:
+    start, end = m.span()
+    if m.group("bm") is not None:
+        month = int(m.group("bm"))
+        bd = m.group("bd")
+        return _Atom(
+            start, end, None, bare_month=(month, to_int(bd) if bd else None, m.group("bmod"))
+        )
+    if m.group("era"):
+        era = m.group("era")
+        raw = m.group("ey")
+        if raw.startswith("-"):
+            return None
+        number = to_int(raw)
+        if number < 1 or (raw.isascii() and raw.startswith("00")):
+            problems.append(DateProblem((start, end), text[start:end], f"{era}{raw}年 is no year"))
+            return None
+        year = int(m.group("eyw")) if m.group("eyw") else era_to_western(era, number)
+        if not (m.group("cy") or m.group("fy")):
+            return None  # an era year needs 年: "R3" alone is not a date
+    else:
+        year = to_int(m.group("y"))
+        if not (m.group("cy") or m.group("fy") or m.group("decade")):
+            if 1900 <= year <= 2100 and m.group("y").isascii() and not m.group("mod"):
+                return _Atom(start, end, None, bare_year=year)
+            return None
+        if year < 1000:
+            return None
+    try:
+        if m.group("decade"):
+            if year % 10:
+                return None
+            base = Period.decade(year)
+        elif m.group("fy"):
+            base = Period.fiscal_year(year)
+        elif m.group("m"):
+            day = m.group("d")
+            base = _day_period(year, to_int(m.group("m")), to_int(day) if day else None)
+        else:
+            base = Period.calendar_year(year)
+    except ValueError as exc:
+        problems.append(DateProblem((start, end), text[start:end], str(exc)))
+        return None
+    if m.group("d") and m.group("mod") not in (None, "頃", "ごろ"):
+        # a modifier after a full day ("1日末") is not part of the date
+        end = m.start("mod")
+        while end > start and text[end - 1] in " \u3000":
+            end -= 1
+        return _Atom(start, end, base, has_year=True)
+    return _Atom(start, end, _apply_modifier(base, m.group("mod"), m.group("q")), has_year=True)
+
+
+def _resolve_bare_month(atom: _Atom, context: Period | None) -> Period | None:
+    assert atom.bare_month is not None
+    if context is None:
+        return None
+    month, day, mod = atom.bare_month
+    year = context.end.year if context.granularity is Granularity.RANGE else context.year
+    if context.calendar is Calendar.FISCAL and month < 4:
+        year += 1
+    try:
+        base = _day_period(year, month, day)
+    except ValueError:
+        return None
+    if day is None:
+        return _month_modifier(base, mod) if mod else base
+    return attrs.evolve(base, approximate=True) if mod in ("頃", "ごろ") else base
+
+
+def scan(text: str) -> tuple[list[DateMention], list[DateProblem]]:
+    """Every date mention in ``text`` (in order) and the date-like text that names no day."""
+    folded = text.translate(FULLWIDTH_DIGITS)
+    problems: list[DateProblem] = []
+    atoms = [a for a in (_atom(m, problems, folded) for m in _ATOM.finditer(folded)) if a]
+    mentions: list[DateMention] = []
+    context: Period | None = None
+    i = 0
+    while i < len(atoms):
+        first = atoms[i]
+        last = first
+        nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        period: Period | None
+        ranged = False
+        if nxt is not None and _CONNECTOR.fullmatch(folded, first.end, nxt.start):
+            period = _join(first, nxt, context)
+            if period is not None:
+                last, ranged = nxt, True
+                i += 1
+        if not ranged:
+            if first.bare_month is not None:
+                period = _resolve_bare_month(first, context)
+            else:
+                period = first.period
+        i += 1
+        if period is None:
+            continue
+        mentions.append(_mention(text, folded, first.start, last.end, period, ranged))
+        context = period
+    return mentions, problems
+
+
+def _join(first: _Atom, second: _Atom, context: Period | None) -> Period | None:
+    """The range ``first``～``second``, each side borrowing what the other spells out."""
+    a, b = first.period, second.period
+    if a is None and first.bare_year is not None:
+        if b is not None and second.has_year:
+            if b.granularity is Granularity.FISCAL_YEAR:
+                a = Period.fiscal_year(first.bare_year)
+            elif b.granularity is Granularity.DECADE:
+                return None
+            else:
+                a = Period.calendar_year(first.bare_year)
+        elif second.bare_year is not None:
+            a = Period.calendar_year(first.bare_year)
+            b = Period.calendar_year(second.bare_year)
+        else:
+            return None
+    if a is None and first.bare_month is not None:
+        a = _resolve_bare_month(first, context)
+    if a is None:
+        return None
+    if b is None and second.bare_year is not None:
+        if a.granularity is Granularity.FISCAL_YEAR:
+            b = Period.fiscal_year(second.bare_year)
+        elif a.granularity is Granularity.YEAR:
+            b = Period.calendar_year(second.bare_year)
+    if b is None and second.bare_month is not None:
+        b = _resolve_bare_month(second, a)
+    if b is None or b.end < a.start:
+        return None
+    return Period.between(a, b)
+
+
+def _mention(
+    text: str, folded: str, start: int, end: int, period: Period, ranged: bool
+) -> DateMention:
+    relation = Relation.DURING if ranged else Relation.AT
+    if ranged and (m := _RANGE_END.match(folded, end)):
+        end = m.end()
+    elif m := _RELATION.match(folded, end):
+        end = m.end()
+        kind = m.lastgroup
+        assert kind is not None
+        relation = Relation(kind)
+    elif not ranged and _TARGET_AHEAD.match(folded, end):
+        relation = Relation.TARGET
+    return DateMention(text=text[start:end], span=(start, end), period=period, relation=relation)

@@ -1,0 +1,120 @@
+"""Errors and parse warnings.
+
+Every exception stpmodel raises on purpose derives from :class:`StpError`, and each
+subclass also derives from the builtin a caller would expect (``ValueError`` for bad
+input, ``KeyError`` for an unknown ID, ``ImportError`` for a missing optional extra), so
+``except ValueError`` keeps working for code that does not know this library.
+
+A :class:`ParseWarning` is not an exception but a record: the parser collects them on
+``Roadmap.warnings`` in the default mode and raises one :class:`ParseError` carrying all of
+them in strict mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+__all__ = [
+    "LoadError",
+    "MissingExtraError",
+    "ParseError",
+    "ParseWarning",
+    "StpError",
+    "UnknownIdError",
+]
+
+
+class StpError(Exception):
+    """Base class of every error raised by stpmodel."""
+
+
+@attrs.frozen(kw_only=True)
+class ParseWarning:
+    """A problem the parser met and worked around (警告).
+
+    ``source`` is the file name (or ``"<string>"``), ``line`` the 1-based line number,
+    ``code`` a stable machine-readable key (``"unknown-ministry"``, ``"bad-row"`` …),
+    ``message`` a sentence for people, and ``text`` the offending source text, kept so that
+    nothing the parser could not place is lost.
+    """
+
+    source: str
+    line: int
+    code: str
+    message: str
+    text: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.source}:{self.line}: {self.message}"
+
+
+class ParseError(StpError, ValueError):
+    """The input could not be read as a roadmap.
+
+    Carries the ``source`` name, the 1-based ``line`` (0 where the problem is the file as a
+    whole), the offending ``text`` and, in strict mode, every ``problems`` found at once.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        source: str = "<string>",
+        line: int = 0,
+        text: str = "",
+        problems: Sequence[ParseWarning] = (),
+    ) -> None:
+        self.source = source
+        self.line = line
+        self.text = text
+        self.problems = tuple(problems)
+        self.message = message
+        where = f"{source}:{line}" if line else source
+        super().__init__(f"{where}: {message}")
+
+    @classmethod
+    def from_warnings(cls, source: str, problems: Sequence[ParseWarning]) -> ParseError:
+        """One error that reports every problem (strict mode)."""
+        first = problems[0]
+        lines = "\n".join(f"  {p}" for p in problems)
+        count = len(problems)
+        noun = "problem" if count == 1 else "problems"
+        return cls(
+            f"{count} {noun} in strict mode:\n{lines}",
+            source=source,
+            line=first.line,
+            text=first.text,
+            problems=problems,
+        )
+
+
+class LoadError(StpError, ValueError):
+    """Serialised data (JSON) does not describe a valid roadmap; ``path`` says where."""
+
+    def __init__(self, message: str, *, path: str = "$") -> None:
+        self.path = path
+        super().__init__(f"{message} @ {path}")
+
+
+class UnknownIdError(StpError, KeyError):
+    """No object of the roadmap has this ID."""
+
+    def __init__(self, ident: str) -> None:
+        self.ident = ident
+        super().__init__(ident)
+
+    def __str__(self) -> str:
+        return f"no object with ID {self.ident!r}"
+
+
+class MissingExtraError(StpError, ImportError):
+    """An optional integration was used without its extra installed."""
+
+    def __init__(self, feature: str, extra: str, module: str) -> None:
+        self.extra = extra
+        super().__init__(
+            f"{feature} needs the optional package {module!r}: pip install 'stpmodel[{extra}]'",
+            name=module,
+        )

@@ -1,0 +1,206 @@
+"""Cells of the roadmap table: joining page-break fragments, bullets, 【】 tags, (再掲).
+
+A cell arrives as fragments, one per source line the row was printed on. Fragments are
+joined without inventing spaces (the PDF cut the text mid-sentence), then split at the
+bullets that begin items; each item loses its trailing ministry tags and (再掲) mark,
+which become data.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from stpmodel._text import SUPERSCRIPT_DIGITS, normalize_space, superscript_number
+from stpmodel.parsing._markup import BULLET, blockify, strip_markup
+
+__all__ = [
+    "REPOST",
+    "Fragment",
+    "Item",
+    "Joined",
+    "Tag",
+    "join_fragments",
+    "split_items",
+    "take_tags",
+]
+
+
+@attrs.frozen
+class Fragment:
+    """The part of a cell printed on one source line."""
+
+    text: str
+    line: int
+
+
+@attrs.frozen
+class Tag:
+    """One ministry code of a 【】 tag; ``lead`` where it is underlined."""
+
+    code: str
+    lead: bool
+
+
+@attrs.frozen
+class Item:
+    """One item of a cell, ready to become a model object."""
+
+    text: str  # markup stripped, white space collapsed, tags and (再掲) removed
+    tags: tuple[Tag, ...]
+    has_tag: bool
+    repost: bool
+    footnotes: tuple[int, ...]
+    lines: tuple[int, ...]
+
+
+REPOST = re.compile(r"[(（]\s*再掲\s*[)）]")
+_TRAILER = re.compile(r"(?:\s|[(（]\s*再掲\s*[)）]|【(?P<tag>[^【】]{0,200})】)*\Z")
+_FOOTNOTE_MARK = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+_UNDERLINE = re.compile(r"<(/?)u\b[^<>]{0,100}>", re.IGNORECASE)
+_SEPARATORS = re.compile(r"[、,，/／]")
+_NOT_A_CODE = re.compile(r"[0-9０-９年月日度。：:%％]")
+
+
+@attrs.frozen
+class Joined:
+    """A cell's fragments joined into one text, remembering which line each part came from."""
+
+    text: str
+    parts: tuple[tuple[int, int, int], ...]  # (start, end, line) in ``text``
+
+    def lines_of(self, start: int, end: int) -> tuple[int, ...]:
+        """The source lines that contributed non-blank text to ``text[start:end]``."""
+        return tuple(
+            sorted(
+                {
+                    line
+                    for a, b, line in self.parts
+                    if a < end and b > start and self.text[max(a, start) : min(b, end)].strip()
+                }
+            )
+        )
+
+
+def join_fragments(fragments: list[Fragment]) -> Joined:
+    """Join the fragments of one cell (block tags become spaces, inline tags stay).
+
+    A fragment that begins with a bullet starts a new item; any other continues the text
+    of the fragment before it, cut mid-sentence, so the two are joined with no space —
+    unless both sides of the cut are Latin letters or digits, which need one.
+    """
+    joined = ""
+    parts: list[tuple[int, int, int]] = []
+    for fragment in fragments:
+        piece = blockify(fragment.text)
+        if not piece.strip():
+            continue
+        if not joined.strip():
+            joined = piece
+            parts.append((0, len(joined), fragment.line))
+            continue
+        head = piece.lstrip()
+        tail = joined.rstrip()
+        if BULLET.match(head):
+            glue = " "
+        else:
+            left, right = strip_markup(tail)[-1:], strip_markup(head)[:1]
+            both = left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
+            glue = " " if both else ""
+        joined = tail + glue + head
+        parts.append((len(tail) + len(glue), len(joined), fragment.line))
+    return Joined(joined, tuple(parts))
+
+
+def split_items(text: str) -> list[tuple[int, int]]:
+    """Spans of the items of a joined cell, split at bullets (the bullet left out).
+
+    Text before the first bullet is an item too.
+    """
+    starts = [m.start() for m in BULLET.finditer(text)]
+    spans: list[tuple[int, int]] = []
+    if not starts:
+        spans.append((0, len(text)))
+    elif text[: starts[0]].strip():
+        spans.append((0, starts[0]))
+    for i, start in enumerate(starts):
+        end = starts[i + 1] if i + 1 < len(starts) else len(text)
+        spans.append((start + 1, end))
+    return [(a, b) for a, b in spans if strip_markup(text[a:b]).strip()]
+
+
+def parse_codes(content: str) -> tuple[Tag, ...] | None:
+    """The codes of a tag's content (with <u> kept), or None if it is not a ministry tag."""
+    tags: list[Tag] = []
+    underlined = False
+    pos = 0
+    current: list[str] = []
+    lead = False
+
+    def flush() -> None:
+        nonlocal lead
+        code = normalize_space("".join(current)).replace(" ", "")
+        if code:
+            tags.append(Tag(code, lead))
+        current.clear()
+        lead = False
+
+    for m in _UNDERLINE.finditer(content):
+        for ch in strip_markup(content[pos : m.start()]):
+            if _SEPARATORS.fullmatch(ch):
+                flush()
+            else:
+                current.append(ch)
+                if underlined and not ch.isspace():
+                    lead = True
+        underlined = m.group(1) != "/"
+        pos = m.end()
+    for ch in strip_markup(content[pos:]):
+        if _SEPARATORS.fullmatch(ch):
+            flush()
+        else:
+            current.append(ch)
+            if underlined and not ch.isspace():
+                lead = True
+    flush()
+    if not tags or any(len(t.code) > 12 or _NOT_A_CODE.search(t.code) for t in tags):
+        return None
+    return tuple(tags)
+
+
+def take_tags(raw: str, lines: tuple[int, ...]) -> Item:
+    """Turn one raw item (inline markup kept) into an :class:`Item`."""
+    trailer = _TRAILER.search(raw)
+    body = raw
+    tags: list[Tag] = []
+    has_tag = False
+    repost = False
+    if trailer is not None and trailer.start() < len(raw):
+        # walk the trailer: keep every 【】 group that reads as ministry codes
+        tail = raw[trailer.start() :]
+        kept_from = len(raw)
+        for m in reversed(list(re.finditer(r"【([^【】]{0,200})】|[(（]\s*再掲\s*[)）]", tail))):
+            if m.group(1) is not None:
+                codes = parse_codes(m.group(1))
+                if codes is None:
+                    break
+                tags[:0] = codes
+                has_tag = True
+            else:
+                repost = True
+            kept_from = trailer.start() + m.start()
+        body = raw[:kept_from]
+    if REPOST.search(body):
+        repost = True
+        body = REPOST.sub("", body)
+    text = normalize_space(strip_markup(body))
+    footnotes = tuple(superscript_number(m.group(0)) for m in _FOOTNOTE_MARK.finditer(text))
+    return Item(
+        text=text,
+        tags=tuple(tags),
+        has_tag=has_tag,
+        repost=repost,
+        footnotes=footnotes,
+        lines=lines,
+    )

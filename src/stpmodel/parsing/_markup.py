@@ -1,0 +1,36 @@
+"""HTML-like markup left by the PDF conversion: <p>, <ul style=…>, <li>, <u>, <br>."""
+
+from __future__ import annotations
+
+import html
+import re
+
+__all__ = ["BULLET", "blockify", "has_markup", "strip_markup"]
+
+# Block-level tags separate text (they become a space); inline ones (<u>, <b>, <span> …)
+# are dropped without a trace so that 「<u>科技</u>」 stays 「科技」.
+_BLOCK = re.compile(
+    r"</?(?:p|ul|ol|li|div|br|table|tr|td|th|tbody|thead|h[1-6]|blockquote)\b[^<>]{0,500}>",
+    re.IGNORECASE,
+)
+_ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}\b[^<>]{0,500}>|</?[A-Za-z][A-Za-z0-9]{0,20}>")
+# A bullet is a ・ that begins an item: at the start of the text or after white space.
+# The ・ inside words (人文・社会科学) is not one.
+BULLET = re.compile(r"(?:^|(?<=\s))[・･]")
+
+
+def blockify(text: str) -> str:
+    """Replace block tags by spaces and unescape entities; inline tags stay."""
+    return html.unescape(_BLOCK.sub(" ", text)) if "<" in text or "&" in text else text
+
+
+def strip_markup(text: str) -> str:
+    """Text without any tags (block tags → space), entities unescaped."""
+    if "<" not in text and "&" not in text:
+        return text
+    return html.unescape(_ANY_TAG.sub("", _BLOCK.sub(" ", text)))
+
+
+def has_markup(text: str) -> bool:
+    """True when ``text`` holds a tag."""
+    return bool(_ANY_TAG.search(text))

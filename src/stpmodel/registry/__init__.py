@@ -1,0 +1,87 @@
+"""Curated registries: ministry codes and the program catalog, kept as data files.
+
+``ministries.json`` and ``programs.json`` beside this module are the data; this module
+reads them and matches program mentions in text.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+from stpmodel._text import SUPERSCRIPT_DIGITS
+from stpmodel.model import Ministry, MinistryKind, Program
+
+__all__ = ["ProgramMatcher", "default_ministries", "default_programs", "program_key"]
+
+import unicodedata
+
+_DROP = str.maketrans("", "", SUPERSCRIPT_DIGITS + " \u3000\t")
+
+
+def _read(name: str) -> Any:
+    return json.loads(resources.files(__package__).joinpath(name).read_text(encoding="utf-8"))
+
+
+@functools.cache
+def default_ministries() -> Mapping[str, Ministry]:
+    """The ministry codes of the 工程表 tags (科技, 文, 経, 関係府省 …), by code."""
+    entries = _read("ministries.json")["ministries"]
+    return {e["code"]: Ministry(**{**e, "kind": MinistryKind(e["kind"])}) for e in entries}
+
+
+@functools.cache
+def default_programs() -> Mapping[str, Program]:
+    """The program catalog (SIP, ムーンショット, ASPIRE …), by ID."""
+    entries = _read("programs.json")["programs"]
+    return {
+        e["id"]: Program(
+            **{**e, "aliases": tuple(e.get("aliases", ())), "phases": tuple(e.get("phases", ()))}
+        )
+        for e in entries
+    }
+
+
+def program_key(text: str) -> str:
+    """The form programs are matched in: NFKC, no white space, no footnote marks.
+
+    ``"次期 S I P"`` and ``"次期ＳＩＰ"`` both become ``"次期SIP"``. Case is kept, so the
+    acronym FIRST does not match the English word "first".
+    """
+    return unicodedata.normalize("NFKC", text.translate(_DROP)).translate(_DROP)
+
+
+class ProgramMatcher:
+    """Finds program mentions in text with one compiled pattern over all aliases."""
+
+    def __init__(self, programs: Mapping[str, Program]) -> None:
+        self.programs = programs
+        alias_to_id: dict[str, str] = {}
+        for program in programs.values():
+            for alias in (*program.aliases, program.name_ja, program.acronym):
+                key = program_key(alias)
+                if key:
+                    alias_to_id.setdefault(key, program.id)
+        self._ids = alias_to_id
+        parts = []
+        for key in sorted(alias_to_id, key=len, reverse=True):
+            body = re.escape(key)
+            if key[0].isascii() and key[0].isalpha():
+                body = r"(?<![A-Za-z])" + body
+            if key[-1].isascii() and key[-1].isalpha():
+                body += r"(?![A-Za-z])"
+            parts.append(body)
+        self._pattern = re.compile("|".join(parts)) if parts else None
+
+    def find(self, text: str) -> tuple[str, ...]:
+        """The IDs of the programs ``text`` mentions, in order of first mention."""
+        if self._pattern is None:
+            return ()
+        found: dict[str, None] = {}
+        for m in self._pattern.finditer(program_key(text)):
+            found.setdefault(self._ids[m.group(0)], None)
+        return tuple(found)

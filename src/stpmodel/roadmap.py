@@ -1,0 +1,281 @@
+"""The Roadmap aggregate: one parsed 工程表 with lookups, flattened views and deadlines."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterator, Mapping
+from typing import Any, TypeAlias
+
+import attrs
+
+from stpmodel.dates import DateMention, Relation
+from stpmodel.errors import ParseWarning, UnknownIdError
+from stpmodel.model import (
+    Action,
+    Footnote,
+    Goal,
+    Indicator,
+    Initiative,
+    Ministry,
+    Paragraph,
+    Program,
+    Section,
+    StatusNote,
+    Subsection,
+)
+
+__all__ = ["Deadline", "Item", "Node", "Roadmap", "SourceInfo"]
+
+Item: TypeAlias = Initiative | Action
+"""What carries deadlines: an initiative or an action."""
+
+Node: TypeAlias = (
+    Section
+    | Subsection
+    | Initiative
+    | StatusNote
+    | Action
+    | Indicator
+    | Footnote
+    | Paragraph
+    | Goal
+    | Ministry
+    | Program
+)
+"""Anything :meth:`Roadmap.get` can return."""
+
+
+@attrs.frozen(kw_only=True)
+class SourceInfo:
+    """The text a roadmap was parsed from: its name, SHA-256 and number of lines."""
+
+    name: str
+    sha256: str
+    line_count: int = 0
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """A date written on an initiative or action (期限): the ``item`` and its ``mention``."""
+
+    item: Item
+    mention: DateMention
+
+    @property
+    def kind(self) -> str:
+        """``"initiative"`` or ``"action"``."""
+        return "initiative" if isinstance(self.item, Initiative) else "action"
+
+
+@attrs.frozen(kw_only=True)
+class _Index:
+    by_id: dict[str, Node]
+    parents: dict[str, str]
+    initiatives: tuple[Initiative, ...]
+    actions: tuple[Action, ...]
+    status_notes: tuple[StatusNote, ...]
+    indicators: tuple[Indicator, ...]
+    deadlines: tuple[Deadline, ...]
+    # positions in ``deadlines`` sorted by first / last written year, with those years
+    by_first: tuple[int, ...]
+    first_years: tuple[int, ...]
+    by_last: tuple[int, ...]
+    last_years: tuple[int, ...]
+
+
+def _build_index(roadmap: Roadmap) -> _Index:
+    by_id: dict[str, Node] = {}
+    parents: dict[str, str] = {}
+    initiatives: list[Initiative] = []
+    actions: list[Action] = []
+    notes: list[StatusNote] = []
+    indicators: list[Indicator] = []
+    deadlines: list[Deadline] = []
+
+    def put(node: Node, key: str, parent: str | None) -> None:
+        by_id[key] = node
+        if parent is not None:
+            parents[key] = parent
+
+    for section in roadmap.sections:
+        put(section, section.id, None)
+        for paragraph in section.vision:
+            put(paragraph, paragraph.id, section.id)
+        for goal in section.goals:
+            put(goal, goal.id, section.id)
+        for indicator in section.indicators:
+            put(indicator, indicator.id, section.id)
+            indicators.append(indicator)
+        for sub in section.subsections:
+            put(sub, sub.id, section.id)
+            for ini in sub.initiatives:
+                put(ini, ini.id, sub.id)
+                initiatives.append(ini)
+                deadlines.extend(Deadline(item=ini, mention=m) for m in ini.dates)
+                for note in ini.status_notes:
+                    put(note, note.id, ini.id)
+                    notes.append(note)
+                for action in ini.actions:
+                    put(action, action.id, ini.id)
+                    actions.append(action)
+                    deadlines.extend(Deadline(item=action, mention=m) for m in action.dates)
+    for footnote in roadmap.footnotes.values():
+        put(footnote, footnote.id, None)
+    for ministry in roadmap.ministries.values():
+        by_id.setdefault(ministry.code, ministry)
+    for program in roadmap.programs.values():
+        by_id.setdefault(program.id, program)
+    by_first = sorted(range(len(deadlines)), key=lambda i: deadlines[i].mention.period.year)
+    by_last = sorted(range(len(deadlines)), key=lambda i: deadlines[i].mention.period.last_year)
+    return _Index(
+        by_id=by_id,
+        parents=parents,
+        initiatives=tuple(initiatives),
+        actions=tuple(actions),
+        status_notes=tuple(notes),
+        indicators=tuple(indicators),
+        deadlines=tuple(deadlines),
+        by_first=tuple(by_first),
+        first_years=tuple(deadlines[i].mention.period.year for i in by_first),
+        by_last=tuple(by_last),
+        last_years=tuple(deadlines[i].mention.period.last_year for i in by_last),
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Roadmap:
+    """A parsed 工程表 (roadmap): its sections, the registries it refers to, the footnotes
+    and the warnings the parser raised.
+
+    Flattened views (:attr:`initiatives`, :attr:`actions`, :attr:`status_notes`,
+    :attr:`indicators`) are in document order. :meth:`get` finds any object by its ID.
+    """
+
+    title: str
+    edition: int | None = None
+    source: SourceInfo
+    sections: tuple[Section, ...] = ()
+    ministries: Mapping[str, Ministry] = attrs.field(factory=dict)
+    programs: Mapping[str, Program] = attrs.field(factory=dict)
+    footnotes: Mapping[int, Footnote] = attrs.field(factory=dict)
+    warnings: tuple[ParseWarning, ...] = ()
+    _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_index", _build_index(self))
+
+    __hash__ = None  # type: ignore[assignment]  # holds mappings: compare, do not hash
+
+    # -- flattened views ----------------------------------------------------------------
+    @property
+    def subsections(self) -> tuple[Subsection, ...]:
+        """Every subsection, in document order."""
+        return tuple(sub for section in self.sections for sub in section.subsections)
+
+    @property
+    def initiatives(self) -> tuple[Initiative, ...]:
+        """Every initiative (基本計画における具体的な取組), in document order."""
+        return self._index.initiatives
+
+    @property
+    def actions(self) -> tuple[Action, ...]:
+        """Every action (今後の取組方針), in document order."""
+        return self._index.actions
+
+    @property
+    def status_notes(self) -> tuple[StatusNote, ...]:
+        """Every status note (実施状況・現状分析), in document order."""
+        return self._index.status_notes
+
+    @property
+    def indicators(self) -> tuple[Indicator, ...]:
+        """Every indicator (主要指標 and 参考指標), in document order."""
+        return self._index.indicators
+
+    # -- lookups ------------------------------------------------------------------------
+    def get(self, ident: str) -> Node:
+        """The object with this ID (``"6.1.2.a3"``, ``"fn94"``, ``"科技"``, ``"sip"`` …).
+
+        Raises :class:`~stpmodel.UnknownIdError` (a ``KeyError``) when there is none.
+        """
+        try:
+            return self._index.by_id[ident]
+        except KeyError:
+            raise UnknownIdError(ident) from None
+
+    def __contains__(self, ident: object) -> bool:
+        return isinstance(ident, str) and ident in self._index.by_id
+
+    def parent(self, ident: str) -> Node | None:
+        """The object that contains this one (the initiative of an action …), if any."""
+        self.get(ident)
+        key = self._index.parents.get(ident)
+        return None if key is None else self._index.by_id[key]
+
+    def walk(self) -> Iterator[Node]:
+        """Every section, subsection, initiative, status note and action, depth first."""
+        for section in self.sections:
+            yield section
+            for sub in section.subsections:
+                yield sub
+                for ini in sub.initiatives:
+                    yield ini
+                    yield from ini.status_notes
+                    yield from ini.actions
+
+    # -- deadlines ----------------------------------------------------------------------
+    def deadlines(
+        self,
+        *,
+        from_year: int | None = None,
+        to_year: int | None = None,
+        ministry: str | None = None,
+        program: str | None = None,
+        relation: Relation | str | None = None,
+        lead_only: bool = False,
+    ) -> tuple[Deadline, ...]:
+        """The dates written on initiatives and actions, in document order.
+
+        Status notes are left out: they record the past. ``from_year``/``to_year`` filter by
+        the year as written (2027年度まで counts for 2027 though it ends in March 2028); a
+        range counts when any year it names falls in the window. ``ministry`` keeps items
+        tagged with that code (only where it leads, with ``lead_only``), ``program`` items
+        that mention that program ID, ``relation`` mentions with that relation.
+        """
+        index = self._index
+        if from_year is None and to_year is None:
+            pool: Any = index.deadlines
+        else:
+            lo = -(10**9) if from_year is None else from_year
+            hi = 10**9 if to_year is None else to_year
+            # a mention counts when its first or its last written year is in the window:
+            # two binary searches over indexes sorted by those years
+            positions = set(
+                index.by_first[
+                    bisect.bisect_left(index.first_years, lo) : bisect.bisect_right(
+                        index.first_years, hi
+                    )
+                ]
+            )
+            positions.update(
+                index.by_last[
+                    bisect.bisect_left(index.last_years, lo) : bisect.bisect_right(
+                        index.last_years, hi
+                    )
+                ]
+            )
+            pool = [index.deadlines[pos] for pos in sorted(positions)]
+        wanted = Relation(relation) if relation is not None else None
+        result = []
+        for deadline in pool:
+            item = deadline.item
+            if wanted is not None and deadline.mention.relation is not wanted:
+                continue
+            if ministry is not None and not any(
+                ref.code == ministry and (ref.lead or not lead_only) for ref in item.ministries
+            ):
+                continue
+            if program is not None and program not in item.programs:
+                continue
+            result.append(deadline)
+        return tuple(result)
