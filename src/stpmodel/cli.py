@@ -1,0 +1,403 @@
+"""The ``stpmodel`` command: a thin argparse layer over the library; the only printer.
+
+Exit codes: 0 success (warnings included), 1 errors in strict mode and internal failures,
+2 usage errors (unknown ID, unknown ministry code, bad year, bad file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn, TextIO
+
+import stpmodel
+from stpmodel import query
+from stpmodel._format import (
+    deadline_record,
+    display_width,
+    mention_record,
+    ministry_labels,
+    table,
+    truncate,
+)
+from stpmodel.dates import Relation, find_dates
+from stpmodel.errors import ParseError, StpError, UnknownIdError
+from stpmodel.model import Action, Footnote, Indicator, Initiative, Ministry, Program, StatusNote
+from stpmodel.roadmap import Roadmap
+
+__all__ = ["main"]
+
+
+class _UsageError(Exception):
+    """A mistake of the user's: one line on stderr, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(f"{self.prog}: {message}")
+
+
+def _roadmap(args: argparse.Namespace) -> Roadmap:
+    if getattr(args, "input", None):
+        return stpmodel.read(args.input, encoding=args.encoding)
+    return stpmodel.load()
+
+
+def _year(text: str) -> int:
+    try:
+        year = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a year: {text!r} (expected e.g. 2025)") from None
+    if not 1868 <= year <= 2200:
+        raise argparse.ArgumentTypeError(f"year out of range: {year}")
+    return year
+
+
+def _width() -> int:
+    return max(60, min(shutil.get_terminal_size((100, 24)).columns, 160))
+
+
+def _check_ministry(roadmap: Roadmap, code: str | None) -> None:
+    if code is not None and code not in roadmap.ministries:
+        known = "、".join(roadmap.ministries)
+        raise _UsageError(f"unknown ministry code {code!r} (this roadmap has: {known})")
+
+
+def _check_program(roadmap: Roadmap, pid: str | None) -> None:
+    if pid is not None and pid not in roadmap.programs:
+        from stpmodel.registry import default_programs
+
+        if pid not in default_programs():
+            raise _UsageError(f"unknown program ID {pid!r} (see 'stpmodel programs')")
+
+
+# -- commands ---------------------------------------------------------------------------
+def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
+    roadmap = _roadmap(args)
+    _check_ministry(roadmap, args.ministry)
+    _check_program(roadmap, args.program)
+    if args.from_year and args.to_year and args.from_year > args.to_year:
+        raise _UsageError(f"--from {args.from_year} is after --to {args.to_year}")
+    found = query.deadlines(
+        roadmap,
+        from_year=args.from_year,
+        to_year=args.to_year,
+        ministry=args.ministry,
+        lead_only=args.lead_only,
+        program=args.program,
+        relation=args.relation,
+    )
+    if args.format == "json":
+        json.dump([deadline_record(d) for d in found], out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif args.format == "csv":
+        _write_csv(out, [deadline_record(d) for d in found])
+    elif args.format == "ics":
+        from stpmodel.export.ics import calendar_bytes
+
+        out.write(calendar_bytes(roadmap, found).decode("utf-8"))
+    else:
+        rows = [
+            [
+                str(d.mention.period.year),
+                d.item.id,
+                ministry_labels(d.item.ministries),
+                d.mention.text,
+                d.item.text,
+            ]
+            for d in found
+        ]
+        if rows:
+            out.write(
+                table(["年", "ID", "府省 (*主担当)", "期限", "内容"], rows, max_width=_width())
+            )
+            out.write(f"\n{len(rows)} deadlines\n")
+        else:
+            out.write("no deadlines match\n")
+    return 0
+
+
+def _write_csv(out: TextIO, records: list[dict[str, Any]]) -> None:
+    if not records:
+        return
+    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({k: "、".join(v) if isinstance(v, list) else v for k, v in record.items()})
+
+
+def _describe(roadmap: Roadmap, obj: object) -> list[str]:
+    lines: list[str] = []
+    if isinstance(obj, Initiative | Action | StatusNote):
+        lines.append(obj.text)
+        if isinstance(obj, Initiative | Action):
+            lines.append(
+                f"府省: {ministry_labels(obj.ministries) or '-'}  (* = 主担当, underlined)"
+            )
+            if obj.repost:
+                lines.append("(再掲) reprinted from elsewhere in the roadmap")
+        if obj.programs:
+            names = [
+                roadmap.programs[p].name_ja if p in roadmap.programs else p for p in obj.programs
+            ]
+            lines.append(
+                "programs: "
+                + "、".join(f"{p} ({n})" for p, n in zip(obj.programs, names, strict=True))
+            )
+        for mention in obj.dates:
+            lines.append(
+                f"date: {mention.text} → {mention.period.start}..{mention.period.end} ({mention.relation.value})"
+            )
+        if obj.footnotes:
+            lines.append("footnotes: " + ", ".join(map(str, obj.footnotes)))
+        if isinstance(obj, Initiative):
+            lines.append(f"status notes ({len(obj.status_notes)}):")
+            lines.extend(f"  {n.id}  {n.text}" for n in obj.status_notes)
+            lines.append(f"actions ({len(obj.actions)}):")
+            lines.extend(
+                f"  {a.id}  [{ministry_labels(a.ministries)}] {a.text}" for a in obj.actions
+            )
+    elif isinstance(obj, Indicator):
+        lines.append(f"{obj.kind.value} indicator: {obj.text}")
+        lines.extend(f"  {d}" for d in obj.details)
+        for o in obj.observations:
+            parts = [f"{o.value}{o.unit}", o.series or "", o.label or ""]
+            when = f" as of {o.as_of.label}" if o.as_of else ""
+            lines.append("  value: " + " ".join(p for p in parts if p) + when)
+    elif isinstance(obj, Footnote):
+        lines.append(obj.text)
+        lines.append("cited by: " + (", ".join(obj.cited_by) or "-"))
+    elif isinstance(obj, Ministry):
+        lines.append(f"{obj.name_ja} — {obj.name_en} ({obj.kind.value})")
+    elif isinstance(obj, Program):
+        lines.append(f"{obj.name_ja} — {obj.name_en}")
+        if obj.aliases:
+            lines.append("aliases: " + "、".join(obj.aliases))
+    else:
+        title = getattr(obj, "title", None) or getattr(obj, "text", "")
+        lines.append(str(title))
+    source = getattr(obj, "source", None)
+    if source is not None:
+        lines.append(f"source: {source}")
+    return lines
+
+
+def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    roadmap = _roadmap(args)
+    try:
+        obj = roadmap.get(args.id)
+    except UnknownIdError:
+        raise _UsageError(
+            f"no object with ID {args.id!r} (IDs look like 6.1.2, 6.1.2.a3, 6.1.2.s1, fn94, 科技, sip)"
+        ) from None
+    if args.format == "json":
+        from stpmodel.serialize import make_converter
+
+        json.dump(make_converter().unstructure(obj), out, ensure_ascii=False, indent=1)
+        out.write("\n")
+        return 0
+    kind = type(obj).__name__
+    out.write(f"{args.id}  ({kind})\n")
+    for line in _describe(roadmap, obj):
+        out.write(line + "\n")
+    return 0
+
+
+def _cmd_programs(args: argparse.Namespace, out: TextIO) -> int:
+    roadmap = _roadmap(args)
+    rows = [
+        [
+            p.id,
+            str(len(query.items_of(roadmap, p.id))),
+            "、".join(query.ministries_of(roadmap, p.id)),
+            f"{p.name_ja} / {p.name_en}",
+        ]
+        for p in roadmap.programs.values()
+    ]
+    headers = ["ID", "件数", "府省", "名称"]
+    out.write(table(headers, rows, max_width=_width(), limits=(None, None, 24)) + "\n")
+    return 0
+
+
+def _cmd_ministries(args: argparse.Namespace, out: TextIO) -> int:
+    roadmap = _roadmap(args)
+    rows = []
+    for code, m in roadmap.ministries.items():
+        actions = query.actions_of(roadmap, code)
+        leads = query.actions_of(roadmap, code, lead_only=True)
+        rows.append([code, str(len(actions)), str(len(leads)), f"{m.name_ja} / {m.name_en}"])
+    out.write(table(["コード", "取組方針", "主担当", "名称"], rows, max_width=_width()) + "\n")
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
+    roadmap = _roadmap(args)
+    found = query.search(roadmap, args.text)
+    width = _width()
+    for obj in found:
+        ident = getattr(obj, "id", "")
+        text = getattr(obj, "text", None) or getattr(obj, "title", "")
+        prefix = f"{ident}  "
+        out.write(prefix + truncate(str(text), width - display_width(prefix)) + "\n")
+    out.write(f"{len(found)} found\n")
+    return 0
+
+
+def _cmd_dates(args: argparse.Namespace, out: TextIO) -> int:
+    texts: Sequence[str] = args.text or [line.rstrip("\r\n") for line in sys.stdin]
+    for text in texts:
+        mentions = find_dates(text)
+        if args.format == "json":
+            out.write(json.dumps([mention_record(m) for m in mentions], ensure_ascii=False) + "\n")
+            continue
+        if not mentions:
+            out.write(f"{text}\n  (no dates)\n")
+            continue
+        out.write(f"{text}\n")
+        for m in mentions:
+            out.write(
+                f"  {m.text}  {m.period.start}..{m.period.end}  {m.relation.value}  {m.period.granularity.value}\n"
+            )
+    return 0
+
+
+def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        roadmap = stpmodel.read(args.file, encoding=args.encoding, strict=args.strict)
+    except ParseError as exc:
+        if exc.problems:
+            for problem in exc.problems:
+                sys.stderr.write(f"{problem}\n")
+            sys.stderr.write(f"{exc.source}: {len(exc.problems)} errors (strict mode)\n")
+        else:
+            sys.stderr.write(f"{exc}\n")
+        return 1 if exc.problems else 2
+    for warning in roadmap.warnings:
+        sys.stderr.write(f"{warning}\n")
+    if args.output:
+        from stpmodel.serialize import dumps
+
+        with open(args.output, "w", encoding="utf-8") as handle:
+            handle.write(dumps(roadmap, indent=1))
+    out.write(
+        f"{args.file}: {len(roadmap.sections)} sections, {len(roadmap.initiatives)} initiatives, "
+        f"{len(roadmap.actions)} actions, {len(roadmap.status_notes)} status notes, "
+        f"{len(roadmap.indicators)} indicators, {len(roadmap.footnotes)} footnotes, "
+        f"{len(roadmap.warnings)} warnings\n"
+    )
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
+    from stpmodel import export
+
+    roadmap = _roadmap(args)
+    written = export.export(roadmap, args.format, args.output)
+    out.write(f"wrote {written}\n")
+    return 0
+
+
+def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from stpmodel.schema import json_schema
+
+    json.dump(json_schema(), out, ensure_ascii=False, indent=1)
+    out.write("\n")
+    return 0
+
+
+# -- the parser -------------------------------------------------------------------------
+def _build_parser() -> _Parser:
+    parser = _Parser(
+        prog="stpmodel",
+        description="Japan's STI policy roadmap (統合イノベーション戦略 工程表) as data.",
+    )
+    parser.add_argument("--version", action="version", version=f"stpmodel {stpmodel.__version__}")
+    source = _Parser(add_help=False)
+    source.add_argument(
+        "--input", metavar="FILE", help="read this roadmap text instead of the bundled one"
+    )
+    source.add_argument("--encoding", default=None, help="encoding of --input (default: detect)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    p = sub.add_parser(
+        "deadlines", parents=[source], help="dates written on initiatives and actions"
+    )
+    p.add_argument(
+        "--from", dest="from_year", type=_year, metavar="YEAR", help="first year written"
+    )
+    p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR", help="last year written")
+    p.add_argument(
+        "--ministry", metavar="CODE", help="only items tagged with this code (科技, 文 …)"
+    )
+    p.add_argument("--lead-only", action="store_true", help="with --ministry: only where it leads")
+    p.add_argument("--program", metavar="ID", help="only items mentioning this program (sip …)")
+    p.add_argument("--relation", choices=[r.value for r in Relation], help="only this relation")
+    p.add_argument("--format", choices=["table", "json", "csv", "ics"], default="table")
+    p.set_defaults(func=_cmd_deadlines)
+
+    p = sub.add_parser("show", parents=[source], help="one object by ID")
+    p.add_argument("id", metavar="ID")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=_cmd_show)
+
+    p = sub.add_parser("programs", parents=[source], help="programs the roadmap mentions")
+    p.set_defaults(func=_cmd_programs)
+    p = sub.add_parser("ministries", parents=[source], help="ministries the roadmap tags")
+    p.set_defaults(func=_cmd_ministries)
+
+    p = sub.add_parser("search", parents=[source], help="full-text search (ignores PDF spacing)")
+    p.add_argument("text", metavar="TEXT")
+    p.set_defaults(func=_cmd_search)
+
+    p = sub.add_parser("dates", help="read the dates in TEXT (or in each line of stdin)")
+    p.add_argument("text", nargs="*", metavar="TEXT")
+    p.add_argument("--format", choices=["text", "json"], default="text")
+    p.set_defaults(func=_cmd_dates)
+
+    p = sub.add_parser("parse", help="parse a roadmap file and report its warnings")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--encoding", default=None, help="encoding (default: detect UTF-8 / CP932)")
+    p.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
+    p.add_argument("-o", "--output", metavar="OUT.json", help="write the model as JSON")
+    p.set_defaults(func=_cmd_parse)
+
+    p = sub.add_parser("export", parents=[source], help="write the roadmap in another format")
+    p.add_argument("--format", required=True, choices=["json", "csv", "sqlite", "graphml", "gexf"])
+    p.add_argument("-o", "--output", required=True, metavar="PATH")
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("schema", help="print the JSON Schema of the JSON export")
+    p.set_defaults(func=_cmd_schema)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    parser = _build_parser()
+    out = sys.stdout
+    try:
+        args = parser.parse_args(argv)
+        func: Callable[[argparse.Namespace, TextIO], int] = args.func
+        buffer = io.StringIO()
+        status = func(args, buffer)
+        out.write(buffer.getvalue())
+        return status
+    except _UsageError as exc:
+        sys.stderr.write(
+            f"{exc}\n" if str(exc).startswith("stpmodel") else f"stpmodel: error: {exc}\n"
+        )
+        return 2
+    except StpError as exc:
+        sys.stderr.write(f"stpmodel: error: {exc}\n")
+        return 2
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # an internal failure: say so in one line, exit 1
+        sys.stderr.write(f"stpmodel: internal error: {type(exc).__name__}: {exc}\n")
+        return 1

@@ -1,0 +1,79 @@
+"""Deadlines as an RFC 5545 calendar through the ``icalendar`` package (extra ``ics``).
+
+One all-day event per deadline on its due date (the period's end for ``by``, its start
+for ``from``). UIDs derive from the item ID and the mention, so importing a re-export
+updates events rather than duplicating them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+from typing import Any
+
+from stpmodel._format import ministry_labels
+from stpmodel.errors import MissingExtraError
+from stpmodel.query import due_date
+from stpmodel.roadmap import Deadline, Roadmap
+
+__all__ = ["calendar_bytes", "event_uid", "write_calendar"]
+
+_STAMP = dt.datetime(2024, 6, 4, tzinfo=dt.UTC)  # the strategy's Cabinet decision day
+
+
+def event_uid(deadline: Deadline) -> str:
+    """A stable UID: the item ID with a short hash of the mention text and span."""
+    m = deadline.mention
+    digest = hashlib.sha1(f"{m.text}|{m.span[0]}|{m.span[1]}".encode()).hexdigest()[:12]
+    return f"{deadline.item.id}-{digest}@stpmodel"
+
+
+def _icalendar() -> Any:
+    try:
+        import icalendar
+    except ImportError:
+        raise MissingExtraError("calendar export", "ics", "icalendar") from None
+    return icalendar
+
+
+def calendar_bytes(roadmap: Roadmap, deadlines: Sequence[Deadline] | None = None) -> bytes:
+    """The calendar of ``deadlines`` (default: all of the roadmap's) as iCalendar bytes."""
+    icalendar = _icalendar()
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//stpmodel//工程表 deadlines//JA")
+    cal.add("version", "2.0")
+    cal.add("x-wr-calname", roadmap.title)
+    for deadline in roadmap.deadlines() if deadlines is None else deadlines:
+        item = deadline.item
+        mention = deadline.mention
+        day = due_date(mention)
+        summary = item.text if len(item.text) <= 60 else item.text[:59] + "…"
+        lines = [
+            item.text,
+            f"期限: {mention.text} ({mention.period.start}..{mention.period.end}, "
+            f"{mention.relation.value})",
+            f"府省: {ministry_labels(item.ministries)}",
+        ]
+        if item.programs:
+            lines.append("programs: " + ", ".join(item.programs))
+        lines.append(f"ID: {item.id}  source: {item.source}")
+        event = icalendar.Event()
+        event.add("uid", event_uid(deadline))
+        event.add("dtstamp", _STAMP)
+        event.add("dtstart", day)
+        event.add("dtend", day + dt.timedelta(days=1))
+        event.add("summary", f"[{item.id}] {summary}")
+        event.add("description", "\n".join(lines))
+        event.add("categories", [r.code for r in item.ministries] or ["-"])
+        cal.add_component(event)
+    data: bytes = cal.to_ical()
+    return data
+
+
+def write_calendar(
+    roadmap: Roadmap, path: str, deadlines: Sequence[Deadline] | None = None
+) -> None:
+    """Write :func:`calendar_bytes` to ``path``."""
+    with open(path, "wb") as handle:
+        handle.write(calendar_bytes(roadmap, deadlines))

@@ -1,0 +1,92 @@
+"""The roadmap as a SQLite database (stdlib sqlite3) for Datasette, DuckDB or plain SQL.
+
+Tables follow :data:`stpmodel.export.tables.TABLES`, with primary and foreign keys;
+every value goes through parameterised statements.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from stpmodel.export.tables import TABLES, tables
+from stpmodel.roadmap import Roadmap
+
+__all__ = ["SCHEMA", "write_sqlite"]
+
+SCHEMA = """
+CREATE TABLE sections (id TEXT PRIMARY KEY, number INTEGER NOT NULL, title TEXT NOT NULL,
+    chapter TEXT, line INTEGER NOT NULL);
+CREATE TABLE subsections (id TEXT PRIMARY KEY, section_id TEXT NOT NULL REFERENCES sections(id),
+    number INTEGER NOT NULL, title TEXT NOT NULL, line INTEGER NOT NULL);
+CREATE TABLE initiatives (id TEXT PRIMARY KEY,
+    subsection_id TEXT NOT NULL REFERENCES subsections(id), number INTEGER NOT NULL,
+    text TEXT NOT NULL, repost INTEGER NOT NULL, line INTEGER NOT NULL);
+CREATE TABLE status_notes (id TEXT PRIMARY KEY,
+    initiative_id TEXT NOT NULL REFERENCES initiatives(id), text TEXT NOT NULL,
+    line INTEGER NOT NULL);
+CREATE TABLE actions (id TEXT PRIMARY KEY,
+    initiative_id TEXT NOT NULL REFERENCES initiatives(id), text TEXT NOT NULL,
+    repost INTEGER NOT NULL, line INTEGER NOT NULL);
+CREATE TABLE ministries (code TEXT PRIMARY KEY, name_ja TEXT NOT NULL, name_en TEXT NOT NULL,
+    kind TEXT NOT NULL);
+CREATE TABLE programs (id TEXT PRIMARY KEY, name_ja TEXT NOT NULL, name_en TEXT NOT NULL,
+    acronym TEXT NOT NULL, operator TEXT NOT NULL);
+CREATE TABLE item_ministries (item_id TEXT NOT NULL,
+    code TEXT NOT NULL REFERENCES ministries(code), lead INTEGER NOT NULL);
+CREATE TABLE item_programs (item_id TEXT NOT NULL,
+    program_id TEXT NOT NULL REFERENCES programs(id));
+CREATE TABLE dates (item_id TEXT NOT NULL, item_kind TEXT NOT NULL, text TEXT NOT NULL,
+    start TEXT NOT NULL, "end" TEXT NOT NULL, due TEXT NOT NULL, year INTEGER NOT NULL,
+    last_year INTEGER NOT NULL, relation TEXT NOT NULL, granularity TEXT NOT NULL,
+    calendar TEXT NOT NULL);
+CREATE TABLE indicators (id TEXT PRIMARY KEY, section_id TEXT NOT NULL REFERENCES sections(id),
+    kind TEXT NOT NULL, name TEXT NOT NULL, text TEXT NOT NULL, repost INTEGER NOT NULL,
+    line INTEGER NOT NULL);
+CREATE TABLE observations (indicator_id TEXT NOT NULL REFERENCES indicators(id),
+    value TEXT NOT NULL, unit TEXT NOT NULL, label TEXT, series TEXT, as_of_start TEXT,
+    as_of_end TEXT);
+CREATE TABLE footnotes (number INTEGER PRIMARY KEY, text TEXT NOT NULL, line INTEGER NOT NULL);
+CREATE TABLE citations (item_id TEXT NOT NULL,
+    footnote_number INTEGER NOT NULL REFERENCES footnotes(number));
+CREATE INDEX dates_year ON dates(year);
+CREATE INDEX item_ministries_code ON item_ministries(code);
+"""
+
+
+def write_sqlite(roadmap: Roadmap, path: Path) -> None:
+    """Write a new database at ``path`` (an existing file is replaced)."""
+    if path.exists():
+        path.unlink()
+    connection = sqlite3.connect(path)
+    try:
+        connection.execute("PRAGMA foreign_keys = ON")
+        connection.executescript(SCHEMA)
+        data = tables(roadmap)
+        # parents before children, so foreign keys hold while rows go in
+        order = (
+            "sections",
+            "subsections",
+            "initiatives",
+            "status_notes",
+            "actions",
+            "ministries",
+            "programs",
+            "item_ministries",
+            "item_programs",
+            "dates",
+            "indicators",
+            "observations",
+            "footnotes",
+            "citations",
+        )
+        with connection:
+            for name in order:
+                columns = TABLES[name]
+                quoted = ", ".join(f'"{c}"' for c in columns)
+                marks = ", ".join("?" for _ in columns)
+                connection.executemany(
+                    f"INSERT INTO {name} ({quoted}) VALUES ({marks})", data[name]
+                )
+    finally:
+        connection.close()

@@ -1,0 +1,214 @@
+"""The roadmap as a networkx graph, derived from the model on demand (never stored on it).
+
+Nodes are keyed by object ID and carry a ``kind``; edges carry a ``relation``:
+
+======================  ================================================================
+relation                from → to
+======================  ================================================================
+``contains``            section → subsection → initiative → status note / action;
+                        section → indicator
+``responsible``         initiative / action → ministry (``lead`` attribute)
+``mentions``            initiative / status note / action → program
+``due``                 initiative / action → period (``period:FY2027`` …), with the
+                        mention's ``date_relation`` and ``expression``
+``cites``               any object → footnote
+``reposts``             an action marked (再掲) → the other actions with the same text
+======================  ================================================================
+
+Only this module imports networkx, and only :func:`build_graph` needs it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable, Iterable
+from typing import TYPE_CHECKING, Any
+
+from stpmodel._text import search_key
+from stpmodel.dates import Period
+from stpmodel.model import Action, Initiative
+from stpmodel.roadmap import Roadmap
+
+if TYPE_CHECKING:
+    import networkx as nx
+
+__all__ = ["build_graph", "neighbors", "path", "period_node"]
+
+
+def period_node(period: Period) -> str:
+    """The node key of a period: ``"period:FY2027"``, ``"period:2024-07"`` …"""
+    return f"period:{period.label}"
+
+
+def _short(text: str, size: int = 40) -> str:
+    return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
+    """A ``networkx.MultiDiGraph`` of the roadmap (see the module docs for its shape).
+
+    Node and edge attributes are strings, numbers and booleans only, so the graph can be
+    written as GraphML or GEXF as it is.
+    """
+    import networkx as nx
+
+    g = nx.MultiDiGraph(title=roadmap.title)
+
+    def node(key: str, kind: str, label: str, **attrs: Any) -> None:
+        g.add_node(key, kind=kind, label=label, **attrs)
+
+    def cites(source: str, numbers: Iterable[int]) -> None:
+        for number in numbers:
+            if number in roadmap.footnotes:
+                g.add_edge(source, f"fn{number}", relation="cites")
+
+    for code, ministry in roadmap.ministries.items():
+        node(
+            code,
+            "ministry",
+            code,
+            name_ja=ministry.name_ja,
+            name_en=ministry.name_en,
+            ministry_kind=ministry.kind.value,
+        )
+    for pid, program in roadmap.programs.items():
+        node(
+            pid,
+            "program",
+            program.acronym or program.name_ja,
+            name_ja=program.name_ja,
+            name_en=program.name_en,
+        )
+    for number, footnote in roadmap.footnotes.items():
+        node(
+            footnote.id,
+            "footnote",
+            f"注{number}",
+            text=footnote.text,
+            line=footnote.source.first_line,
+        )
+
+    def due(key: str, item: Initiative | Action) -> None:
+        for mention in item.dates:
+            target = period_node(mention.period)
+            if target not in g:
+                node(
+                    target,
+                    "period",
+                    mention.period.label,
+                    start=mention.period.start.isoformat(),
+                    end=mention.period.end.isoformat(),
+                    granularity=mention.period.granularity.value,
+                    calendar=mention.period.calendar.value,
+                )
+            g.add_edge(
+                key,
+                target,
+                relation="due",
+                date_relation=mention.relation.value,
+                expression=mention.text,
+            )
+
+    by_text: defaultdict[str, list[str]] = defaultdict(list)
+    for section in roadmap.sections:
+        node(
+            section.id,
+            "section",
+            f"({section.number}) {_short(section.title)}",
+            text=section.title,
+            line=section.source.first_line,
+        )
+        for indicator in section.indicators:
+            node(
+                indicator.id,
+                "indicator",
+                _short(indicator.name),
+                text=indicator.text,
+                indicator_kind=indicator.kind.value,
+                line=indicator.source.first_line,
+            )
+            g.add_edge(section.id, indicator.id, relation="contains")
+            cites(indicator.id, indicator.footnotes)
+        for goal in section.goals:
+            cites(section.id, goal.footnotes)
+        for sub in section.subsections:
+            node(
+                sub.id, "subsection", _short(sub.title), text=sub.title, line=sub.source.first_line
+            )
+            g.add_edge(section.id, sub.id, relation="contains")
+            for ini in sub.initiatives:
+                node(
+                    ini.id,
+                    "initiative",
+                    _short(ini.text),
+                    text=ini.text,
+                    line=ini.source.first_line,
+                    repost=ini.repost,
+                )
+                g.add_edge(sub.id, ini.id, relation="contains")
+                for ref in ini.ministries:
+                    g.add_edge(ini.id, ref.code, relation="responsible", lead=ref.lead)
+                for pid in ini.programs:
+                    g.add_edge(ini.id, pid, relation="mentions")
+                due(ini.id, ini)
+                cites(ini.id, ini.footnotes)
+                for note in ini.status_notes:
+                    node(
+                        note.id,
+                        "status_note",
+                        _short(note.text),
+                        text=note.text,
+                        line=note.source.first_line,
+                    )
+                    g.add_edge(ini.id, note.id, relation="contains")
+                    for pid in note.programs:
+                        g.add_edge(note.id, pid, relation="mentions")
+                    cites(note.id, note.footnotes)
+                for action in ini.actions:
+                    node(
+                        action.id,
+                        "action",
+                        _short(action.text),
+                        text=action.text,
+                        line=action.source.first_line,
+                        repost=action.repost,
+                    )
+                    g.add_edge(ini.id, action.id, relation="contains")
+                    for ref in action.ministries:
+                        g.add_edge(action.id, ref.code, relation="responsible", lead=ref.lead)
+                    for pid in action.programs:
+                        g.add_edge(action.id, pid, relation="mentions")
+                    due(action.id, action)
+                    cites(action.id, action.footnotes)
+                    by_text[search_key(action.text)].append(action.id)
+    for action in roadmap.actions:
+        if action.repost:
+            for other in by_text[search_key(action.text)]:
+                if other != action.id:
+                    g.add_edge(action.id, other, relation="reposts")
+    return g
+
+
+def neighbors(
+    graph: nx.MultiDiGraph, key: Hashable, *, relation: str | None = None, kind: str | None = None
+) -> tuple[Hashable, ...]:
+    """Nodes linked to ``key`` in either direction, filtered by edge ``relation`` and by
+    the neighbour's ``kind``; in a stable order."""
+    found: dict[Hashable, None] = {}
+    for _, other, data in graph.out_edges(key, data=True):
+        if relation is None or data.get("relation") == relation:
+            found.setdefault(other, None)
+    for other, _, data in graph.in_edges(key, data=True):
+        if relation is None or data.get("relation") == relation:
+            found.setdefault(other, None)
+    return tuple(n for n in found if kind is None or graph.nodes[n].get("kind") == kind)
+
+
+def path(graph: nx.MultiDiGraph, source: Hashable, target: Hashable) -> tuple[Hashable, ...]:
+    """A shortest path between two nodes, ignoring edge direction; empty if none."""
+    import networkx as nx
+
+    try:
+        return tuple(nx.shortest_path(graph.to_undirected(as_view=True), source, target))
+    except (nx.NetworkXNoPath, nx.NodeNotFound):
+        return ()
