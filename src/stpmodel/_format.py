@@ -63,10 +63,7 @@ def table(
         return ""
     if limits:
         rows = [
-            [
-                truncate(c, limits[i]) if i < len(limits) and limits[i] else c
-                for i, c in enumerate(r)
-            ]
+            [_limit(c, limits[i] if i < len(limits) else None) for i, c in enumerate(r)]
             for r in rows
         ]
     widths = [display_width(h) for h in headers]

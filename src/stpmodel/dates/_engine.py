@@ -11,7 +11,9 @@ scan is linear even on adversarial input (a megabyte of digits, 年, 度 and ～
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
+from typing import NamedTuple
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -35,6 +37,8 @@ _ERA_NOTE = rf"[(（]{_S}(?:{_ERA}|[RHSTM]){_S}(?:元|[0-9]{{1,2}}|{_KNUM}){_S}�
 
 _ATOM = re.compile(
     rf"""
+    # a cheap look at the first character lets the scanner skip most positions at once
+    (?=[0-9〇一二令平昭大明西RHSTM])
     (?:
         (?P<seireki>西暦{_S})?
         (?:
@@ -62,6 +66,7 @@ _ATOM = re.compile(
     re.VERBOSE,
 )
 
+_FULLWIDTH = re.compile("[０-９]")
 _CONNECTOR = re.compile(rf"{_S}(?:～|〜|~|－|―|‐|-|–|から){_S}")
 _RANGE_END = re.compile(rf"{_S}(?:まで(?!に)|迄(?!に))")
 _RELATION = re.compile(
@@ -89,14 +94,17 @@ class DateProblem:
     reason: str
 
 
-@attrs.frozen
-class _Atom:
+class _Atom(NamedTuple):
     start: int
     end: int
     period: Period | None  # None: a bare year or month still waiting for its context
     bare_year: int | None = None
     bare_month: tuple[int, int | None, str | None] | None = None
     has_year: bool = False
+
+
+_fiscal_year = functools.lru_cache(maxsize=512)(Period.fiscal_year)
+_calendar_year = functools.lru_cache(maxsize=512)(Period.calendar_year)
 
 
 def _apply_modifier(base: Period, mod: str | None, quarter: str | None) -> Period:
@@ -245,23 +253,54 @@ def _resolve_bare_month(atom: _Atom, context: Period | None) -> Period | None:
     if context is None:
         return None
     month, day, mod = atom.bare_month
-    year = context.end.year if context.granularity is Granularity.RANGE else context.year
-    if context.calendar is Calendar.FISCAL and month < 4:
-        year += 1
+    fiscal = context.calendar is Calendar.FISCAL
+    if fiscal:
+        # a month after a fiscal-year mention counts in that fiscal year: 1月 is next January
+        base_year = context.start.year if context.start.month >= 4 else context.start.year - 1
+        year = base_year if month >= 4 else base_year + 1
+    else:
+        year = context.end.year if context.granularity is Granularity.RANGE else context.start.year
     try:
         base = _day_period(year, month, day)
     except ValueError:
         return None
+    if fiscal:
+        base = attrs.evolve(base, calendar=Calendar.FISCAL)
     if day is None:
         return _month_modifier(base, mod) if mod else base
     return attrs.evolve(base, approximate=True) if mod in ("頃", "ごろ") else base
 
 
+_ATOM_CACHE: dict[str, tuple[_Atom | None, int]] = {}
+
+
+def _atoms(folded: str, problems: list[DateProblem]) -> list[_Atom]:
+    """The atoms of ``folded``; :func:`_atom` is memoised on the matched text, since
+    roadmaps repeat the same dates again and again."""
+    cache = _ATOM_CACHE
+    atoms: list[_Atom] = []
+    append = atoms.append
+    for m in _ATOM.finditer(folded):
+        key = m.group(0)
+        hit = cache.get(key)
+        if hit is None:
+            before = len(problems)
+            atom = _atom(m, problems, folded)
+            hit = (atom, 0 if atom is None else atom.end - atom.start)
+            if len(problems) == before and len(cache) < 4096:
+                cache[key] = hit
+        template, length = hit
+        if template is not None:
+            start = m.start()
+            append(template._replace(start=start, end=start + length))
+    return atoms
+
+
 def scan(text: str) -> tuple[list[DateMention], list[DateProblem]]:
     """Every date mention in ``text`` (in order) and the date-like text that names no day."""
-    folded = text.translate(FULLWIDTH_DIGITS)
+    folded = text.translate(FULLWIDTH_DIGITS) if _FULLWIDTH.search(text) else text
     problems: list[DateProblem] = []
-    atoms = [a for a in (_atom(m, problems, folded) for m in _ATOM.finditer(folded)) if a]
+    atoms = _atoms(folded, problems)
     mentions: list[DateMention] = []
     context: Period | None = None
     i = 0
@@ -295,14 +334,14 @@ def _join(first: _Atom, second: _Atom, context: Period | None) -> Period | None:
     if a is None and first.bare_year is not None:
         if b is not None and second.has_year:
             if b.granularity is Granularity.FISCAL_YEAR:
-                a = Period.fiscal_year(first.bare_year)
+                a = _fiscal_year(first.bare_year)
             elif b.granularity is Granularity.DECADE:
                 return None
             else:
-                a = Period.calendar_year(first.bare_year)
+                a = _calendar_year(first.bare_year)
         elif second.bare_year is not None:
-            a = Period.calendar_year(first.bare_year)
-            b = Period.calendar_year(second.bare_year)
+            a = _calendar_year(first.bare_year)
+            b = _calendar_year(second.bare_year)
         else:
             return None
     if a is None and first.bare_month is not None:
@@ -311,13 +350,18 @@ def _join(first: _Atom, second: _Atom, context: Period | None) -> Period | None:
         return None
     if b is None and second.bare_year is not None:
         if a.granularity is Granularity.FISCAL_YEAR:
-            b = Period.fiscal_year(second.bare_year)
+            b = _fiscal_year(second.bare_year)
         elif a.granularity is Granularity.YEAR:
-            b = Period.calendar_year(second.bare_year)
+            b = _calendar_year(second.bare_year)
     if b is None and second.bare_month is not None:
         b = _resolve_bare_month(second, a)
     if b is None or b.end < a.start:
         return None
+    return _between(a, b)
+
+
+@functools.lru_cache(maxsize=1024)
+def _between(a: Period, b: Period) -> Period:
     return Period.between(a, b)
 
 

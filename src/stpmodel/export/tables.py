@@ -113,19 +113,19 @@ def tables(roadmap: Roadmap) -> dict[str, list[tuple[Any, ...]]]:
                 for obj in items:
                     kind = "initiative" if isinstance(obj, Initiative) else "action"
                     t["item_ministries"].extend((obj.id, r.code, r.lead) for r in obj.ministries)
-                    for m in obj.dates:
-                        p = m.period
+                    for mention in obj.dates:
+                        p = mention.period
                         t["dates"].append(
                             (
                                 obj.id,
                                 kind,
-                                m.text,
+                                mention.text,
                                 p.start.isoformat(),
                                 p.end.isoformat(),
-                                due_date(m).isoformat(),
+                                due_date(mention).isoformat(),
                                 p.year,
                                 p.last_year,
-                                m.relation.value,
+                                mention.relation.value,
                                 p.granularity.value,
                                 p.calendar.value,
                             )
@@ -135,9 +135,9 @@ def tables(roadmap: Roadmap) -> dict[str, list[tuple[Any, ...]]]:
                     *ini.status_notes,
                     *ini.actions,
                 ]
-                for obj in everything:
-                    t["item_programs"].extend((obj.id, pid) for pid in obj.programs)
-                    t["citations"].extend((obj.id, n) for n in obj.footnotes)
+                for thing in everything:
+                    t["item_programs"].extend((thing.id, pid) for pid in thing.programs)
+                    t["citations"].extend((thing.id, n) for n in thing.footnotes)
     for number, fn in roadmap.footnotes.items():
         t["footnotes"].append((number, fn.text, fn.source.first_line))
     return t

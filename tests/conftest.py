@@ -1,0 +1,32 @@
+"""Shared fixtures: the bundled roadmap, its source text, and the ../shared folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import stpmodel
+from stpmodel.roadmap import Roadmap
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def roadmap() -> Roadmap:
+    return stpmodel.load()
+
+
+@pytest.fixture(scope="session")
+def source() -> str:
+    return stpmodel.source_text()
+
+
+def shared_file(*parts: str) -> Path:
+    """A file of ../shared/, or a skip where this checkout has no shared folder."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} is absent: the shared folder exists only in the workspace")
+    return path
