@@ -67,7 +67,6 @@ def main() -> None:
         else:
             rows.append(raw)
     out: list[str] = []
-    count = {"n": 0}
 
     def emit_break(first: list[str], rest: list[str], notes: list[str]) -> None:
         out.append("\t".join(first))
@@ -87,7 +86,6 @@ def main() -> None:
             out.append("\t".join(row))
             continue
         initiative += 1
-        count["n"] = initiative
         if initiative in (1, 9, 19):  # 6.1.1, 6.2.2, 6.4.1: mid-sentence in every cell
             cuts = [_cut(cell, 0.55) for cell in row]
             notes = footnotes[:2] if initiative == 1 else footnotes[2:4] if initiative == 9 else []
@@ -97,10 +95,10 @@ def main() -> None:
             a2, b2 = _at_bullet(row[2], 1)
             emit_break([row[0], a1, a2], ["", b1, b2], footnotes[4:])
         elif initiative == 12:  # 6.3.1: in three pieces
-            first = [_cut(cell, 0.3) for cell in row]
-            second = [_cut(rest, 0.5) for _, rest in first]
-            emit_break([c[0] for c in first], [c[0] for c in second], [])
-            out.extend(["", "\t".join(c[1] for c in second)])
+            thirds = [_cut(cell, 0.3) for cell in row]
+            halves = [_cut(rest, 0.5) for _, rest in thirds]
+            emit_break([c[0] for c in thirds], [c[0] for c in halves], [])
+            out.extend(["", "\t".join(c[1] for c in halves)])
         else:
             out.append("\t".join(row))
     TARGET.write_text("\n".join(out) + "\n", encoding="utf-8")

@@ -64,8 +64,8 @@ def tables(roadmap: Roadmap) -> dict[str, list[tuple[Any, ...]]]:
     t: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
     for code, m in roadmap.ministries.items():
         t["ministries"].append((code, m.name_ja, m.name_en, m.kind.value))
-    for pid, p in roadmap.programs.items():
-        t["programs"].append((pid, p.name_ja, p.name_en, p.acronym, p.operator))
+    for pid, prog in roadmap.programs.items():
+        t["programs"].append((pid, prog.name_ja, prog.name_en, prog.acronym, prog.operator))
     for section in roadmap.sections:
         t["sections"].append(
             (section.id, section.number, section.title, section.chapter, section.source.first_line)

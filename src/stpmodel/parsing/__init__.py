@@ -58,14 +58,16 @@ def read(
     strict: bool = False,
     title: str | None = None,
     edition: int | None = None,
+    name: str | None = None,
 ) -> Roadmap:
-    """Read and parse a file: UTF-8 (BOM or not) or CP932, detected unless ``encoding`` is
-    given; CRLF, LF and CR line ends alike. See :func:`parse`."""
-    name = os.fspath(path)
+    """Read and parse a file: UTF-8 (BOM or not), UTF-16 with a BOM, or CP932/Shift_JIS,
+    detected unless ``encoding`` is given; CRLF, LF and CR line ends alike. ``name``
+    (default: the path) is what warnings and source spans call the file. See :func:`parse`."""
+    name = os.fspath(path) if name is None else name
     try:
         with open(path, "rb") as handle:
             data = handle.read()
     except OSError as exc:
-        raise ParseError(f"cannot read the file: {exc.strerror or exc}", source=name) from exc
+        raise ParseError(f"cannot read the file: {exc.strerror or exc}", source=name) from None
     text = decode(data, source=name, encoding=encoding)
     return parse(text, name=name, strict=strict, title=title, edition=edition)

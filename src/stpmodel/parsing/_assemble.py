@@ -68,6 +68,9 @@ _NOTE_CONT = re.compile(r"^\s*※")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s+)?[・･]\s*(.*)$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
 _INITIATIVE_MARK = re.compile(r"^\s*[○◯〇]")
+_OPEN_TAG = re.compile(r"<(?=[A-Za-z/])[^<>\t]{0,200}(?=<|\t|$)")
+_U_OPEN = re.compile(r"<u\b[^<>]{0,100}>", re.IGNORECASE)
+_U_CLOSE = re.compile(r"</u\s*>", re.IGNORECASE)
 _LEADING_MARK = re.compile(r"^((?:\s|<[^<>]{0,500}>)*)[○◯〇]")
 _PHASE = re.compile(r"第[0-9]+期|目標[0-9]+")
 
@@ -166,12 +169,32 @@ class _Reader:
         for number, raw in enumerate(lines, start=1):
             if not raw.strip():
                 continue
+            if "<" in raw:
+                self.check_markup(number, raw)
             if "\t" in raw:
                 self.last_footnote = None
                 self.table_line(number, raw)
             else:
                 self.text_line(number, raw)
         self.close_row()
+
+    def check_markup(self, number: int, raw: str) -> None:
+        for m in _OPEN_TAG.finditer(raw):
+            self.warn(
+                number,
+                "unclosed-markup",
+                f"markup does not close: {m.group(0)[:30]!r} (expected '>')",
+                m.group(0)[:30],
+            )
+        for cell in raw.split("\t"):
+            opened, closed = len(_U_OPEN.findall(cell)), len(_U_CLOSE.findall(cell))
+            if opened != closed:
+                self.warn(
+                    number,
+                    "unclosed-markup",
+                    f"underline does not close: {opened} <u> but {closed} </u> in a cell",
+                    normalize_space(strip_markup(cell))[:30],
+                )
 
     def text_line(self, number: int, raw: str) -> None:
         text = normalize_space(strip_markup(raw))
@@ -367,6 +390,19 @@ class _Assembler:
             self.cited[number].append((ident, line))
         return footnotes
 
+    def tag_closed(self, item: Item, what: str) -> bool:
+        """Warn about a 【 with no 】 after it; True when there was one."""
+        opening = item.text.rfind("【")
+        if opening < 0 or "】" in item.text[opening:]:
+            return False
+        self.warn(
+            item.lines[0],
+            "unterminated-tag",
+            f"{what}: 【 tag is not closed (expected 】): {item.text[opening:][:20]!r}",
+            item.text[opening:][:20],
+        )
+        return True
+
     def refs(self, item: Item) -> tuple[MinistryRef, ...]:
         refs: list[MinistryRef] = []
         for tag in item.tags:
@@ -488,7 +524,7 @@ class _Assembler:
                 "empty-cell",
                 f"initiative {ident} has an empty first cell (基本計画における具体的な取組)",
             )
-        elif not head.has_tag:
+        elif not head.has_tag and not self.tag_closed(head, f"initiative {ident}"):
             self.warn(
                 first,
                 "missing-tag",
@@ -526,7 +562,7 @@ class _Assembler:
             lines = col2.lines_of(a, b) or (first,)
             item = take_tags(col2.text[a:b], lines)
             action_id = f"{ident}.a{i}"
-            if not item.has_tag:
+            if not item.has_tag and not self.tag_closed(item, f"action {action_id}"):
                 self.warn(
                     lines[0],
                     "missing-tag",

@@ -23,7 +23,10 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> str:
             "the file is empty; expected the text of a roadmap (工程表)", source=source
         )
     nul = data.find(b"\x00")
-    if nul >= 0 and not (encoding and encoding.lower().replace("-", "").startswith("utf16")):
+    utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or (
+        encoding is not None and encoding.lower().replace("-", "").startswith("utf16")
+    )
+    if nul >= 0 and not utf16:
         raise ParseError(
             f"this is not a text file (NUL byte at byte offset {nul}); expected UTF-8 or CP932 text",
             source=source,
@@ -40,6 +43,13 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> str:
                 f"cannot decode as {encoding} at byte offset {exc.start} "
                 f"({data[exc.start : exc.start + 4]!r})",
                 source=source,
+            ) from None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16").removeprefix("\ufeff")
+        except UnicodeDecodeError as exc:
+            raise ParseError(
+                f"cannot decode as UTF-16 at byte offset {exc.start}", source=source
             ) from None
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8) :]

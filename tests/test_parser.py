@@ -1,0 +1,230 @@
+"""The parser on the bundled source: structure, page-break joins, tags, coverage."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+import stpmodel
+from stpmodel import IndicatorKind, Initiative, MinistryRef
+from stpmodel.roadmap import Roadmap
+from tests.conftest import DATA, shared_file
+
+
+def test_counts(roadmap: Roadmap) -> None:
+    assert len(roadmap.sections) == 1
+    (section,) = roadmap.sections
+    assert (section.id, section.number) == ("6", 6)
+    assert section.title.startswith("様々な社会課題を解決するための研究開発")
+    assert [len(s.initiatives) for s in section.subsections] == [7, 4, 5, 3, 6]
+    assert len(roadmap.initiatives) == 25
+    assert len(roadmap.actions) == 95
+    assert len(roadmap.status_notes) == 102
+    assert sorted(roadmap.footnotes) == [94, 95, 96, 97, 98, 99]
+    kinds = [i.kind for i in roadmap.indicators]
+    assert kinds.count(IndicatorKind.KEY) == 3
+    assert kinds.count(IndicatorKind.REFERENCE) == 8
+    assert len(section.vision) == 4
+    assert len(section.goals) == 1
+
+
+def test_bundled_source_parses_strictly_with_no_warnings(source: str) -> None:
+    roadmap = stpmodel.parse(source, strict=True)
+    assert roadmap.warnings == ()
+
+
+def test_every_item_has_a_ministry(roadmap: Roadmap) -> None:
+    for item in (*roadmap.initiatives, *roadmap.actions):
+        assert item.ministries, item.id
+
+
+def test_underlined_tags_are_leads(roadmap: Roadmap) -> None:
+    evidence = roadmap.get("6.1.3")
+    assert isinstance(evidence, Initiative)
+    assert evidence.ministries == (
+        MinistryRef(code="科技", lead=True),
+        MinistryRef(code="関係府省"),
+    )
+    first = roadmap.get("6.1.1")
+    assert isinstance(first, Initiative)
+    assert first.ministries == (MinistryRef(code="科技"), MinistryRef(code="文"))
+    assert roadmap.get("6.3.5.a3").ministries == (  # type: ignore[union-attr]
+        MinistryRef(code="内閣官房", lead=True),
+        MinistryRef(code="科技", lead=True),
+        MinistryRef(code="防", lead=True),
+        MinistryRef(code="関係府省", lead=True),
+    )
+
+
+def test_lead_matches_underline_in_the_source(roadmap: Roadmap, source: str) -> None:
+    underlined = len(re.findall(r"<u>[^<]+</u>", source))
+    leads = sum(
+        r.lead for item in (*roadmap.initiatives, *roadmap.actions) for r in item.ministries
+    )
+    assert leads == underlined
+
+
+def test_initiative_broken_over_a_page(roadmap: Roadmap) -> None:
+    ai = roadmap.get("6.1.2")
+    assert isinstance(ai, Initiative)
+    assert ai.text.startswith("A I、バイオテクノロジー")
+    assert "新たな戦略の策定を行い、明確なターゲット" in ai.text
+    assert ai.text.endswith("次期 S I P の課題として推進する。")
+    assert ai.ministries == (
+        MinistryRef(code="健康医療"),
+        MinistryRef(code="科技", lead=True),
+        MinistryRef(code="宇宙"),
+        MinistryRef(code="海洋"),
+        MinistryRef(code="関係府省"),
+    )
+    assert ai.source.lines == (46, 58)
+    notes = [n.text for n in ai.status_notes]
+    assert notes[2] == (
+        "2023年度当初予算でサプライチェーンの強化を目的とした委託事業を実施し、"
+        "重要ラジオアイソトープであるモリブデン-99/テクネチウム-99m のサプライチェーンにおける課題を抽出。"
+    )
+    assert notes[3].startswith("2023 年度補正予算で")
+    assert len(notes) == 7
+    actions = [a.text for a in ai.actions]
+    assert actions[2] == (
+        "モリブデン-99/テクネチウム-99mのサプライチェーンについて2025年度までに体制整備のための"
+        "取組を実施し、サプライチェーンの強化を推進。"
+    )
+    assert ai.actions[2].ministries == (MinistryRef(code="科技", lead=True),)
+    assert ai.actions[2].source.lines == (46, 58)
+    assert actions[3].startswith("重要ラジオアイソトープのアクチニウム-225")
+    assert len(actions) == 7
+
+
+def test_continuations_with_empty_cells(roadmap: Roadmap) -> None:
+    mission = roadmap.get("6.2.1")
+    assert isinstance(mission, Initiative)
+    assert "市民をはじめとする多様なセクターの参加" in mission.text
+    assert mission.source.lines == (69, 73)
+    exchange = roadmap.get("6.5.5")
+    assert isinstance(exchange, Initiative)
+    assert exchange.source.lines == (106, 108, 111)
+    assert len(exchange.status_notes) == 2 + 11 + 6
+    assert len(exchange.actions) == 2 + 10 + 6
+
+
+def test_reposts(roadmap: Roadmap) -> None:
+    assert [i.id for i in roadmap.initiatives if i.repost] == ["6.5.2"]
+    assert [i.id for i in roadmap.indicators if i.repost] == ["6.r3", "6.r7"]
+    reposted = [a.id for a in roadmap.actions if a.repost]
+    assert reposted[:2] == ["6.1.2.a6", "6.1.5.a2"]
+    assert all("再掲" not in a.text for a in roadmap.actions)
+
+
+def test_bullets_inside_words_are_not_bullets(roadmap: Roadmap) -> None:
+    assert any("人文・社会科学" in i.text for i in roadmap.initiatives)
+    assert roadmap.get("6.r5").details[0].startswith("食料自給率：38%")  # type: ignore[union-attr]
+
+
+def test_footnotes(roadmap: Roadmap) -> None:
+    fn95 = roadmap.footnotes[95]
+    assert fn95.text.endswith("※複数プロジェクトに参加している専門家もいる為、数は延べ数。")
+    assert fn95.source.lines == (48, 50)
+    assert fn95.cited_by == ("6.k3",)
+    assert roadmap.footnotes[99].cited_by == ("6.1.6",)
+    assert roadmap.get("6.1.6").footnotes == (99,)  # type: ignore[union-attr]
+
+
+def test_indicator_observations(roadmap: Roadmap) -> None:
+    food = roadmap.get("6.r5")
+    values = [
+        (str(o.value), o.unit, o.series, o.label, o.as_of.label if o.as_of else None)
+        for o in food.observations
+    ]  # type: ignore[union-attr]
+    assert values == [
+        ("38", "%", "食料自給率", "カロリーベース", "FY2022"),
+        ("58", "%", "食料自給率", "生産額ベース", "FY2022"),
+        ("3901", "億円", "輸出額", "水産物", "2023"),
+        ("621", "億円", "輸出額", "林産物", "2023"),
+        ("9059", "億円", "輸出額", "農産物", "2023"),
+        ("2678", "人", "交通事故死者数", None, "FY2023"),
+    ]
+    survey = roadmap.get("6.r8")
+    assert [(o.label, str(o.value)) for o in survey.observations] == [  # type: ignore[union-attr]
+        ("男性", "65.1"),
+        ("女性", "52.1"),
+    ]
+
+
+def test_source_spans_on_every_object(roadmap: Roadmap) -> None:
+    for obj in roadmap.walk():
+        assert obj.source.source == "000_1d8cfa0f98f72cfe.txt"  # type: ignore[union-attr]
+        assert obj.source.lines  # type: ignore[union-attr]
+
+
+def test_coverage_is_complete(roadmap: Roadmap, source: str) -> None:
+    report = stpmodel.coverage(source, roadmap)
+    assert report.total > 18_000
+    assert report.complete, (report.missing, report.missing_lines)
+    assert report.ratio == 1.0
+    assert not report.extra
+
+
+def test_coverage_notices_a_dropped_line(source: str) -> None:
+    roadmap = stpmodel.parse(source)
+    broken = source.replace("⁹⁷ IMD World Competitiveness Ranking 2022", "")
+    report = stpmodel.coverage(source, stpmodel.parse(broken))
+    assert not report.complete
+    assert report.ratio < 1.0
+    assert stpmodel.coverage(source, roadmap).complete
+
+
+def _same_model(a: Roadmap, b: Roadmap) -> None:
+    def key(text: str) -> str:
+        return re.sub(r"\s", "", text)
+
+    assert len(a.initiatives) == len(b.initiatives)
+    assert len(a.actions) == len(b.actions)
+    assert len(a.status_notes) == len(b.status_notes)
+    for x, y in zip(a.initiatives, b.initiatives, strict=True):
+        assert key(x.text) == key(y.text), x.id
+        assert x.ministries == y.ministries, x.id
+        assert x.repost == y.repost
+        assert [key(n.text) for n in x.status_notes] == [key(n.text) for n in y.status_notes], x.id
+        assert [(key(n.text), n.ministries, n.repost) for n in x.actions] == [
+            (key(n.text), n.ministries, n.repost) for n in y.actions
+        ], x.id
+    assert {n: key(f.text) for n, f in a.footnotes.items()} == {
+        n: key(f.text) for n, f in b.footnotes.items()
+    }
+    assert [(i.id, key(i.text)) for i in a.indicators] == [
+        (i.id, key(i.text)) for i in b.indicators
+    ]
+
+
+def test_another_print_gives_the_same_model(roadmap: Roadmap) -> None:
+    variant = stpmodel.read(DATA / "variant_print.txt", strict=True)
+    _same_model(roadmap, variant)
+    assert variant.get("6.1.1").source.lines != roadmap.get("6.1.1").source.lines  # type: ignore[union-attr]
+    text = (DATA / "variant_print.txt").read_text(encoding="utf-8")
+    assert stpmodel.coverage(text, variant).complete
+
+
+def test_shared_source_is_the_shipped_one(source: str) -> None:
+    shared = shared_file("source", "000_1d8cfa0f98f72cfe.txt")
+    assert Path(shared).read_text(encoding="utf-8") == source
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("【科技、文】", ("科技", "文")),
+        ("【 科技、文 】", ("科技", "文")),
+        ("【科技，文】", ("科技", "文")),
+    ],
+)
+def test_tag_spellings(text: str, expected: tuple[str, ...]) -> None:
+    doc = (
+        "(1) 見出し\n① 小見出し\n基本計画における具体的な取組\t実施状況・現状分析\t今後の取組方針\n"
+        f"○取組。{text}\t・実施。\t・推進。{text}\n"
+    )
+    roadmap = stpmodel.parse(doc, strict=True)
+    assert tuple(r.code for r in roadmap.initiatives[0].ministries) == expected
+    assert tuple(r.code for r in roadmap.actions[0].ministries) == expected
