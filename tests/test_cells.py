@@ -58,8 +58,11 @@ def test_take_tags_reads_trailer() -> None:
     item = take_tags("「常陽」の運転再開に向け推進。(再掲)【<u>文</u>、<u>経</u>】", (5,))
     assert item.text == "「常陽」の運転再開に向け推進。"
     assert item.tags == (Tag("文", True), Tag("経", True))
-    assert item.repost and item.has_tag
+    assert item.repost
+    assert item.has_tag
     other = take_tags("取組状況を調査。（再掲）【科技】", (1,))
-    assert other.repost and other.text == "取組状況を調査。"
+    assert other.repost
+    assert other.text == "取組状況を調査。"
     plain = take_tags("値は【2023年度】", (1,))
-    assert not plain.has_tag and plain.text == "値は【2023年度】"
+    assert not plain.has_tag
+    assert plain.text == "値は【2023年度】"

@@ -132,7 +132,8 @@ def test_strict_mode_reports_every_problem_at_once() -> None:
     )
     assert (error.source, error.line) == ("x.txt", 4)
     assert [p.code for p in error.problems] == ["bad-row", "no-actions", "unknown-ministry"]
-    assert isinstance(error, ValueError) and isinstance(error, StpError)
+    assert isinstance(error, ValueError)
+    assert isinstance(error, StpError)
 
 
 def test_no_section() -> None:

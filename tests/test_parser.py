@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import stpmodel
-from stpmodel import IndicatorKind, Initiative, MinistryRef
+from stpmodel import Action, Indicator, IndicatorKind, Initiative, MinistryRef
 from stpmodel.roadmap import Roadmap
 from tests.conftest import DATA, shared_file
 
@@ -50,7 +50,7 @@ def test_underlined_tags_are_leads(roadmap: Roadmap) -> None:
     first = roadmap.get("6.1.1")
     assert isinstance(first, Initiative)
     assert first.ministries == (MinistryRef(code="科技"), MinistryRef(code="文"))
-    assert roadmap.get("6.3.5.a3").ministries == (  # type: ignore[union-attr]
+    assert roadmap.get("6.3.5.a3", Action).ministries == (
         MinistryRef(code="内閣官房", lead=True),
         MinistryRef(code="科技", lead=True),
         MinistryRef(code="防", lead=True),
@@ -120,7 +120,7 @@ def test_reposts(roadmap: Roadmap) -> None:
 
 def test_bullets_inside_words_are_not_bullets(roadmap: Roadmap) -> None:
     assert any("人文・社会科学" in i.text for i in roadmap.initiatives)
-    assert roadmap.get("6.r5").details[0].startswith("食料自給率：38%")  # type: ignore[union-attr]
+    assert roadmap.get("6.r5", Indicator).details[0].startswith("食料自給率：38%")
 
 
 def test_footnotes(roadmap: Roadmap) -> None:
@@ -129,11 +129,11 @@ def test_footnotes(roadmap: Roadmap) -> None:
     assert fn95.source.lines == (48, 50)
     assert fn95.cited_by == ("6.k3",)
     assert roadmap.footnotes[99].cited_by == ("6.1.6",)
-    assert roadmap.get("6.1.6").footnotes == (99,)  # type: ignore[union-attr]
+    assert roadmap.get("6.1.6", Initiative).footnotes == (99,)
 
 
 def test_indicator_observations(roadmap: Roadmap) -> None:
-    food = roadmap.get("6.r5")
+    food = roadmap.get("6.r5", Indicator)
     values = [
         (str(o.value), o.unit, o.series, o.label, o.as_of.label if o.as_of else None)
         for o in food.observations
@@ -146,8 +146,8 @@ def test_indicator_observations(roadmap: Roadmap) -> None:
         ("9059", "億円", "輸出額", "農産物", "2023"),
         ("2678", "人", "交通事故死者数", None, "FY2023"),
     ]
-    survey = roadmap.get("6.r8")
-    assert [(o.label, str(o.value)) for o in survey.observations] == [  # type: ignore[union-attr]
+    survey = roadmap.get("6.r8", Indicator)
+    assert [(o.label, str(o.value)) for o in survey.observations] == [
         ("男性", "65.1"),
         ("女性", "52.1"),
     ]
@@ -202,7 +202,10 @@ def _same_model(a: Roadmap, b: Roadmap) -> None:
 def test_another_print_gives_the_same_model(roadmap: Roadmap) -> None:
     variant = stpmodel.read(DATA / "variant_print.txt", strict=True)
     _same_model(roadmap, variant)
-    assert variant.get("6.1.1").source.lines != roadmap.get("6.1.1").source.lines  # type: ignore[union-attr]
+    assert (
+        variant.get("6.1.1", Initiative).source.lines
+        != roadmap.get("6.1.1", Initiative).source.lines
+    )
     text = (DATA / "variant_print.txt").read_text(encoding="utf-8")
     assert stpmodel.coverage(text, variant).complete
 

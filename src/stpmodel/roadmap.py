@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Mapping
-from typing import Any, TypeAlias
+from typing import Any, TypeAlias, TypeVar, overload
 
 import attrs
 
@@ -43,6 +43,8 @@ Node: TypeAlias = (
     | Program
 )
 """Anything :meth:`Roadmap.get` can return."""
+
+_N = TypeVar("_N")
 
 
 @attrs.frozen(kw_only=True)
@@ -193,15 +195,26 @@ class Roadmap:
         return self._index.indicators
 
     # -- lookups ------------------------------------------------------------------------
-    def get(self, ident: str) -> Node:
+    @overload
+    def get(self, ident: str) -> Node: ...
+
+    @overload
+    def get(self, ident: str, kind: type[_N]) -> _N: ...
+
+    def get(self, ident: str, kind: type[Any] | None = None) -> Any:
         """The object with this ID (``"6.1.2.a3"``, ``"fn94"``, ``"科技"``, ``"sip"`` …).
 
-        Raises :class:`~stpmodel.UnknownIdError` (a ``KeyError``) when there is none.
+        With ``kind`` (``roadmap.get("6.1.2", Initiative)``) the object must be of that
+        class, and type checkers know it is. Raises :class:`~stpmodel.UnknownIdError` (a
+        ``KeyError``) when there is no such object, ``TypeError`` when it is of another kind.
         """
         try:
-            return self._index.by_id[ident]
+            found = self._index.by_id[ident]
         except KeyError:
             raise UnknownIdError(ident) from None
+        if kind is not None and not isinstance(found, kind):
+            raise TypeError(f"{ident!r} is a {type(found).__name__}, not a {kind.__name__}")
+        return found
 
     def __contains__(self, ident: object) -> bool:
         return isinstance(ident, str) and ident in self._index.by_id
