@@ -35,8 +35,12 @@ def test_bundled_source_parses_strictly_with_no_warnings(source: str) -> None:
     assert roadmap.warnings == ()
 
 
+def _items(roadmap: Roadmap) -> list[Initiative | Action]:
+    return [*roadmap.initiatives, *roadmap.actions]
+
+
 def test_every_item_has_a_ministry(roadmap: Roadmap) -> None:
-    for item in (*roadmap.initiatives, *roadmap.actions):
+    for item in _items(roadmap):
         assert item.ministries, item.id
 
 
@@ -60,9 +64,7 @@ def test_underlined_tags_are_leads(roadmap: Roadmap) -> None:
 
 def test_lead_matches_underline_in_the_source(roadmap: Roadmap, source: str) -> None:
     underlined = len(re.findall(r"<u>[^<]+</u>", source))
-    leads = sum(
-        r.lead for item in (*roadmap.initiatives, *roadmap.actions) for r in item.ministries
-    )
+    leads = sum(r.lead for item in _items(roadmap) for r in item.ministries)
     assert leads == underlined
 
 
@@ -137,7 +139,7 @@ def test_indicator_observations(roadmap: Roadmap) -> None:
     values = [
         (str(o.value), o.unit, o.series, o.label, o.as_of.label if o.as_of else None)
         for o in food.observations
-    ]  # type: ignore[union-attr]
+    ]
     assert values == [
         ("38", "%", "食料自給率", "カロリーベース", "FY2022"),
         ("58", "%", "食料自給率", "生産額ベース", "FY2022"),
