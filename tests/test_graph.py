@@ -1,0 +1,97 @@
+"""The graph derived from the model."""
+
+from __future__ import annotations
+
+import networkx as nx
+import pytest
+
+from stpmodel import Initiative, Period
+from stpmodel.graph import build_graph, neighbors, path, period_node
+from stpmodel.roadmap import Roadmap
+
+
+@pytest.fixture(scope="module")
+def graph(roadmap: Roadmap) -> nx.MultiDiGraph:
+    return build_graph(roadmap)
+
+
+def test_every_node_has_a_kind(graph: nx.MultiDiGraph) -> None:
+    kinds = {data["kind"] for _, data in graph.nodes(data=True)}
+    assert kinds == {
+        "section",
+        "subsection",
+        "initiative",
+        "action",
+        "status_note",
+        "ministry",
+        "program",
+        "indicator",
+        "footnote",
+        "period",
+    }
+
+
+def test_counts(graph: nx.MultiDiGraph, roadmap: Roadmap) -> None:
+    def count(kind: str) -> int:
+        return sum(1 for _, d in graph.nodes(data=True) if d["kind"] == kind)
+
+    assert count("initiative") == 25
+    assert count("action") == 95
+    assert count("status_note") == 102
+    assert count("footnote") == 6
+    assert count("indicator") == 11
+
+
+def test_sip_in_every_spelling(graph: nx.MultiDiGraph, roadmap: Roadmap) -> None:
+    linked = set(neighbors(graph, "sip", relation="mentions"))
+    for obj in roadmap.walk():
+        text = getattr(obj, "text", "")
+        if any(s in text for s in ("SIP", "S I P")):
+            assert getattr(obj, "id", None) in linked, obj
+    for spelling_holder in (
+        "6.1.2",
+        "6.3.3",
+        "6.1.4.a1",
+        "6.1.6.s6",
+    ):  # 次期 S I P, S I P第2期, S I P 第 3 期, SIP第3期
+        assert spelling_holder in linked
+
+
+def test_fy2027_is_reached_by_the_three_sip_third_phase_actions(graph: nx.MultiDiGraph) -> None:
+    node = "period:FY2027"
+    reaching = [src for src, _, d in graph.in_edges(node, data=True) if d["relation"] == "due"]
+    assert reaching == ["6.3.1.a2", "6.3.1.a3", "6.3.2.a1"]
+    assert all("sip" in neighbors(graph, a, relation="mentions") for a in reaching)
+
+
+def test_programs_have_edges(graph: nx.MultiDiGraph) -> None:
+    for program in ("aspire", "satreps", "moonshot"):
+        assert neighbors(graph, program, relation="mentions"), program
+
+
+def test_every_action_has_a_responsible_edge(graph: nx.MultiDiGraph, roadmap: Roadmap) -> None:
+    for action in roadmap.actions:
+        edges = [
+            d for _, _, d in graph.out_edges(action.id, data=True) if d["relation"] == "responsible"
+        ]
+        assert edges, action.id
+        assert [d["lead"] for d in edges] == [r.lead for r in action.ministries]
+
+
+def test_reposts_and_citations(graph: nx.MultiDiGraph) -> None:
+    assert neighbors(graph, "6.1.5.a2", relation="reposts") == ("6.1.5.a1",)
+    assert "6.2.1.a1" in neighbors(graph, "6.3.1.a1", relation="reposts")
+    assert neighbors(graph, "fn99", relation="cites") == ("6.1.6",)
+
+
+def test_contains_tree(graph: nx.MultiDiGraph, roadmap: Roadmap) -> None:
+    ini = roadmap.get("6.1.2", Initiative)
+    children = neighbors(graph, ini.id, relation="contains")
+    assert set(children) == {"6.1", *(n.id for n in ini.status_notes), *(a.id for a in ini.actions)}
+    assert path(graph, "sip", "period:FY2027")
+    assert path(graph, "sip", "nowhere") == ()
+
+
+def test_period_node_names() -> None:
+    assert period_node(Period.fiscal_year(2027)) == "period:FY2027"
+    assert period_node(Period.month(2024, 7)) == "period:2024-07"
