@@ -34,7 +34,7 @@ _DASHES = str.maketrans({"－": "-", "‐": "-", "―": "-", "−": "-", "〜": 
 
 def normalize_space(text: str) -> str:
     """Collapse runs of white space (including U+3000) to one space and strip the ends."""
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())
 
 
 def despace_letters(text: str) -> str:

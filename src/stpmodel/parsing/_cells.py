@@ -59,7 +59,8 @@ REPOST = re.compile(r"[(（]\s*再掲\s*[)）]")
 _TRAILER = re.compile(r"(?:\s|[(（]\s*再掲\s*[)）]|【(?P<tag>[^【】]{0,200})】)*\Z")
 _FOOTNOTE_MARK = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 _UNDERLINE = re.compile(r"<(/?)u\b[^<>]{0,100}>", re.IGNORECASE)
-_SEPARATORS = re.compile(r"[、,，/／]")
+_SEPARATORS = re.compile(r"[、,，／]")
+_WHITE = re.compile(r"\s+")
 _NOT_A_CODE = re.compile(r"[0-9０-９年月日度。：:%％]")
 
 
@@ -130,40 +131,25 @@ def split_items(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if strip_markup(text[a:b]).strip()]
 
 
+_UNDERLINED_TEXT = re.compile(r"<u\b[^<>]{0,100}>\s*[^<\s]", re.IGNORECASE)
+
+
 def parse_codes(content: str) -> tuple[Tag, ...] | None:
-    """The codes of a tag's content (with <u> kept), or None if it is not a ministry tag."""
+    """The codes of a tag's content (with <u> kept), or None if it is not a ministry tag.
+
+    A code is ``lead`` when any of it is underlined; an underline may span several codes
+    (``<u>科技、文</u>``).
+    """
     tags: list[Tag] = []
     underlined = False
-    pos = 0
-    current: list[str] = []
-    lead = False
-
-    def flush() -> None:
-        nonlocal lead
-        code = normalize_space("".join(current)).replace(" ", "")
+    for piece in _SEPARATORS.split(content):
+        lead = underlined or bool(_UNDERLINED_TEXT.search(piece))
+        marks = _UNDERLINE.findall(piece)
+        if marks:
+            underlined = marks[-1] != "/"
+        code = _WHITE.sub("", strip_markup(piece))
         if code:
             tags.append(Tag(code, lead))
-        current.clear()
-        lead = False
-
-    for m in _UNDERLINE.finditer(content):
-        for ch in strip_markup(content[pos : m.start()]):
-            if _SEPARATORS.fullmatch(ch):
-                flush()
-            else:
-                current.append(ch)
-                if underlined and not ch.isspace():
-                    lead = True
-        underlined = m.group(1) != "/"
-        pos = m.end()
-    for ch in strip_markup(content[pos:]):
-        if _SEPARATORS.fullmatch(ch):
-            flush()
-        else:
-            current.append(ch)
-            if underlined and not ch.isspace():
-                lead = True
-    flush()
     if not tags or any(len(t.code) > 12 or _NOT_A_CODE.search(t.code) for t in tags):
         return None
     return tuple(tags)
@@ -171,7 +157,8 @@ def parse_codes(content: str) -> tuple[Tag, ...] | None:
 
 def take_tags(raw: str, lines: tuple[int, ...]) -> Item:
     """Turn one raw item (inline markup kept) into an :class:`Item`."""
-    trailer = _TRAILER.search(raw)
+    ending = raw.rstrip()[-1:]
+    trailer = _TRAILER.search(raw) if ending in ("】", ")", "）") else None
     body = raw
     tags: list[Tag] = []
     has_tag = False
@@ -191,7 +178,7 @@ def take_tags(raw: str, lines: tuple[int, ...]) -> Item:
                 repost = True
             kept_from = trailer.start() + m.start()
         body = raw[:kept_from]
-    if REPOST.search(body):
+    if "再掲" in body and REPOST.search(body):
         repost = True
         body = REPOST.sub("", body)
     text = normalize_space(strip_markup(body))

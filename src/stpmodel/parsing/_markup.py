@@ -21,14 +21,16 @@ BULLET = re.compile(r"(?:^|(?<=\s))[・･]")
 
 def blockify(text: str) -> str:
     """Replace block tags by spaces and unescape entities; inline tags stay."""
-    return html.unescape(_BLOCK.sub(" ", text)) if "<" in text or "&" in text else text
+    if "<" in text:
+        text = _BLOCK.sub(" ", text)
+    return html.unescape(text) if "&" in text else text
 
 
 def strip_markup(text: str) -> str:
     """Text without any tags (block tags → space), entities unescaped."""
-    if "<" not in text and "&" not in text:
-        return text
-    return html.unescape(_ANY_TAG.sub("", _BLOCK.sub(" ", text)))
+    if "<" in text:
+        text = _ANY_TAG.sub("", _BLOCK.sub(" ", text))
+    return html.unescape(text) if "&" in text else text
 
 
 def has_markup(text: str) -> bool:

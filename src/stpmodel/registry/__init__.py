@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import unicodedata
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any
@@ -18,9 +19,7 @@ from stpmodel.model import Ministry, MinistryKind, Program
 
 __all__ = ["ProgramMatcher", "default_ministries", "default_programs", "program_key"]
 
-import unicodedata
-
-_DROP = str.maketrans("", "", SUPERSCRIPT_DIGITS + " \u3000\t")
+_SUPERSCRIPTS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 
 
 def _read(name: str) -> Any:
@@ -52,7 +51,10 @@ def program_key(text: str) -> str:
     ``"次期 S I P"`` and ``"次期ＳＩＰ"`` both become ``"次期SIP"``. Case is kept, so the
     acronym FIRST does not match the English word "first".
     """
-    return unicodedata.normalize("NFKC", text.translate(_DROP)).translate(_DROP)
+    text = "".join(text.split())
+    if _SUPERSCRIPTS.search(text):
+        text = _SUPERSCRIPTS.sub("", text)
+    return unicodedata.normalize("NFKC", text)
 
 
 class ProgramMatcher:
@@ -75,13 +77,19 @@ class ProgramMatcher:
             if key[-1].isascii() and key[-1].isalpha():
                 body += r"(?![A-Za-z])"
             parts.append(body)
-        self._pattern = re.compile("|".join(parts)) if parts else None
+        # a look-ahead on the first character lets the scanner skip most positions at once
+        first = "".join(sorted({re.escape(key[0]) for key in alias_to_id}))
+        self._pattern = re.compile(f"(?=[{first}])(?:{'|'.join(parts)})") if parts else None
 
     def find(self, text: str) -> tuple[str, ...]:
         """The IDs of the programs ``text`` mentions, in order of first mention."""
+        return self.find_in_key(program_key(text))
+
+    def find_in_key(self, key: str) -> tuple[str, ...]:
+        """Like :meth:`find`, for text already in :func:`program_key` form."""
         if self._pattern is None:
             return ()
         found: dict[str, None] = {}
-        for m in self._pattern.finditer(program_key(text)):
+        for m in self._pattern.finditer(key):
             found.setdefault(self._ids[m.group(0)], None)
         return tuple(found)
