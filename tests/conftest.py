@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# The parsed bundled roadmap is cached on disk; keep the tests' cache out of ~/.cache.
+os.environ.setdefault("STPMODEL_CACHE_DIR", tempfile.mkdtemp(prefix="stpmodel-test-cache-"))
 
 import stpmodel
 from stpmodel.roadmap import Roadmap

@@ -8,7 +8,8 @@
 
 from __future__ import annotations
 
-from stpmodel._bundled import load, source_text
+from typing import TYPE_CHECKING, Any
+
 from stpmodel.dates import Calendar, DateMention, Granularity, Period, Relation, find_dates
 from stpmodel.errors import (
     LoadError,
@@ -36,8 +37,12 @@ from stpmodel.model import (
     StatusNote,
     Subsection,
 )
-from stpmodel.parsing import Coverage, coverage, parse, read
 from stpmodel.roadmap import Deadline, Roadmap, SourceInfo
+
+if TYPE_CHECKING:
+    from stpmodel._bundled import load, source_text
+    from stpmodel.parsing import Coverage, coverage, parse, read
+    from stpmodel.serialize import dumps, loads
 
 __version__ = "0.1.0"
 
@@ -75,9 +80,38 @@ __all__ = [
     "UnknownIdError",
     "__version__",
     "coverage",
+    "dumps",
     "find_dates",
     "load",
+    "loads",
     "parse",
     "read",
     "source_text",
 ]
+
+# Parsing, the bundled data and JSON are loaded on first use, so that ``import stpmodel``
+# stays light (no regex compilation, no cattrs) for code that only needs the classes.
+_LAZY = {
+    "load": "stpmodel._bundled",
+    "source_text": "stpmodel._bundled",
+    "Coverage": "stpmodel.parsing",
+    "coverage": "stpmodel.parsing",
+    "parse": "stpmodel.parsing",
+    "read": "stpmodel.parsing",
+    "dumps": "stpmodel.serialize",
+    "loads": "stpmodel.serialize",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(_LAZY[name]), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -7,10 +7,8 @@ Exit codes: 0 success (warnings included), 1 errors in strict mode and internal 
 from __future__ import annotations
 
 import argparse
-import csv
 import io
-import json
-import shutil
+import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn, TextIO
@@ -59,7 +57,11 @@ def _year(text: str) -> int:
 
 
 def _width() -> int:
-    return max(60, min(shutil.get_terminal_size((100, 24)).columns, 160))
+    try:
+        columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
+    except (ValueError, OSError):
+        columns = 100
+    return max(60, min(columns, 160))
 
 
 def _check_ministry(roadmap: Roadmap, code: str | None) -> None:
@@ -78,6 +80,8 @@ def _check_program(roadmap: Roadmap, pid: str | None) -> None:
 
 # -- commands ---------------------------------------------------------------------------
 def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
     roadmap = _roadmap(args)
     _check_ministry(roadmap, args.ministry)
     _check_program(roadmap, args.program)
@@ -123,6 +127,8 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _write_csv(out: TextIO, records: list[dict[str, Any]]) -> None:
+    import csv
+
     if not records:
         return
     writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
@@ -188,6 +194,8 @@ def _describe(roadmap: Roadmap, obj: object) -> list[str]:
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
     roadmap = _roadmap(args)
     try:
         obj = roadmap.get(args.id)
@@ -249,6 +257,8 @@ def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_dates(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
     texts: Sequence[str] = args.text or [line.rstrip("\r\n") for line in sys.stdin]
     for text in texts:
         mentions = find_dates(text)
@@ -303,6 +313,8 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    import json
+
     from stpmodel.schema import json_schema
 
     json.dump(json_schema(), out, ensure_ascii=False, indent=1)

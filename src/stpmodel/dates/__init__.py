@@ -8,9 +8,13 @@ give it (までに → ``by``, 以降 → ``from`` …).
 
 from __future__ import annotations
 
-from stpmodel.dates._engine import DateProblem, scan
+from typing import TYPE_CHECKING, Any
+
 from stpmodel.dates.mention import DateMention, Relation
 from stpmodel.dates.period import Calendar, Granularity, Period
+
+if TYPE_CHECKING:
+    from stpmodel.dates._engine import DateProblem, scan
 
 __all__ = [
     "Calendar",
@@ -32,4 +36,15 @@ def find_dates(text: str) -> list[DateMention]:
     >>> find_dates("令和7年度末")[0].period.end
     datetime.date(2026, 3, 31)
     """
+    from stpmodel.dates._engine import scan
+
     return scan(text)[0]
+
+
+def __getattr__(name: str) -> Any:
+    # the scanner compiles its patterns on import: load it on first use only
+    if name in ("DateProblem", "scan"):
+        from stpmodel.dates import _engine
+
+        return getattr(_engine, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

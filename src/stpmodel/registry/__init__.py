@@ -7,11 +7,9 @@ reads them and matches program mentions in text.
 from __future__ import annotations
 
 import functools
-import json
 import re
 import unicodedata
 from collections.abc import Mapping
-from importlib import resources
 from typing import Any
 
 from stpmodel._text import SUPERSCRIPT_DIGITS
@@ -23,6 +21,9 @@ _SUPERSCRIPTS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 
 
 def _read(name: str) -> Any:
+    import json
+    from importlib import resources
+
     return json.loads(resources.files(__package__).joinpath(name).read_text(encoding="utf-8"))
 
 
