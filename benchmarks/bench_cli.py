@@ -25,7 +25,7 @@ def run(repeat: int = 15) -> dict[str, float]:
     subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)  # fill the parse cache
     base_best, base_median = _best([sys.executable, "-c", "pass"], repeat)
     cli_best, cli_median = _best(argv, repeat)
-    import_best, import_median = _best([sys.executable, "-c", "import stpmodel"], repeat)
+    import_best, _import_median = _best([sys.executable, "-c", "import stpmodel"], repeat)
     return {
         "python_pass_ms": base_best * 1000,
         "import_stpmodel_ms": import_best * 1000,
