@@ -41,6 +41,8 @@ from stpmodel.roadmap import Deadline, Roadmap, SourceInfo
 
 if TYPE_CHECKING:
     from stpmodel._bundled import load, source_text
+    from stpmodel.export.frame import to_frame
+    from stpmodel.graph import build_graph
     from stpmodel.parsing import Coverage, coverage, parse, read
     from stpmodel.serialize import dumps, loads
 
@@ -79,6 +81,7 @@ __all__ = [
     "Subsection",
     "UnknownIdError",
     "__version__",
+    "build_graph",
     "coverage",
     "dumps",
     "find_dates",
@@ -87,6 +90,7 @@ __all__ = [
     "parse",
     "read",
     "source_text",
+    "to_frame",
 ]
 
 # Parsing, the bundled data and JSON are loaded on first use, so that ``import stpmodel``
@@ -100,6 +104,8 @@ _LAZY = {
     "read": "stpmodel.parsing",
     "dumps": "stpmodel.serialize",
     "loads": "stpmodel.serialize",
+    "build_graph": "stpmodel.graph",
+    "to_frame": "stpmodel.export.frame",
 }
 
 

@@ -312,6 +312,19 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
+    from stpmodel.export.plot import plot_program_network, plot_timeline
+
+    roadmap = _roadmap(args)
+    if args.what == "timeline":
+        found = roadmap.deadlines(from_year=args.from_year, to_year=args.to_year)
+        written = plot_timeline(roadmap, args.output, deadlines=found)
+    else:
+        written = plot_program_network(roadmap, args.output)
+    out.write(f"wrote {written}\n")
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
@@ -383,6 +396,15 @@ def _build_parser() -> _Parser:
     p.add_argument("--format", required=True, choices=["json", "csv", "sqlite", "graphml", "gexf"])
     p.add_argument("-o", "--output", required=True, metavar="PATH")
     p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser(
+        "plot", parents=[source], help="draw the deadline timeline or the program network"
+    )
+    p.add_argument("what", choices=["timeline", "graph"])
+    p.add_argument("-o", "--output", required=True, metavar="PNG")
+    p.add_argument("--from", dest="from_year", type=_year, metavar="YEAR")
+    p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR")
+    p.set_defaults(func=_cmd_plot)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the JSON export")
     p.set_defaults(func=_cmd_schema)

@@ -225,6 +225,11 @@ class Action:
         """Codes of the ministries in charge (underlined in the source)."""
         return tuple(ref.code for ref in self.ministries if ref.lead)
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import render  # presentation lives outside the model
+
+        return render(self)
+
 
 @attrs.frozen(kw_only=True)
 class Initiative:
@@ -247,6 +252,11 @@ class Initiative:
     def lead_ministries(self) -> tuple[str, ...]:
         """Codes of the ministries in charge (underlined in the source)."""
         return tuple(ref.code for ref in self.ministries if ref.lead)
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import render  # presentation lives outside the model
+
+        return render(self)
 
 
 @attrs.frozen(kw_only=True)

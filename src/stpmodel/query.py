@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from stpmodel._text import search_key
 from stpmodel.dates import DateMention, Relation
 from stpmodel.model import Action, Initiative, StatusNote
-from stpmodel.roadmap import Deadline, Node, Roadmap
+from stpmodel.roadmap import Deadlines, Node, Roadmap
 
 __all__ = [
     "actions_of",
@@ -43,7 +43,7 @@ def deadlines(
     lead_only: bool = False,
     program: str | None = None,
     relation: Relation | str | None = None,
-) -> tuple[Deadline, ...]:
+) -> Deadlines:
     """Deadlines by written year (``from_year``/``to_year``), by date window (periods that
     overlap ``start``..``end``), ministry (``lead_only`` for the ministry in charge),
     program and relation; in document order. See :meth:`Roadmap.deadlines`."""
@@ -59,18 +59,20 @@ def deadlines(
         return found
     lo = start or dt.date.min
     hi = end or dt.date.max
-    return tuple(d for d in found if d.mention.period.start <= hi and lo <= d.mention.period.end)
+    return Deadlines(
+        d for d in found if d.mention.period.start <= hi and lo <= d.mention.period.end
+    )
 
 
-def overdue(roadmap: Roadmap, as_of: dt.date) -> tuple[Deadline, ...]:
+def overdue(roadmap: Roadmap, as_of: dt.date) -> Deadlines:
     """``by`` deadlines whose period ended before ``as_of`` (2024年7月までに is overdue on
     2024-08-01)."""
-    return tuple(d for d in roadmap.deadlines(relation=Relation.BY) if d.mention.period.end < as_of)
+    return Deadlines(
+        d for d in roadmap.deadlines(relation=Relation.BY) if d.mention.period.end < as_of
+    )
 
 
-def upcoming(
-    roadmap: Roadmap, as_of: dt.date, within: dt.timedelta | int = 365
-) -> tuple[Deadline, ...]:
+def upcoming(roadmap: Roadmap, as_of: dt.date, within: dt.timedelta | int = 365) -> Deadlines:
     """Deadlines (``by`` and ``target``) due from ``as_of`` up to ``within`` days later,
     soonest first."""
     span = within if isinstance(within, dt.timedelta) else dt.timedelta(days=within)
@@ -81,7 +83,7 @@ def upcoming(
         if d.mention.relation in (Relation.BY, Relation.TARGET)
         and as_of <= due_date(d.mention) <= horizon
     ]
-    return tuple(sorted(found, key=lambda d: due_date(d.mention)))
+    return Deadlines(sorted(found, key=lambda d: due_date(d.mention)))
 
 
 def actions_of(roadmap: Roadmap, ministry: str, *, lead_only: bool = False) -> tuple[Action, ...]:

@@ -24,7 +24,7 @@ from stpmodel.model import (
     Subsection,
 )
 
-__all__ = ["Deadline", "Item", "Node", "Roadmap", "SourceInfo"]
+__all__ = ["Deadline", "Deadlines", "Item", "Node", "Roadmap", "SourceInfo"]
 
 Item: TypeAlias = Initiative | Action
 """What carries deadlines: an initiative or an action."""
@@ -67,6 +67,18 @@ class Deadline:
     def kind(self) -> str:
         """``"initiative"`` or ``"action"``."""
         return "initiative" if isinstance(self.item, Initiative) else "action"
+
+
+class Deadlines(tuple[Deadline, ...]):
+    """The deadlines a query returns: a tuple that also shows itself as a table in
+    notebooks."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import deadlines_table
+
+        return deadlines_table(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -219,6 +231,11 @@ class Roadmap:
     def __contains__(self, ident: object) -> bool:
         return isinstance(ident, str) and ident in self._index.by_id
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import render  # presentation lives outside the model
+
+        return render(self)
+
     def parent(self, ident: str) -> Node | None:
         """The object that contains this one (the initiative of an action …), if any."""
         self.get(ident)
@@ -246,7 +263,7 @@ class Roadmap:
         program: str | None = None,
         relation: Relation | str | None = None,
         lead_only: bool = False,
-    ) -> tuple[Deadline, ...]:
+    ) -> Deadlines:
         """The dates written on initiatives and actions, in document order.
 
         Status notes are left out: they record the past. ``from_year``/``to_year`` filter by
@@ -291,4 +308,4 @@ class Roadmap:
             if program is not None and program not in item.programs:
                 continue
             result.append(deadline)
-        return tuple(result)
+        return Deadlines(result)
