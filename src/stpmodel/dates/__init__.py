@@ -31,8 +31,8 @@ __all__ = [
 def find_dates(text: str) -> list[DateMention]:
     """Every date mention in ``text``, in order.
 
-    >>> [m.period.label for m in find_dates("2025年度までに整備し、2023年5月から6月に実施")]
-    ['FY2025', '2023-05-01..2023-06-30']
+    >>> print(*(m.period.label for m in find_dates("2025年度までに整備し、2023年5月から6月に実施")))
+    FY2025 2023-05-01..2023-06-30
     >>> find_dates("令和7年度末")[0].period.end
     datetime.date(2026, 3, 31)
     """

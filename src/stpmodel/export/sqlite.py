@@ -52,6 +52,7 @@ CREATE TABLE citations (item_id TEXT NOT NULL,
 CREATE INDEX dates_year ON dates(year);
 CREATE INDEX item_ministries_code ON item_ministries(code);
 """
+"""The database schema: one table per entry of ``TABLES``, with primary and foreign keys."""
 
 
 def write_sqlite(roadmap: Roadmap, path: Path) -> None:
