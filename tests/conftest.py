@@ -35,3 +35,12 @@ def shared_file(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is absent: the shared folder exists only in the workspace")
     return path
+
+
+# Hypothesis profiles: "ci" keeps the suite fast, "fuzz" is the long local run.
+from hypothesis import settings  # noqa: E402
+
+settings.register_profile("ci", max_examples=120, deadline=None)
+settings.register_profile("dev", max_examples=1_000, deadline=None)
+settings.register_profile("fuzz", max_examples=10_000, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))

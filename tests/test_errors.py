@@ -145,6 +145,15 @@ def test_no_section() -> None:
     )
 
 
+def test_no_table() -> None:
+    with pytest.raises(ParseError) as info:
+        stpmodel.parse("(6) 見出し\n【目標】\n- ・ 目標。\n", name="t.txt")
+    assert str(info.value) == (
+        "t.txt: no roadmap table found: expected rows of three tab-separated cells "
+        "(基本計画における具体的な取組, 実施状況・現状分析, 今後の取組方針) under a section heading"
+    )
+
+
 def test_empty_text() -> None:
     with pytest.raises(ParseError, match=r"^z\.txt: the text is empty"):
         stpmodel.parse("  \n", name="z.txt")

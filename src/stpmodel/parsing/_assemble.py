@@ -269,11 +269,14 @@ class _Reader:
 
     def footnote(self, number: int, mark: int, text: str) -> None:
         if mark in self.footnotes:
+            earlier = self.footnotes[mark]
             self.warn(
                 number,
                 "duplicate-footnote",
-                f"footnote {mark} is defined twice; the later one is kept",
-                text,
+                f"footnote {mark} is defined again (first on line {earlier.lines[0]}); "
+                "the later one is kept",
+                # the earlier definition goes into the warning: it is not lost
+                str(mark).translate(_TO_SUPERSCRIPT) + " " + "\n".join(earlier.parts),
             )
         self.footnotes[mark] = _FootnoteB(mark, [text], [number])
         self.last_footnote = self.footnotes[mark]
@@ -357,6 +360,7 @@ class _Reader:
 
 
 _FW = str.maketrans("０１２３４５６７８９", "0123456789")
+_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 
 
 # -- assembly -------------------------------------------------------------------------
@@ -683,6 +687,13 @@ def _assemble(
         raise ParseError(
             "no roadmap section found: expected a section heading such as "
             "'(6) 様々な社会課題を…' followed by its table",
+            source=name,
+            problems=reader.warnings,
+        )
+    if not any(sub.rows for section in reader.sections for sub in section.subsections):
+        raise ParseError(
+            "no roadmap table found: expected rows of three tab-separated cells "
+            "(基本計画における具体的な取組, 実施状況・現状分析, 今後の取組方針) under a section heading",
             source=name,
             problems=reader.warnings,
         )
