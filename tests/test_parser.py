@@ -233,3 +233,30 @@ def test_tag_spellings(text: str, expected: tuple[str, ...]) -> None:
     roadmap = stpmodel.parse(doc, strict=True)
     assert tuple(r.code for r in roadmap.initiatives[0].ministries) == expected
     assert tuple(r.code for r in roadmap.actions[0].ministries) == expected
+
+
+def test_regression_second_repost_mark_is_kept_in_the_text(source: str) -> None:
+    """Found by the fuzzer: two (再掲) marks on one item lost one of them."""
+    text = source.replace("（2023年）⁹⁷", "（2023年）⁹⁷(再掲)", 1)
+    roadmap = stpmodel.parse(text)
+    indicator = roadmap.get("6.r3", Indicator)
+    assert indicator.repost
+    assert indicator.text.endswith("(再掲)")
+    assert stpmodel.coverage(text, roadmap).complete
+    doubled = stpmodel.parse(
+        "(1) 見出し\n① 小\n○取組。(再掲)(再掲)【科技】\t・実施。\t・推進。【文】\n"
+    )
+    assert doubled.initiatives[0].repost
+    assert doubled.initiatives[0].text == "取組。(再掲)"
+
+
+def test_regression_duplicate_footnote_keeps_the_earlier_text(source: str) -> None:
+    """Found by the fuzzer: a footnote defined twice lost its first definition."""
+    line = "⁹⁹ ロボットによる社会変革推進会議 報告書（2019年7月）"
+    text = source.replace(line, line + "\n\n⁹⁹ 別の注", 1)
+    roadmap = stpmodel.parse(text, name="x.txt")
+    assert roadmap.footnotes[99].text == "別の注"
+    (warning,) = roadmap.warnings
+    assert warning.code == "duplicate-footnote"
+    assert warning.text == line
+    assert stpmodel.coverage(text, roadmap).complete

@@ -67,6 +67,7 @@ _ATOM = re.compile(
 )
 
 _FULLWIDTH = re.compile("[０-９]")
+_MAYBE_DATE = re.compile(rf"[0-9０-９]|{_ERA}|[〇一二][〇一二三四五六七八九]{{3}}")
 _CONNECTOR = re.compile(rf"{_S}(?:～|〜|~|－|―|‐|-|–|から){_S}")
 _RANGE_END = re.compile(rf"{_S}(?:まで(?!に)|迄(?!に))")
 _RELATION = re.compile(
@@ -298,6 +299,8 @@ def _atoms(folded: str, problems: list[DateProblem]) -> list[_Atom]:
 
 def scan(text: str) -> tuple[list[DateMention], list[DateProblem]]:
     """Every date mention in ``text`` (in order) and the date-like text that names no day."""
+    if not _MAYBE_DATE.search(text):  # most sentences name no date: one quick look
+        return [], []
     folded = text.translate(FULLWIDTH_DIGITS) if _FULLWIDTH.search(text) else text
     problems: list[DateProblem] = []
     atoms = _atoms(folded, problems)

@@ -484,7 +484,7 @@ class _Assembler:
 
     def indicator(self, b: _IndicatorB, ident: str) -> Indicator:
         repost = bool(_REPOST.search(b.text))
-        text = normalize_space(_REPOST.sub("", b.text))
+        text = normalize_space(_REPOST.sub("", b.text, count=1))
         name, values = split_name(text)
         obs = list(observations(values))
         for detail, _line in b.details:

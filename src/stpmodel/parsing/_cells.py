@@ -56,6 +56,7 @@ class Item:
 
 
 REPOST = re.compile(r"[(（]\s*再掲\s*[)）]")
+_TRAILER_PART = re.compile(r"【([^【】]{0,200})】|[(（]\s*再掲\s*[)）]")
 _TRAILER = re.compile(r"(?:\s|[(（]\s*再掲\s*[)）]|【(?P<tag>[^【】]{0,200})】)*\Z")
 _FOOTNOTE_MARK = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 _UNDERLINE = re.compile(r"<(/?)u\b[^<>]{0,100}>", re.IGNORECASE)
@@ -167,20 +168,22 @@ def take_tags(raw: str, lines: tuple[int, ...]) -> Item:
         # walk the trailer: keep every 【】 group that reads as ministry codes
         tail = raw[trailer.start() :]
         kept_from = len(raw)
-        for m in reversed(list(re.finditer(r"【([^【】]{0,200})】|[(（]\s*再掲\s*[)）]", tail))):
+        for m in reversed(list(_TRAILER_PART.finditer(tail))):
             if m.group(1) is not None:
                 codes = parse_codes(m.group(1))
                 if codes is None:
                     break
                 tags[:0] = codes
                 has_tag = True
+            elif repost:
+                break  # a second (再掲) stays in the text: the flag holds only one
             else:
                 repost = True
             kept_from = trailer.start() + m.start()
         body = raw[:kept_from]
-    if "再掲" in body and REPOST.search(body):
+    if not repost and "再掲" in body and REPOST.search(body):
         repost = True
-        body = REPOST.sub("", body)
+        body = REPOST.sub("", body, count=1)
     text = normalize_space(strip_markup(body))
     footnotes = tuple(superscript_number(m.group(0)) for m in _FOOTNOTE_MARK.finditer(text))
     return Item(
