@@ -260,3 +260,16 @@ def test_regression_duplicate_footnote_keeps_the_earlier_text(source: str) -> No
     assert warning.code == "duplicate-footnote"
     assert warning.text == line
     assert stpmodel.coverage(text, roadmap).complete
+
+
+def test_regression_markup_cut_by_a_line_break_stays_text(source: str) -> None:
+    """Found by the fuzzer: a tag cut across two lines re-formed when the row was joined,
+    and its characters vanished from the model."""
+    lines = source.split("\n")
+    line = lines[58]  # 6.1.3, ending 【<u>科技</u>、関係府省】</p> in its first cell
+    cut = line.index("</u>、関係府省") + 1
+    lines[58:59] = [line[:cut], line[cut:]]
+    text = "\n".join(lines)
+    roadmap = stpmodel.parse(text, name="x.txt")
+    assert stpmodel.coverage(text, roadmap).complete
+    assert [w.code for w in roadmap.warnings] == ["unclosed-markup", "bad-row", "unknown-ministry"]

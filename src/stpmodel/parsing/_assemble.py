@@ -227,7 +227,7 @@ class _Reader:
         elif self.block == "table" and (
             _INITIATIVE_MARK.match(text) or raw.lstrip().startswith("<")
         ):
-            self.warn(number, "bad-row", f"row has 1 cell, expected {COLUMNS} (no tabs)", text)
+            self.warn(number, "bad-row", f"row has 1 cell, expected {COLUMNS} (no tabs)", "")
             self.row_cells(number, [raw])
         else:
             self.content(number, text)
@@ -321,7 +321,7 @@ class _Reader:
                 number,
                 "bad-row",
                 f"row has {len(cells)} cells, expected {COLUMNS}",
-                normalize_space(strip_markup(raw)),
+                "",  # the cells themselves go into the row
             )
         self.row_cells(number, cells)
 

@@ -8,6 +8,7 @@ which become data.
 
 from __future__ import annotations
 
+import html
 import re
 
 import attrs
@@ -56,6 +57,7 @@ class Item:
 
 
 REPOST = re.compile(r"[(（]\s*再掲\s*[)）]")
+_DANGLING = re.compile(r"[<&](?=[^<>&]*$)")
 _TRAILER_PART = re.compile(r"【([^【】]{0,200})】|[(（]\s*再掲\s*[)）]")
 _TRAILER = re.compile(r"(?:\s|[(（]\s*再掲\s*[)）]|【(?P<tag>[^【】]{0,200})】)*\Z")
 _FOOTNOTE_MARK = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
@@ -95,7 +97,9 @@ def join_fragments(fragments: list[Fragment]) -> Joined:
     joined = ""
     parts: list[tuple[int, int, int]] = []
     for fragment in fragments:
-        piece = blockify(fragment.text)
+        # markup is read within one line: a "<" or "&" left open at the end of a line must
+        # not become a tag or an entity with the next line's text
+        piece = blockify(_DANGLING.sub(lambda m: html.escape(m.group(0)), fragment.text))
         if not piece.strip():
             continue
         if not joined.strip():

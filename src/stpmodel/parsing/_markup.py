@@ -20,10 +20,9 @@ BULLET = re.compile(r"(?:^|(?<=\s))[・･]")
 
 
 def blockify(text: str) -> str:
-    """Replace block tags by spaces and unescape entities; inline tags stay."""
-    if "<" in text:
-        text = _BLOCK.sub(" ", text)
-    return html.unescape(text) if "&" in text else text
+    """Replace block tags by spaces; inline tags and entities stay (for :func:`strip_markup`,
+    which unescapes exactly once)."""
+    return _BLOCK.sub(" ", text) if "<" in text else text
 
 
 def strip_markup(text: str) -> str:
