@@ -180,3 +180,24 @@ def test_html(roadmap: Roadmap) -> None:
     assert "&lt;" not in table
     evil = parse(HEAD + "○<b>取組</b>。【科技】\t・実施。\t・x<script>。【文】\n")
     assert "<script>" not in evil.actions[0]._repr_html_()
+
+
+def test_a_missing_extra_names_the_install_line(
+    roadmap: Roadmap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from stpmodel import MissingExtraError
+    from stpmodel.export.frame import to_frame
+    from stpmodel.export.ics import calendar_bytes
+
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    monkeypatch.setitem(sys.modules, "icalendar", None)
+    with pytest.raises(MissingExtraError) as info:
+        to_frame(roadmap)
+    assert (
+        str(info.value)
+        == "DataFrames needs the optional package 'pandas': pip install 'stpmodel[pandas]'"
+    )
+    with pytest.raises(MissingExtraError, match=r"pip install 'stpmodel\[ics\]'"):
+        calendar_bytes(roadmap)

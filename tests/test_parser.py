@@ -273,3 +273,12 @@ def test_regression_markup_cut_by_a_line_break_stays_text(source: str) -> None:
     roadmap = stpmodel.parse(text, name="x.txt")
     assert stpmodel.coverage(text, roadmap).complete
     assert [w.code for w in roadmap.warnings] == ["unclosed-markup", "bad-row", "unknown-ministry"]
+
+
+def test_regression_removing_a_repost_mark_cannot_make_a_tag() -> None:
+    """Found by the fuzzer: (再掲) inside "<p>" made "<p>" when taken out, and vanished."""
+    text = "(1) 見出し\n① 小\n○取組。【科技】\t・実施。\t・<(再掲)p>推進。【文】\n"
+    roadmap = stpmodel.parse(text)
+    assert roadmap.actions[0].text == "<p>推進。"
+    assert roadmap.actions[0].repost
+    assert stpmodel.coverage(text, roadmap).complete

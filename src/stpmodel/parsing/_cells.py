@@ -185,10 +185,11 @@ def take_tags(raw: str, lines: tuple[int, ...]) -> Item:
                 repost = True
             kept_from = trailer.start() + m.start()
         body = raw[:kept_from]
-    if not repost and "再掲" in body and REPOST.search(body):
-        repost = True
-        body = REPOST.sub("", body, count=1)
     text = normalize_space(strip_markup(body))
+    if not repost and "再掲" in text and REPOST.search(text):
+        # removed after the markup, so that taking it out cannot make a tag ("<(再掲)p>")
+        repost = True
+        text = normalize_space(REPOST.sub("", text, count=1))
     footnotes = tuple(superscript_number(m.group(0)) for m in _FOOTNOTE_MARK.finditer(text))
     return Item(
         text=text,
