@@ -282,3 +282,10 @@ def test_regression_removing_a_repost_mark_cannot_make_a_tag() -> None:
     assert roadmap.actions[0].text == "<p>推進。"
     assert roadmap.actions[0].repost
     assert stpmodel.coverage(text, roadmap).complete
+
+
+def test_regression_taking_out_one_tag_cannot_make_another() -> None:
+    """Found by the fuzzer: "<ul <p<p>>style=…>" lost its text when markup was stripped twice."""
+    text = '(1) 見出し\n① 小\n○取組。【科技】\t<ul <p<p>>style="x"> ・実施。\t・推進。【文】\n'
+    roadmap = stpmodel.parse(text)
+    assert stpmodel.coverage(text, roadmap).complete

@@ -49,7 +49,7 @@ from stpmodel.parsing._cells import (
     take_tags,
 )
 from stpmodel.parsing._indicators import observations, split_name
-from stpmodel.parsing._markup import strip_markup
+from stpmodel.parsing._markup import strip_inline, strip_markup
 from stpmodel.parsing._reader import split_lines
 from stpmodel.registry import ProgramMatcher, default_ministries, default_programs, program_key
 from stpmodel.roadmap import Roadmap, SourceInfo
@@ -542,7 +542,7 @@ class _Assembler:
         col1 = join_fragments(row.cells[1])
         for i, (a, b) in enumerate(split_items(col1.text), 1):
             raw = col1.text[a:b]
-            text = normalize_space(strip_markup(raw))
+            text = normalize_space(strip_inline(raw))
             note_id = f"{ident}.s{i}"
             lines = col1.lines_of(a, b) or (first,)
             notes.append(

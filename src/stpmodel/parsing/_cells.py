@@ -14,7 +14,7 @@ import re
 import attrs
 
 from stpmodel._text import SUPERSCRIPT_DIGITS, normalize_space, superscript_number
-from stpmodel.parsing._markup import BULLET, blockify, strip_markup
+from stpmodel.parsing._markup import BULLET, blockify, strip_inline
 
 __all__ = [
     "REPOST",
@@ -111,7 +111,7 @@ def join_fragments(fragments: list[Fragment]) -> Joined:
         if BULLET.match(head):
             glue = " "
         else:
-            left, right = strip_markup(tail)[-1:], strip_markup(head)[:1]
+            left, right = strip_inline(tail)[-1:], strip_inline(head)[:1]
             both = left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
             glue = " " if both else ""
         joined = tail + glue + head
@@ -133,7 +133,7 @@ def split_items(text: str) -> list[tuple[int, int]]:
     for i, start in enumerate(starts):
         end = starts[i + 1] if i + 1 < len(starts) else len(text)
         spans.append((start + 1, end))
-    return [(a, b) for a, b in spans if strip_markup(text[a:b]).strip()]
+    return [(a, b) for a, b in spans if strip_inline(text[a:b]).strip()]
 
 
 _UNDERLINED_TEXT = re.compile(r"<u\b[^<>]{0,100}>\s*[^<\s]", re.IGNORECASE)
@@ -152,7 +152,7 @@ def parse_codes(content: str) -> tuple[Tag, ...] | None:
         marks = _UNDERLINE.findall(piece)
         if marks:
             underlined = marks[-1] != "/"
-        code = _WHITE.sub("", strip_markup(piece))
+        code = _WHITE.sub("", strip_inline(piece))
         if code:
             tags.append(Tag(code, lead))
     if not tags or any(len(t.code) > 12 or _NOT_A_CODE.search(t.code) for t in tags):
@@ -185,7 +185,7 @@ def take_tags(raw: str, lines: tuple[int, ...]) -> Item:
                 repost = True
             kept_from = trailer.start() + m.start()
         body = raw[:kept_from]
-    text = normalize_space(strip_markup(body))
+    text = normalize_space(strip_inline(body))
     if not repost and "再掲" in text and REPOST.search(text):
         # removed after the markup, so that taking it out cannot make a tag ("<(再掲)p>")
         repost = True

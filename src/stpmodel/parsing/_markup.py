@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["BULLET", "blockify", "has_markup", "strip_markup"]
+__all__ = ["BULLET", "blockify", "has_markup", "strip_inline", "strip_markup"]
 
 # Block-level tags separate text (they become a space); inline ones (<u>, <b>, <span> …)
 # are dropped without a trace so that 「<u>科技</u>」 stays 「科技」.
@@ -23,6 +23,15 @@ def blockify(text: str) -> str:
     """Replace block tags by spaces; inline tags and entities stay (for :func:`strip_markup`,
     which unescapes exactly once)."""
     return _BLOCK.sub(" ", text) if "<" in text else text
+
+
+def strip_inline(text: str) -> str:
+    """Text already through :func:`blockify` without its remaining tags, entities
+    unescaped. ``strip_inline(blockify(t)) == strip_markup(t)``: each pass runs once, so
+    removing one tag can never make another."""
+    if "<" in text:
+        text = _ANY_TAG.sub("", text)
+    return html.unescape(text) if "&" in text else text
 
 
 def strip_markup(text: str) -> str:
