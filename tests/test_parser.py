@@ -289,3 +289,13 @@ def test_regression_taking_out_one_tag_cannot_make_another() -> None:
     text = '(1) 見出し\n① 小\n○取組。【科技】\t<ul <p<p>>style="x"> ・実施。\t・推進。【文】\n'
     roadmap = stpmodel.parse(text)
     assert stpmodel.coverage(text, roadmap).complete
+
+
+def test_regression_one_tag_group_per_item() -> None:
+    """Found by the fuzzer: two trailing 【】 groups were merged into one tag."""
+    text = "(1) 見出し\n① 小\n○取組。【科技】\t・実施。\t・推進。【科技、関係府省】【文】\n"
+    roadmap = stpmodel.parse(text)
+    action = roadmap.actions[0]
+    assert action.text == "推進。【科技、関係府省】"
+    assert [r.code for r in action.ministries] == ["文"]
+    assert stpmodel.coverage(text, roadmap).complete

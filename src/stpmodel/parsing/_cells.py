@@ -175,8 +175,8 @@ def take_tags(raw: str, lines: tuple[int, ...]) -> Item:
         for m in reversed(list(_TRAILER_PART.finditer(tail))):
             if m.group(1) is not None:
                 codes = parse_codes(m.group(1))
-                if codes is None:
-                    break
+                if codes is None or has_tag:
+                    break  # one tag per item: an earlier 【】 stays in the text
                 tags[:0] = codes
                 has_tag = True
             elif repost:
