@@ -262,3 +262,36 @@ def test_adversarial_input_is_linear() -> None:
     started = time.perf_counter()
     assert find_dates(digits) == []
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "granularity"),
+    [
+        ("令和6～8年度", D(2024, 4, 1), D(2027, 3, 31), Granularity.RANGE),
+        ("R6～8年度", D(2024, 4, 1), D(2027, 3, 31), Granularity.RANGE),
+        ("2026年1～3月", D(2026, 1, 1), D(2026, 3, 31), Granularity.RANGE),
+        ("FY2025", D(2025, 4, 1), D(2026, 3, 31), Granularity.FISCAL_YEAR),
+        ("2025年春", D(2025, 3, 1), D(2025, 5, 31), Granularity.QUARTER),
+        ("2025年冬", D(2025, 12, 1), D(2026, 2, 28), Granularity.QUARTER),
+        ("平成30年度～令和2年度", D(2018, 4, 1), D(2021, 3, 31), Granularity.RANGE),
+        ("2023年4月～2024年3月", D(2023, 4, 1), D(2024, 3, 31), Granularity.RANGE),
+    ],
+)
+def test_more_forms_of_government_text(
+    text: str, start: D, end: D, granularity: Granularity
+) -> None:
+    (m,) = find_dates(text)
+    assert (m.text, m.period.start, m.period.end, m.period.granularity) == (
+        text,
+        start,
+        end,
+        granularity,
+    )
+    if granularity is Granularity.RANGE:
+        assert m.relation is Relation.DURING
+
+
+def test_backwards_month_range_is_reported() -> None:
+    mentions, problems = scan("2026年3～1月")
+    assert mentions == []
+    assert [p.reason for p in problems] == ["month range runs backwards"]

@@ -31,19 +31,24 @@ _MONTH = r"(?:1[0-2]|0?[1-9])(?![0-9])|十[一二]?|[一二三四五六七八九
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九](?!十)"
 _MOD = (
     rf"末日|末|初め|初頭|初旬|前半|後半|半ば|中頃|上半期|下半期|第{_S}(?P<q>[1-4一二三四]){_S}四半期"
-    r"|上旬|中旬|下旬|早期|頃|ごろ"
+    r"|上旬|中旬|下旬|早期|頃|ごろ|春|夏|秋|冬"
 )
 _ERA_NOTE = rf"[(（]{_S}(?:{_ERA}|[RHSTM]){_S}(?:元|[0-9]{{1,2}}|{_KNUM}){_S}年{_S}度?{_S}[)）]"
 
 _ATOM = re.compile(
     rf"""
     # a cheap look at the first character lets the scanner skip most positions at once
-    (?=[0-9〇一二令平昭大明西RHSTM])
+    (?=[0-9〇一二令平昭大明西RHSTMF])
+    (?:
+        (?<![A-Za-z])FY{_S}(?P<fyy>[0-9]{{4}})(?![0-9])
+    )
+    |
     (?:
         (?P<seireki>西暦{_S})?
         (?:
             (?P<era>{_ERA}|(?<![A-Za-z])[RHSTM](?=[0-9]))
             {_S}(?P<ey>元|-?[0-9]{{1,2}}(?![0-9])|{_KNUM})
+            (?:{_S}[～〜~]{_S}(?P<ey2>[0-9]{{1,2}}(?![0-9])|{_KNUM}))?
             (?:{_S}[(（]{_S}(?P<eyw>[0-9]{{4}}){_S}[)）])?
           |
             (?<![0-9.,:/／])(?P<y>[0-9]{{4}}|[〇一二][〇一二三四五六七八九]{{3}})(?![0-9.,])
@@ -52,7 +57,8 @@ _ATOM = re.compile(
             (?P<decade>年代)
           | (?P<fy>年{_S}度)
           | (?P<cy>年)(?:{_S}{_ERA_NOTE})?
-            (?:{_S}(?P<m>{_MONTH}){_S}月(?:{_S}(?P<d>{_DAY}){_S}日)?)?
+            (?:{_S}(?P<m>{_MONTH})(?:{_S}[～〜~]{_S}(?P<m2>{_MONTH}))?{_S}月
+               (?:{_S}(?P<d>{_DAY}){_S}日)?)?
         ))?
         (?:{_S}(?P<mod>{_MOD}))?
     )
@@ -104,6 +110,7 @@ class _Atom(NamedTuple):
     has_year: bool = False
 
 
+_SEASONS = {"春": 2, "夏": 5, "秋": 8, "冬": 11}
 _fiscal_year = functools.lru_cache(maxsize=512)(Period.fiscal_year)
 _calendar_year = functools.lru_cache(maxsize=512)(Period.calendar_year)
 
@@ -152,6 +159,9 @@ def _apply_modifier(base: Period, mod: str | None, quarter: str | None) -> Perio
         if not sixth
         else (36, 48, Granularity.YEAR, True),
     }
+    if mod in _SEASONS and g is Granularity.YEAR:
+        # by the calendar: 春 March–May, 夏 June–August, 秋 September–November, 冬 December–February
+        return part(_SEASONS[mod], 3, Granularity.QUARTER, True)
     if mod not in table:
         return base
     start_month, length, granularity, approx = table[mod]
@@ -205,6 +215,8 @@ def _atom(m: re.Match[str], problems: list[DateProblem], text: str) -> _Atom | N
         return _Atom(
             start, end, None, bare_month=(month, to_int(bd) if bd else None, m.group("bmod"))
         )
+    if m.group("fyy"):
+        return _Atom(start, end, _fiscal_year(int(m.group("fyy"))), has_year=True)
     if m.group("era"):
         era = m.group("era")
         raw = m.group("ey")
@@ -217,6 +229,12 @@ def _atom(m: re.Match[str], problems: list[DateProblem], text: str) -> _Atom | N
         year = int(m.group("eyw")) if m.group("eyw") else era_to_western(era, number)
         if not (m.group("cy") or m.group("fy")):
             return None  # an era year needs 年: "R3" alone is not a date
+        if m.group("ey2"):  # 令和6～8年度: both ends in the same era
+            last = era_to_western(era, to_int(m.group("ey2")))
+            if last <= year or m.group("m"):
+                return None
+            make = Period.fiscal_year if m.group("fy") else Period.calendar_year
+            return _Atom(start, end, Period.between(make(year), make(last)), has_year=True)
     else:
         year = to_int(m.group("y"))
         if not (m.group("cy") or m.group("fy") or m.group("decade")):
@@ -232,6 +250,14 @@ def _atom(m: re.Match[str], problems: list[DateProblem], text: str) -> _Atom | N
             base = Period.decade(year)
         elif m.group("fy"):
             base = Period.fiscal_year(year)
+        elif m.group("m2"):
+            first_month, last_month = to_int(m.group("m")), to_int(m.group("m2"))
+            if last_month < first_month or m.group("d"):
+                problems.append(
+                    DateProblem((start, end), text[start:end], "month range runs backwards")
+                )
+                return None
+            base = Period.between(Period.month(year, first_month), Period.month(year, last_month))
         elif m.group("m"):
             day = m.group("d")
             base = _day_period(year, to_int(m.group("m")), to_int(day) if day else None)
@@ -253,7 +279,14 @@ def _resolve_bare_month(atom: _Atom, context: Period | None) -> Period | None:
     assert atom.bare_month is not None
     if context is None:
         return None
-    month, day, mod = atom.bare_month
+    return _month_in_context(atom.bare_month, context)
+
+
+@functools.lru_cache(maxsize=1024)
+def _month_in_context(
+    bare_month: tuple[int, int | None, str | None], context: Period
+) -> Period | None:
+    month, day, mod = bare_month
     fiscal = context.calendar is Calendar.FISCAL
     if fiscal:
         # a month after a fiscal-year mention counts in that fiscal year: 1月 is next January
@@ -293,7 +326,7 @@ def _atoms(folded: str, problems: list[DateProblem]) -> list[_Atom]:
         template, length = hit
         if template is not None:
             start = m.start()
-            append(template._replace(start=start, end=start + length))
+            append(_Atom(start, start + length, *template[2:]))
     return atoms
 
 
@@ -371,6 +404,7 @@ def _between(a: Period, b: Period) -> Period:
 def _mention(
     text: str, folded: str, start: int, end: int, period: Period, ranged: bool
 ) -> DateMention:
+    ranged = ranged or period.granularity is Granularity.RANGE
     relation = Relation.DURING if ranged else Relation.AT
     if ranged and (m := _RANGE_END.match(folded, end)):
         end = m.end()
