@@ -299,3 +299,24 @@ def test_regression_one_tag_group_per_item() -> None:
     assert action.text == "推進。【科技、関係府省】"
     assert [r.code for r in action.ministries] == ["文"]
     assert stpmodel.coverage(text, roadmap).complete
+
+
+def test_chapters_and_sections_of_a_larger_print() -> None:
+    text = (
+        "第２章 Society 5.0の実現に向けた科学技術・イノベーション政策\n"
+        "２．知のフロンティアを開拓し価値創造の源泉となる研究力の強化\n"
+        "（１） 多様で卓越した研究を生み出す環境の再構築\n① 小見出し\n"
+        "基本計画における具体的な取組\t実施状況・現状分析\t今後の取組方針\n"
+        "○取組。【文】\t・実施。\t・推進。【文】\n"
+        "(2) 次の節\n① 小\n○別の取組。【科技】\t・実施。\t・推進。【科技】\n"
+    )
+    roadmap = stpmodel.parse(text, strict=True)
+    first, second = roadmap.sections
+    assert first.chapter == (
+        "第２章 Society 5.0の実現に向けた科学技術・イノベーション政策\n"
+        "２．知のフロンティアを開拓し価値創造の源泉となる研究力の強化"
+    )
+    assert second.chapter == first.chapter
+    assert (first.id, second.id) == ("1", "2")
+    assert [i.id for i in roadmap.initiatives] == ["1.1.1", "2.1.1"]
+    assert stpmodel.coverage(text, roadmap).complete

@@ -62,7 +62,9 @@ COLUMNS = 3
 _SECTION = re.compile(r"^\s*[(（]\s*([0-9０-９]{1,3})\s*[)）]\s*(\S.*)$")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _SUBSECTION = re.compile(rf"^\s*([{_CIRCLED}])\s*(\S.*)$")
-_CHAPTER = re.compile(r"^\s*([0-9０-９]{1,2})\s*[.．]\s*(\D\S.*)$")
+_CHAPTER = re.compile(
+    r"^\s*(?:([0-9０-９]{1,2})\s*[.．]\s*(\D\S.*)|第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*章\s*(.*))$"
+)
 _BLOCK = re.compile(r"^\s*【([^【】]{1,60})】\s*(.{0,60})$")
 _FOOTNOTE = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(.*)$")
 _NOTE_CONT = re.compile(r"^\s*※")
@@ -149,6 +151,7 @@ class _Reader:
     block: str | None = None
     row: _Row | None = None
     chapter: str | None = None
+    chapter_open: bool = False
     last_footnote: _FootnoteB | None = None
 
     def warn(self, line: int, code: str, message: str, text: str = "") -> None:
@@ -222,7 +225,10 @@ class _Reader:
                 )
         elif _CHAPTER.match(text) and self.block in (None, "table"):
             self.close_row()
-            self.chapter = text
+            # consecutive heading lines (第２章 …, ２．…) make one chapter heading, which
+            # holds for every section until the next one
+            self.chapter = f"{self.chapter}\n{text}" if self.chapter_open and self.chapter else text
+            self.chapter_open = True
             self.block = None
         elif self.block == "table" and (
             _INITIATIVE_MARK.match(text) or raw.lstrip().startswith("<")
@@ -290,7 +296,7 @@ class _Reader:
 
     def open_section(self, number: int, mark: int, title: str) -> None:
         self.sections.append(_SectionB(mark, title, number, self.chapter))
-        self.chapter = None
+        self.chapter_open = False
         self.block = None
 
     def open_subsection(self, number: int, mark: int, title: str) -> None:
