@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from stpmodel._text import search_key
 from stpmodel.dates import Period
-from stpmodel.model import Action, Initiative
+from stpmodel.model import Action, Initiative, StatusNote
 from stpmodel.roadmap import Roadmap
 
 if TYPE_CHECKING:
@@ -109,6 +109,20 @@ def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
                 expression=mention.text,
             )
 
+    def item(obj: Initiative | StatusNote | Action, kind: str, parent: str) -> None:
+        """An initiative, status note or action: its node and every edge it has."""
+        extra = {} if isinstance(obj, StatusNote) else {"repost": obj.repost}
+        node(obj.id, kind, _short(obj.text), text=obj.text, line=obj.source.first_line, **extra)
+        g.add_edge(parent, obj.id, relation="contains")
+        if not isinstance(obj, StatusNote):
+            for ref in obj.ministries:
+                g.add_edge(obj.id, ref.code, relation="responsible", lead=ref.lead)
+        for pid in obj.programs:
+            g.add_edge(obj.id, pid, relation="mentions")
+        if not isinstance(obj, StatusNote):
+            due(obj.id, obj)
+        cites(obj.id, obj.footnotes)
+
     by_text: defaultdict[str, list[str]] = defaultdict(list)
     for section in roadmap.sections:
         node(
@@ -137,49 +151,11 @@ def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
             )
             g.add_edge(section.id, sub.id, relation="contains")
             for ini in sub.initiatives:
-                node(
-                    ini.id,
-                    "initiative",
-                    _short(ini.text),
-                    text=ini.text,
-                    line=ini.source.first_line,
-                    repost=ini.repost,
-                )
-                g.add_edge(sub.id, ini.id, relation="contains")
-                for ref in ini.ministries:
-                    g.add_edge(ini.id, ref.code, relation="responsible", lead=ref.lead)
-                for pid in ini.programs:
-                    g.add_edge(ini.id, pid, relation="mentions")
-                due(ini.id, ini)
-                cites(ini.id, ini.footnotes)
+                item(ini, "initiative", sub.id)
                 for note in ini.status_notes:
-                    node(
-                        note.id,
-                        "status_note",
-                        _short(note.text),
-                        text=note.text,
-                        line=note.source.first_line,
-                    )
-                    g.add_edge(ini.id, note.id, relation="contains")
-                    for pid in note.programs:
-                        g.add_edge(note.id, pid, relation="mentions")
-                    cites(note.id, note.footnotes)
+                    item(note, "status_note", ini.id)
                 for action in ini.actions:
-                    node(
-                        action.id,
-                        "action",
-                        _short(action.text),
-                        text=action.text,
-                        line=action.source.first_line,
-                        repost=action.repost,
-                    )
-                    g.add_edge(ini.id, action.id, relation="contains")
-                    for ref in action.ministries:
-                        g.add_edge(action.id, ref.code, relation="responsible", lead=ref.lead)
-                    for pid in action.programs:
-                        g.add_edge(action.id, pid, relation="mentions")
-                    due(action.id, action)
-                    cites(action.id, action.footnotes)
+                    item(action, "action", ini.id)
                     by_text[search_key(action.text)].append(action.id)
     for action in roadmap.actions:
         if action.repost:

@@ -203,8 +203,26 @@ class StatusNote:
     source: SourceSpan
 
 
+class _Tagged:
+    """What items tagged with ministries share (a mixin of :class:`Initiative` and
+    :class:`Action`)."""
+
+    __slots__ = ()
+    ministries: tuple[MinistryRef, ...]
+
+    @property
+    def lead_ministries(self) -> tuple[str, ...]:
+        """Codes of the ministries in charge (underlined in the source)."""
+        return tuple(ref.code for ref in self.ministries if ref.lead)
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import render  # presentation lives outside the model
+
+        return render(self)
+
+
 @attrs.frozen(kw_only=True)
-class Action:
+class Action(_Tagged):
     """One bullet of 今後の取組方針: an action planned next, with its ministries.
 
     ``repost`` is true for an item marked (再掲), reprinted from elsewhere in the roadmap.
@@ -220,19 +238,9 @@ class Action:
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
-    @property
-    def lead_ministries(self) -> tuple[str, ...]:
-        """Codes of the ministries in charge (underlined in the source)."""
-        return tuple(ref.code for ref in self.ministries if ref.lead)
-
-    def _repr_html_(self) -> str:
-        from stpmodel._html import render  # presentation lives outside the model
-
-        return render(self)
-
 
 @attrs.frozen(kw_only=True)
-class Initiative:
+class Initiative(_Tagged):
     """A 基本計画における具体的な取組: a measure of the Basic Plan (the ○ text of column 1),
     with its status notes (column 2) and planned actions (column 3)."""
 
@@ -247,16 +255,6 @@ class Initiative:
     footnotes: tuple[int, ...] = ()
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
-
-    @property
-    def lead_ministries(self) -> tuple[str, ...]:
-        """Codes of the ministries in charge (underlined in the source)."""
-        return tuple(ref.code for ref in self.ministries if ref.lead)
-
-    def _repr_html_(self) -> str:
-        from stpmodel._html import render  # presentation lives outside the model
-
-        return render(self)
 
 
 @attrs.frozen(kw_only=True)
