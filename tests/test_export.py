@@ -65,12 +65,12 @@ def test_sqlite_answers_a_question_in_one_query(roadmap: Roadmap, tmp_path: Path
             SELECT DISTINCT a.id FROM actions a
             JOIN item_ministries m ON m.item_id = a.id AND m.code = ? AND m.lead = 1
             JOIN dates d ON d.item_id = a.id
-            WHERE d.year BETWEEN ? AND ? AND d.text LIKE '%年度%'
+            WHERE d.due BETWEEN ? AND ?
             ORDER BY a.id
             """,
-            ("文", 2025, 2027),
+            ("文", "2025-04-01", "2028-03-31"),  # due within FY2025–FY2027
         ).fetchall()
-        assert rows == [("6.1.2.a6",)]
+        assert rows == [("6.1.2.a6",), ("6.5.1.a6",)]
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
         assert counts["actions"] == 95

@@ -320,3 +320,13 @@ def test_chapters_and_sections_of_a_larger_print() -> None:
     assert (first.id, second.id) == ("1", "2")
     assert [i.id for i in roadmap.initiatives] == ["1.1.1", "2.1.1"]
     assert stpmodel.coverage(text, roadmap).complete
+
+
+def test_page_furniture_between_a_row_and_its_continuation(roadmap: Roadmap, source: str) -> None:
+    """A print may repeat the table header at the top of each page and number its pages."""
+    header = "基本計画における具体的な取組\t実施状況・現状分析\t今後の取組方針"
+    text = source.replace("\n⁹⁵ OECD", f"\n- 12 -\n\n{header}\n\n⁹⁵ OECD", 1)
+    printed = stpmodel.parse(text, name=roadmap.source.name, strict=True)
+    _same_model(roadmap, printed)
+    assert printed.get("6.1.2", Initiative).source.lines == (46, 62)
+    assert stpmodel.coverage(text, printed).complete

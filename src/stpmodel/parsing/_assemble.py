@@ -54,7 +54,7 @@ from stpmodel.parsing._reader import split_lines
 from stpmodel.registry import ProgramMatcher, default_ministries, default_programs, program_key
 from stpmodel.roadmap import Roadmap, SourceInfo
 
-__all__ = ["COLUMNS", "assemble"]
+__all__ = ["COLUMNS", "PAGE_NUMBER", "assemble"]
 
 COLUMNS = 3
 """Cells in a row: 基本計画における具体的な取組, 実施状況・現状分析, 今後の取組方針."""
@@ -70,6 +70,8 @@ _FOOTNOTE = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(.*)$")
 _NOTE_CONT = re.compile(r"^\s*※")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s+)?[・･]\s*(.*)$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
+PAGE_NUMBER = re.compile(r"^\s*[-－―–—]?\s*[0-9０-９]{1,4}\s*[-－―–—]?\s*$")
+"""A line holding only a page number, as PDF extraction leaves it: ``12``, ``- 12 -``."""
 _INITIATIVE_MARK = re.compile(r"^\s*[○◯〇]")
 _OPEN_TAG = re.compile(r"<(?=[A-Za-z/])[^<>\t]{0,200}(?=<|\t|$)")
 _U_OPEN = re.compile(r"<u\b[^<>]{0,100}>", re.IGNORECASE)
@@ -171,8 +173,8 @@ class _Reader:
     # -- dispatch ----------------------------------------------------------------------
     def read(self, lines: list[str]) -> None:
         for number, raw in enumerate(lines, start=1):
-            if not raw.strip():
-                continue
+            if not raw.strip() or PAGE_NUMBER.match(raw):
+                continue  # blank lines and page numbers (“- 12 -”) are page furniture
             if "<" in raw:
                 self.check_markup(number, raw)
             if "\t" in raw:

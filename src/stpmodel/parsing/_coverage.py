@@ -2,7 +2,8 @@
 
 Markup is what the grammar consumes as structure: HTML-like tags, white space, list marks
 (``- ``, the ``・`` that begins an item, the ``○`` that begins an initiative), table
-separators, the table header row and the recognised block headings (【目標】 …). Every
+separators, the table header row, page-number lines and the recognised block headings
+(【目標】 …). Every
 other character of the source must stand in some object of the model or in a warning.
 Both sides are compared as NFKC multisets of characters, so (再掲) and （再掲） match.
 """
@@ -15,7 +16,13 @@ from collections import Counter
 
 import attrs
 
-from stpmodel.parsing._assemble import _BLOCK, _SEPARATOR_CELL, _block_kind, _is_header
+from stpmodel.parsing._assemble import (
+    _BLOCK,
+    _SEPARATOR_CELL,
+    PAGE_NUMBER,
+    _block_kind,
+    _is_header,
+)
 from stpmodel.parsing._markup import BULLET, strip_markup
 from stpmodel.parsing._reader import split_lines
 from stpmodel.roadmap import Roadmap
@@ -58,6 +65,8 @@ def _fold(text: str) -> str:
 
 
 def _source_chars(line: str) -> str:
+    if PAGE_NUMBER.match(line):
+        return ""
     if "\t" in line:
         cells = line.split("\t")
         if all(_SEPARATOR_CELL.match(c) or not c.strip() for c in cells) or _is_header(cells):
