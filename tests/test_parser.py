@@ -330,3 +330,11 @@ def test_page_furniture_between_a_row_and_its_continuation(roadmap: Roadmap, sou
     _same_model(roadmap, printed)
     assert printed.get("6.1.2", Initiative).source.lines == (46, 62)
     assert stpmodel.coverage(text, printed).complete
+
+
+def test_normalized_text_undoes_pdf_spacing(roadmap: Roadmap) -> None:
+    ai = roadmap.get("6.1.2", Initiative)
+    assert "次期 S I P の課題" in ai.text
+    assert "次期 SIP の課題" in ai.normalized_text
+    assert roadmap.get("6.3.2.a1", Action).normalized_text.startswith("SIP第3期")
+    assert roadmap.status_notes[0].normalized_text == roadmap.status_notes[0].text

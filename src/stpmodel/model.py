@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import attrs
 
+from stpmodel._text import despace_letters
 from stpmodel.dates import DateMention, Period
 
 __all__ = [
@@ -190,8 +191,21 @@ class Footnote:
         return f"fn{self.number}"
 
 
+class _Text:
+    """Text as printed, and a normalised form of it."""
+
+    __slots__ = ()
+    text: str
+
+    @property
+    def normalized_text(self) -> str:
+        """The text with the PDF's letter spacing undone (``S I P`` → ``SIP``,
+        ``C S T I`` → ``CSTI``); ``text`` itself stays as printed."""
+        return despace_letters(self.text)
+
+
 @attrs.frozen(kw_only=True)
-class StatusNote:
+class StatusNote(_Text):
     """One bullet of 実施状況・現状分析: what was done and the current analysis."""
 
     id: str
@@ -203,7 +217,7 @@ class StatusNote:
     source: SourceSpan
 
 
-class _Tagged:
+class _Tagged(_Text):
     """What items tagged with ministries share (a mixin of :class:`Initiative` and
     :class:`Action`)."""
 
