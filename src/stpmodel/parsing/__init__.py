@@ -8,6 +8,7 @@ The layer is a package of small modules: ``_reader`` (bytes, encodings, lines),
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Mapping
 
@@ -40,15 +41,23 @@ def parse(
     ``title`` and ``edition`` default to what the text says (統合イノベーション戦略2024 …) or
     to ``name``. ``ministries`` and ``programs`` replace the bundled registries.
     """
-    return assemble(
-        text,
-        name=name,
-        strict=strict,
-        title=title,
-        edition=edition,
-        ministries=ministries,
-        programs=programs,
-    )
+    # The parse allocates many small objects that all live on: the cyclic garbage
+    # collector would only walk them again and again (a third of the time at 100×).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return assemble(
+            text,
+            name=name,
+            strict=strict,
+            title=title,
+            edition=edition,
+            ministries=ministries,
+            programs=programs,
+        )
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def read(

@@ -10,7 +10,6 @@ when the next row, heading or the end of the text shows they are complete.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import re
 from collections import defaultdict
@@ -649,41 +648,12 @@ def assemble(
     *,
     name: str,
     strict: bool,
-    title: str | None = None,
-    edition: int | None = None,
-    ministries: Mapping[str, Ministry] | None = None,
-    programs: Mapping[str, Program] | None = None,
-) -> Roadmap:
-    """Read ``text`` into a :class:`Roadmap` (see :func:`stpmodel.parse`)."""
-    # The parse allocates many small objects that all live on: the cyclic garbage
-    # collector would only walk them again and again (a third of the time at 100×).
-    paused = gc.isenabled()
-    gc.disable()
-    try:
-        return _assemble(
-            text,
-            name=name,
-            strict=strict,
-            title=title,
-            edition=edition,
-            ministries=ministries,
-            programs=programs,
-        )
-    finally:
-        if paused:
-            gc.enable()
-
-
-def _assemble(
-    text: str,
-    *,
-    name: str,
-    strict: bool,
     title: str | None,
     edition: int | None,
     ministries: Mapping[str, Ministry] | None,
     programs: Mapping[str, Program] | None,
 ) -> Roadmap:
+    """Read ``text`` into a :class:`Roadmap` (see :func:`stpmodel.parse`)."""
     lines = split_lines(text)
     reader = _Reader(source=name)
     reader.read(lines)
