@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from typing import Any, TypeAlias, TypeVar, overload
 
 import attrs
@@ -268,13 +268,14 @@ class Roadmap:
 
         Status notes are left out: they record the past. ``from_year``/``to_year`` filter by
         the year as written (2027年度まで counts for 2027 though it ends in March 2028); a
-        range counts when any year it names falls in the window. ``ministry`` keeps items
+        range counts when a year it writes — its first or its last (2017 and 2040 in
+        2017年度から2040年度まで) — falls in the window. ``ministry`` keeps items
         tagged with that code (only where it leads, with ``lead_only``), ``program`` items
         that mention that program ID, ``relation`` mentions with that relation.
         """
         index = self._index
         if from_year is None and to_year is None:
-            pool: Any = index.deadlines
+            pool: Sequence[Deadline] = index.deadlines
         else:
             lo = -(10**9) if from_year is None else from_year
             hi = 10**9 if to_year is None else to_year
