@@ -122,3 +122,17 @@ def test_search_ignores_pdf_spacing(roadmap: Roadmap, needle: str, expected: str
 def test_search_nothing(roadmap: Roadmap) -> None:
     assert query.search(roadmap, "  ") == ()
     assert query.search(roadmap, "存在しない語句") == ()
+
+
+def test_ranges_count_for_the_years_they_write() -> None:
+    import stpmodel
+
+    doc = (
+        "(1) 見出し\n① 小\n"
+        "○2017年度から2040年度まで推進。【科技】\t・実施。\t・2024～2026年度に整備。【文】\n"
+    )
+    roadmap = stpmodel.parse(doc)
+    assert [d.item.id for d in roadmap.deadlines(from_year=2025, to_year=2025)] == []
+    assert [d.item.id for d in roadmap.deadlines(from_year=2026, to_year=2030)] == ["1.1.1.a1"]
+    assert [d.item.id for d in roadmap.deadlines(from_year=2040)] == ["1.1.1"]
+    assert [d.item.id for d in roadmap.deadlines(to_year=2017)] == ["1.1.1"]
