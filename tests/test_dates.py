@@ -295,3 +295,20 @@ def test_backwards_month_range_is_reported() -> None:
     mentions, problems = scan("2026年3～1月")
     assert mentions == []
     assert [p.reason for p in problems] == ["month range runs backwards"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "relation"),
+    [
+        ("（～2025年度）", "～2025年度", Relation.BY),
+        ("2024年度～", "2024年度～", Relation.FROM),
+        ("2026年度上期", "2026年度上期", Relation.AT),
+        ("2023年度（令和5年度）", "2023年度（令和5年度）", Relation.AT),
+        ("令和5年度（2023年度）", "令和5年度（2023年度）", Relation.AT),
+        ("令和2年（2020年）1月", "令和2年（2020年）1月", Relation.AT),
+    ],
+)
+def test_open_ranges_and_paired_years(text: str, mention: str, relation: Relation) -> None:
+    (m,) = find_dates(text)
+    assert (m.text, m.relation) == (mention, relation)
+    assert text[m.span[0] : m.span[1]] == m.text

@@ -30,10 +30,14 @@ _KNUM = r"[〇一二三四五六七八九十]{1,3}"
 _MONTH = r"(?:1[0-2]|0?[1-9])(?![0-9])|十[一二]?|[一二三四五六七八九](?!十)"
 _DAY = r"(?:3[01]|[12][0-9]|0?[1-9])(?![0-9])|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九](?!十)"
 _MOD = (
-    rf"末日|末|初め|初頭|初旬|前半|後半|半ば|中頃|上半期|下半期|第{_S}(?P<q>[1-4一二三四]){_S}四半期"
+    rf"末日|末|初め|初頭|初旬|前半|後半|半ば|中頃|上半期|下半期|上期|下期|第{_S}(?P<q>[1-4一二三四]){_S}四半期"
     r"|上旬|中旬|下旬|早期|頃|ごろ|春|夏|秋|冬"
 )
-_ERA_NOTE = rf"[(（]{_S}(?:{_ERA}|[RHSTM]){_S}(?:元|[0-9]{{1,2}}|{_KNUM}){_S}年{_S}度?{_S}[)）]"
+# the other calendar's year in brackets after a year: 2020年(令和2年), 令和5年度（2023年度）
+_NOTE = (
+    rf"[(（]{_S}(?:(?:{_ERA}|[RHSTM]){_S}(?:元|[0-9]{{1,2}}|{_KNUM})|[0-9]{{4}})"
+    rf"{_S}年{_S}度?{_S}[)）]"
+)
 
 _ATOM = re.compile(
     rf"""
@@ -55,8 +59,8 @@ _ATOM = re.compile(
         )
         (?:{_S}(?:
             (?P<decade>年代)
-          | (?P<fy>年{_S}度)
-          | (?P<cy>年)(?:{_S}{_ERA_NOTE})?
+          | (?P<fy>年{_S}度)(?:{_S}{_NOTE})?
+          | (?P<cy>年)(?:{_S}{_NOTE})?
             (?:{_S}(?P<m>{_MONTH})(?:{_S}[～〜~]{_S}(?P<m2>{_MONTH}))?{_S}月
                (?:{_S}(?P<d>{_DAY}){_S}日)?)?
         ))?
@@ -75,11 +79,12 @@ _ATOM = re.compile(
 _FULLWIDTH = re.compile("[０-９]")
 _MAYBE_DATE = re.compile(rf"[0-9０-９]|{_ERA}|[〇一二][〇一二三四五六七八九]{{3}}")
 _CONNECTOR = re.compile(rf"{_S}(?:～|〜|~|－|―|‐|-|–|から){_S}")
+_UNTIL = re.compile(rf"[～〜~]{_S}\Z")
 _RANGE_END = re.compile(rf"{_S}(?:まで(?!に)|迄(?!に))")
 _RELATION = re.compile(
     rf"""{_S}(?:
         (?P<by>までに|まで|迄に|迄)
-      | (?P<from>から|より|以降|以後|以来)
+      | (?P<from>から|より|以降|以後|以来|[～〜~](?!{_S}[0-9０-９〇一二令平昭大明RHSTM]))
       | (?P<during>期間中|の間|中に|中(?![国心央旬間期核長堅])|内に|内(?![閣容部外訳]))
       | (?P<target>を目指して|を目指し|を目指す|目指して|に向けて|に向け|を目途に|を目途|目途に|目途|めど|を予定|予定)
       | (?P<as_of>時点で|時点|現在)
@@ -149,6 +154,8 @@ def _apply_modifier(base: Period, mod: str | None, quarter: str | None) -> Perio
         "初旬": (0, 1, Granularity.MONTH, True),
         "早期": (0, 3, Granularity.QUARTER, True) if not sixth else (0, 36, Granularity.YEAR, True),
         "前半": (0, months // 2, Granularity.HALF, False),
+        "上期": (0, months // 2, Granularity.HALF, False),
+        "下期": (months // 2, months // 2, Granularity.HALF, False),
         "上半期": (0, months // 2, Granularity.HALF, False),
         "後半": (months // 2, months // 2, Granularity.HALF, False),
         "下半期": (months // 2, months // 2, Granularity.HALF, False),
@@ -359,7 +366,20 @@ def scan(text: str) -> tuple[list[DateMention], list[DateProblem]]:
         i += 1
         if period is None:
             continue
-        mentions.append(_mention(text, folded, first.start, last.end, period, ranged))
+        start = first.start
+        until = (
+            not ranged
+            and start > 0
+            and folded[start - 1] in "～〜~ \u3000"
+            and _UNTIL.search(folded, max(0, start - 3), start)
+        )
+        if until and (not mentions or mentions[-1].span[1] <= until.start()):
+            # "～2025年度": a range open at its start, i.e. until then
+            start = until.start()
+        mention = _mention(text, folded, start, last.end, period, ranged)
+        if until and start != first.start and mention.relation is Relation.AT:
+            mention = attrs.evolve(mention, relation=Relation.BY)
+        mentions.append(mention)
         context = period
     return mentions, problems
 
