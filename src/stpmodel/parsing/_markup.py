@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["BULLET", "blockify", "has_markup", "strip_inline", "strip_markup"]
+__all__ = ["BULLET", "blockify", "strip_inline", "strip_markup"]
 
 # Block-level tags separate text (they become a space); inline ones (<u>, <b>, <span> …)
 # are dropped without a trace so that 「<u>科技</u>」 stays 「科技」.
@@ -39,8 +39,3 @@ def strip_markup(text: str) -> str:
     if "<" in text:
         text = _ANY_TAG.sub("", _BLOCK.sub(" ", text))
     return html.unescape(text) if "&" in text else text
-
-
-def has_markup(text: str) -> bool:
-    """True when ``text`` holds a tag."""
-    return bool(_ANY_TAG.search(text))
