@@ -12,16 +12,23 @@ import re
 import unicodedata
 
 __all__ = [
+    "FULLWIDTH_DIGITS",
     "SUPERSCRIPT_DIGITS",
     "despace_letters",
+    "drop_footnote_marks",
+    "footnote_marks",
     "normalize_space",
     "search_key",
+    "superscript",
     "superscript_number",
 ]
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
-_DROP_SUPERSCRIPTS = str.maketrans("", "", SUPERSCRIPT_DIGITS)
+_ASCII_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
+_MARKS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+# Full-width digits map one-to-one onto ASCII ones, so character offsets do not move.
+FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 _WS = re.compile(r"\s+")
 # Two or more single Latin letters (or a lone hyphen) separated by single spaces:
@@ -48,11 +55,25 @@ def search_key(text: str) -> str:
     Japanese is written without spaces, so removing all of them makes ``"S I P"``,
     ``"SIP"`` and ``"ＳＩＰ"`` the same key, as well as ``"2026 年度"`` and ``"2026年度"``.
     """
-    text = text.translate(_DROP_SUPERSCRIPTS)
-    text = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    text = unicodedata.normalize("NFKC", drop_footnote_marks(text)).translate(_DASHES)
     return _WS.sub("", text).casefold()
 
 
 def superscript_number(marker: str) -> int:
     """``"⁹⁴"`` → ``94``."""
     return int(marker.translate(_SUPER_TO_ASCII))
+
+
+def superscript(number: int) -> str:
+    """``94`` → ``"⁹⁴"``, the footnote marker as printed."""
+    return str(number).translate(_ASCII_TO_SUPER)
+
+
+def footnote_marks(text: str) -> tuple[int, ...]:
+    """The footnote numbers marked in ``text``: ``"…論文数⁹⁴を…"`` → ``(94,)``."""
+    return tuple(superscript_number(m) for m in _MARKS.findall(text))
+
+
+def drop_footnote_marks(text: str) -> str:
+    """``text`` without its footnote markers (one quick look when there are none)."""
+    return _MARKS.sub("", text) if _MARKS.search(text) else text

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 __all__ = ["ERA_START", "FULLWIDTH_DIGITS", "era_to_western", "kanji_to_int", "to_int"]
 
-# Full-width digits map one-to-one onto ASCII ones, so character offsets do not move.
-FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+from stpmodel._text import FULLWIDTH_DIGITS
 
 # The Western year of each era's first year (元年). Letters are the customary
 # abbreviations (R3年 = 令和3年).

@@ -17,7 +17,14 @@ from collections.abc import Mapping
 
 import attrs
 
-from stpmodel._text import SUPERSCRIPT_DIGITS, normalize_space, superscript_number
+from stpmodel._text import (
+    FULLWIDTH_DIGITS,
+    SUPERSCRIPT_DIGITS,
+    footnote_marks,
+    normalize_space,
+    superscript,
+    superscript_number,
+)
 from stpmodel.dates import DateMention, scan
 from stpmodel.errors import ParseError, ParseWarning
 from stpmodel.model import (
@@ -213,7 +220,7 @@ class _Reader:
             self.note_continuation(number, text)
         elif m := _SECTION.match(text):
             self.close_row()
-            self.open_section(number, int(m.group(1).translate(_FW)), m.group(2))
+            self.open_section(number, int(m.group(1).translate(FULLWIDTH_DIGITS)), m.group(2))
         elif m := _SUBSECTION.match(text):
             self.close_row()
             self.open_subsection(number, _CIRCLED.index(m.group(1)) + 1, m.group(2))
@@ -283,7 +290,7 @@ class _Reader:
                 f"footnote {mark} is defined again (first on line {earlier.lines[0]}); "
                 "the later one is kept",
                 # the earlier definition goes into the warning: it is not lost
-                str(mark).translate(_TO_SUPERSCRIPT) + " " + "\n".join(earlier.parts),
+                superscript(mark) + " " + "\n".join(earlier.parts),
             )
         self.footnotes[mark] = _FootnoteB(mark, [text], [number])
         self.last_footnote = self.footnotes[mark]
@@ -366,10 +373,6 @@ class _Reader:
                 self.row.cells[column].append(Fragment(cell, number))
 
 
-_FW = str.maketrans("０１２３４５６７８９", "0123456789")
-_TO_SUPERSCRIPT = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
-
-
 # -- assembly -------------------------------------------------------------------------
 @attrs.define
 class _Assembler:
@@ -447,7 +450,7 @@ class _Assembler:
             Paragraph(
                 id=f"{ident}.v{i}",
                 text=text,
-                footnotes=self.cite(f"{ident}.v{i}", _footnote_marks(text), line),
+                footnotes=self.cite(f"{ident}.v{i}", footnote_marks(text), line),
                 source=self.span([line]),
             )
             for i, (text, line) in enumerate(b.vision, 1)
@@ -456,7 +459,7 @@ class _Assembler:
             Goal(
                 id=f"{ident}.g{i}",
                 text=normalize_space(text),
-                footnotes=self.cite(f"{ident}.g{i}", _footnote_marks(text), lines[0]),
+                footnotes=self.cite(f"{ident}.g{i}", footnote_marks(text), lines[0]),
                 source=self.span(lines),
             )
             for i, (text, lines) in enumerate(b.goals, 1)
@@ -497,8 +500,8 @@ class _Assembler:
         for detail, _line in b.details:
             series, detail_values = split_name(detail)
             obs.extend(observations(detail_values, series=series if detail_values else None))
-        marks = _footnote_marks(text) + tuple(
-            n for detail, _ in b.details for n in _footnote_marks(detail)
+        marks = footnote_marks(text) + tuple(
+            n for detail, _ in b.details for n in footnote_marks(detail)
         )
         return Indicator(
             id=ident,
@@ -558,7 +561,7 @@ class _Assembler:
                     initiative_id=ident,
                     text=text,
                     programs=self.programs(text, programs),
-                    footnotes=self.cite(note_id, _footnote_marks(text), lines[0]),
+                    footnotes=self.cite(note_id, footnote_marks(text), lines[0]),
                     dates=self.dates(text, lines[0]),
                     source=self.span(lines),
                 )
@@ -634,10 +637,6 @@ class _Assembler:
                     str(number),
                 )
         return result
-
-
-def _footnote_marks(text: str) -> tuple[int, ...]:
-    return tuple(superscript_number(m) for m in re.findall(f"[{SUPERSCRIPT_DIGITS}]+", text))
 
 
 _TITLE = re.compile(r"(統合イノベーション戦略|科学技術・イノベーション基本計画)\s*([0-9]{4})")

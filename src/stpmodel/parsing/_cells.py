@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from stpmodel._text import SUPERSCRIPT_DIGITS, normalize_space, superscript_number
+from stpmodel._text import footnote_marks, normalize_space
 from stpmodel.parsing._markup import BULLET, blockify, strip_inline
 
 __all__ = [
@@ -60,7 +60,6 @@ REPOST = re.compile(r"[(（]\s*再掲\s*[)）]")
 _DANGLING = re.compile(r"[<&](?=[^<>&]*$)")
 _TRAILER_PART = re.compile(r"【([^【】]{0,200})】|[(（]\s*再掲\s*[)）]")
 _TRAILER = re.compile(r"(?:\s|[(（]\s*再掲\s*[)）]|【(?P<tag>[^【】]{0,200})】)*\Z")
-_FOOTNOTE_MARK = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 _UNDERLINE = re.compile(r"<(/?)u\b[^<>]{0,100}>", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[、,，／]")
 _WHITE = re.compile(r"\s+")
@@ -190,7 +189,7 @@ def take_tags(raw: str, lines: tuple[int, ...]) -> Item:
         # removed after the markup, so that taking it out cannot make a tag ("<(再掲)p>")
         repost = True
         text = normalize_space(REPOST.sub("", text, count=1))
-    footnotes = tuple(superscript_number(m.group(0)) for m in _FOOTNOTE_MARK.finditer(text))
+    footnotes = footnote_marks(text)
     return Item(
         text=text,
         tags=tuple(tags),

@@ -12,12 +12,10 @@ import unicodedata
 from collections.abc import Mapping
 from typing import Any
 
-from stpmodel._text import SUPERSCRIPT_DIGITS
+from stpmodel._text import drop_footnote_marks
 from stpmodel.model import Ministry, MinistryKind, Program
 
 __all__ = ["ProgramMatcher", "default_ministries", "default_programs", "program_key"]
-
-_SUPERSCRIPTS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 
 
 def _read(name: str) -> Any:
@@ -52,10 +50,7 @@ def program_key(text: str) -> str:
     ``"次期 S I P"`` and ``"次期ＳＩＰ"`` both become ``"次期SIP"``. Case is kept, so the
     acronym FIRST does not match the English word "first".
     """
-    text = "".join(text.split())
-    if _SUPERSCRIPTS.search(text):
-        text = _SUPERSCRIPTS.sub("", text)
-    return unicodedata.normalize("NFKC", text)
+    return unicodedata.normalize("NFKC", drop_footnote_marks("".join(text.split())))
 
 
 class ProgramMatcher:
