@@ -27,7 +27,6 @@ if TYPE_CHECKING:
 # os.path rather than pathlib, zlib rather than hashlib: this module runs on every start
 # of the command line, where each import counts.
 __all__ = [
-    "ATTRIBUTION",
     "cache_path",
     "load",
     "manifest",
@@ -36,7 +35,6 @@ __all__ = [
     "write_cache",
 ]
 
-ATTRIBUTION = "統合イノベーション戦略2024（内閣府）"
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 _DATA = os.path.join(_PACKAGE, "data")
 

@@ -116,6 +116,37 @@ class _Atom(NamedTuple):
 
 
 _SEASONS = {"春": 2, "夏": 5, "秋": 8, "冬": 11}
+
+
+def _parts(
+    spans: dict[tuple[str, ...], tuple[int, int, Granularity, bool]],
+) -> dict[str, tuple[int, int, Granularity, bool]]:
+    return {word: span for words, span in spans.items() for word in words}
+
+
+# modifier → (first month from the start, length in months, granularity, approximate)
+_YEAR_PARTS = _parts(
+    {
+        ("末日",): (11, 1, Granularity.MONTH, False),  # then narrowed to the last day
+        ("末",): (11, 1, Granularity.MONTH, True),
+        ("初め", "初頭", "早期"): (0, 3, Granularity.QUARTER, True),
+        ("初旬",): (0, 1, Granularity.MONTH, True),
+        ("前半", "上期", "上半期"): (0, 6, Granularity.HALF, False),
+        ("後半", "下期", "下半期"): (6, 6, Granularity.HALF, False),
+        ("半ば", "中頃"): (3, 6, Granularity.HALF, True),
+    }
+)
+_DECADE_PARTS = _parts(
+    {
+        ("末日",): (119, 1, Granularity.MONTH, False),
+        ("末",): (84, 36, Granularity.YEAR, True),
+        ("初め", "初頭", "早期"): (0, 36, Granularity.YEAR, True),
+        ("初旬",): (0, 1, Granularity.MONTH, True),
+        ("前半", "上期", "上半期"): (0, 60, Granularity.HALF, False),
+        ("後半", "下期", "下半期"): (60, 60, Granularity.HALF, False),
+        ("半ば", "中頃"): (36, 48, Granularity.YEAR, True),
+    }
+)
 _fiscal_year = functools.lru_cache(maxsize=512)(Period.fiscal_year)
 _calendar_year = functools.lru_cache(maxsize=512)(Period.calendar_year)
 
@@ -126,13 +157,9 @@ def _apply_modifier(base: Period, mod: str | None, quarter: str | None) -> Perio
     if mod in ("頃", "ごろ"):
         return attrs.evolve(base, approximate=True)
     g = base.granularity
-    if g in (Granularity.YEAR, Granularity.FISCAL_YEAR):
-        months = 12
-    elif g is Granularity.DECADE:
-        months = 120
-    elif g is Granularity.MONTH:
+    if g is Granularity.MONTH:
         return _month_modifier(base, mod)
-    else:
+    if g not in (Granularity.YEAR, Granularity.FISCAL_YEAR, Granularity.DECADE):
         return base
     first = base.start
 
@@ -143,32 +170,10 @@ def _apply_modifier(base: Period, mod: str | None, quarter: str | None) -> Perio
 
     if quarter is not None:
         return part(3 * (to_int(quarter) - 1), 3, Granularity.QUARTER, False)
-    sixth = months // 6 if g is Granularity.DECADE else 0
-    table: dict[str, tuple[int, int, Granularity, bool]] = {
-        "末日": (months - 1, 1, Granularity.MONTH, False),
-        "末": (months - 1, 1, Granularity.MONTH, True)
-        if not sixth
-        else (months - 3 * 12, 3 * 12, Granularity.YEAR, True),
-        "初め": (0, 3, Granularity.QUARTER, True) if not sixth else (0, 36, Granularity.YEAR, True),
-        "初頭": (0, 3, Granularity.QUARTER, True) if not sixth else (0, 36, Granularity.YEAR, True),
-        "初旬": (0, 1, Granularity.MONTH, True),
-        "早期": (0, 3, Granularity.QUARTER, True) if not sixth else (0, 36, Granularity.YEAR, True),
-        "前半": (0, months // 2, Granularity.HALF, False),
-        "上期": (0, months // 2, Granularity.HALF, False),
-        "下期": (months // 2, months // 2, Granularity.HALF, False),
-        "上半期": (0, months // 2, Granularity.HALF, False),
-        "後半": (months // 2, months // 2, Granularity.HALF, False),
-        "下半期": (months // 2, months // 2, Granularity.HALF, False),
-        "半ば": (months // 4, months // 2, Granularity.HALF, True)
-        if not sixth
-        else (36, 48, Granularity.YEAR, True),
-        "中頃": (months // 4, months // 2, Granularity.HALF, True)
-        if not sixth
-        else (36, 48, Granularity.YEAR, True),
-    }
     if mod in _SEASONS and g is Granularity.YEAR:
         # by the calendar: 春 March–May, 夏 June–August, 秋 September–November, 冬 December–February
         return part(_SEASONS[mod], 3, Granularity.QUARTER, True)
+    table = _DECADE_PARTS if g is Granularity.DECADE else _YEAR_PARTS
     if mod not in table:
         return base
     start_month, length, granularity, approx = table[mod]
