@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from stpmodel.errors import MissingExtraError
+from stpmodel.model import Action, Initiative
 from stpmodel.query import due_date
 from stpmodel.roadmap import Roadmap
 
@@ -26,15 +27,21 @@ def _pandas() -> Any:
     return pd
 
 
+def _tag_columns(item: Initiative | Action) -> dict[str, str]:
+    return {
+        "ministries": "、".join(r.code for r in item.ministries),
+        "lead_ministries": "、".join(item.lead_ministries),
+        "programs": "、".join(item.programs),
+    }
+
+
 def _records(roadmap: Roadmap, what: str) -> list[dict[str, Any]]:
     if what == "initiatives":
         return [
             {
                 "id": i.id,
                 "text": i.text,
-                "ministries": "、".join(r.code for r in i.ministries),
-                "lead_ministries": "、".join(i.lead_ministries),
-                "programs": "、".join(i.programs),
+                **_tag_columns(i),
                 "repost": i.repost,
                 "status_notes": len(i.status_notes),
                 "actions": len(i.actions),
@@ -48,9 +55,7 @@ def _records(roadmap: Roadmap, what: str) -> list[dict[str, Any]]:
                 "id": a.id,
                 "initiative_id": a.initiative_id,
                 "text": a.text,
-                "ministries": "、".join(r.code for r in a.ministries),
-                "lead_ministries": "、".join(a.lead_ministries),
-                "programs": "、".join(a.programs),
+                **_tag_columns(a),
                 "repost": a.repost,
                 "first_due": min((due_date(m) for m in a.dates), default=None),
                 "line": a.source.first_line,
@@ -80,9 +85,7 @@ def _records(roadmap: Roadmap, what: str) -> list[dict[str, Any]]:
                 "end": d.mention.period.end,
                 "due": due_date(d.mention),
                 "relation": d.mention.relation.value,
-                "ministries": "、".join(r.code for r in d.item.ministries),
-                "lead_ministries": "、".join(d.item.lead_ministries),
-                "programs": "、".join(d.item.programs),
+                **_tag_columns(d.item),
                 "line": d.item.source.first_line,
             }
             for d in roadmap.deadlines()
