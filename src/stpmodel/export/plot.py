@@ -17,17 +17,16 @@ from stpmodel.roadmap import Deadline, Roadmap
 __all__ = ["plot_program_network", "plot_timeline"]
 
 
-def _pyplot() -> Any:
+def _figure(width: float, height: float) -> Any:
+    """A new figure drawn by the Agg canvas: no pyplot, so the caller's backend and open
+    figures (a notebook's inline plots) are left as they were."""
     try:
-        import matplotlib
-
-        matplotlib.use("Agg")
-        import matplotlib.pyplot as plt
-        import matplotlib_fontja  # registers IPAex Gothic and makes it the default
+        import matplotlib_fontja  # registers IPAex Gothic
+        from matplotlib.figure import Figure
     except ImportError:
         raise MissingExtraError("plotting", "plot", "matplotlib") from None
-    matplotlib_fontja.japanize()
-    return plt
+    matplotlib_fontja.japanize()  # IPAex Gothic as the default family, for Japanese labels
+    return Figure(figsize=(width, height))
 
 
 def plot_timeline(
@@ -37,14 +36,14 @@ def plot_timeline(
     deadlines: tuple[Deadline, ...] | None = None,
 ) -> str:
     """Deadlines per ministry on a time axis, with fiscal-year bands; writes ``path``."""
-    plt = _pyplot()
     chosen = roadmap.deadlines() if deadlines is None else deadlines
     rows: dict[str, list[Deadline]] = {}
     for deadline in chosen:
         for ref in deadline.item.ministries:
             rows.setdefault(ref.code, []).append(deadline)
     codes = sorted(rows, key=lambda c: -len(rows[c]))
-    fig, ax = plt.subplots(figsize=(11, 0.45 * max(len(codes), 4) + 1.5))
+    fig = _figure(11, 0.45 * max(len(codes), 4) + 1.5)
+    ax = fig.subplots()
     days = [due_date(d.mention) for d in chosen] or [dt.date(2024, 4, 1)]
     first, last = min(days).year - 1, max(days).year + 1
     for year in range(first, last + 1):
@@ -81,13 +80,11 @@ def plot_timeline(
     ax.set_title(f"{roadmap.title[:40]} — 期限 (赤 = 主担当)")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
-    plt.close(fig)
     return os.fspath(path)
 
 
 def plot_program_network(roadmap: Roadmap, path: str | os.PathLike[str]) -> str:
     """Programs and the ministries tagged on the items that mention them; writes ``path``."""
-    plt = _pyplot()
     import networkx as nx
 
     from stpmodel.query import ministries_of
@@ -98,12 +95,15 @@ def plot_program_network(roadmap: Roadmap, path: str | os.PathLike[str]) -> str:
         for code in ministries_of(roadmap, pid):
             g.add_node(code, kind="ministry", label=code)
             g.add_edge(pid, code)
-    fig, ax = plt.subplots(figsize=(12, 9))
+    fig = _figure(12, 9)
+    ax = fig.subplots()
     layout = nx.spring_layout(g, seed=6, k=0.6)
     colours = ["#e67e22" if g.nodes[n]["kind"] == "program" else "#2980b9" for n in g]
     nx.draw_networkx_edges(g, layout, ax=ax, alpha=0.3)
     nx.draw_networkx_nodes(g, layout, ax=ax, node_color=colours, node_size=300)
-    font = plt.rcParams["font.family"]
+    from matplotlib import rcParams
+
+    font = rcParams["font.family"]
     nx.draw_networkx_labels(
         g,
         layout,
@@ -116,5 +116,4 @@ def plot_program_network(roadmap: Roadmap, path: str | os.PathLike[str]) -> str:
     ax.axis("off")
     fig.tight_layout()
     fig.savefig(path, dpi=110)
-    plt.close(fig)
     return os.fspath(path)
