@@ -8,8 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from stpmodel.model import Action, Initiative, MinistryRef
+
+if TYPE_CHECKING:
+    from stpmodel.roadmap import Deadline
 
 __all__ = ["deadlines_table", "render"]
 
@@ -59,12 +63,11 @@ def action(obj: Action) -> str:
     )
 
 
-def deadlines_table(deadlines: Iterable[object]) -> str:
+def deadlines_table(deadlines: Iterable[Deadline]) -> str:
     """A table of :class:`~stpmodel.Deadline` records."""
     rows = []
     for d in deadlines:
-        item = d.item  # type: ignore[attr-defined]
-        mention = d.mention  # type: ignore[attr-defined]
+        item, mention = d.item, d.mention
         rows.append(
             [
                 escape(item.id),

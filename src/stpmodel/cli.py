@@ -237,8 +237,8 @@ def _cmd_ministries(args: argparse.Namespace, out: TextIO) -> int:
     rows = []
     for code, m in roadmap.ministries.items():
         actions = query.actions_of(roadmap, code)
-        leads = query.actions_of(roadmap, code, lead_only=True)
-        rows.append([code, str(len(actions)), str(len(leads)), f"{m.name_ja} / {m.name_en}"])
+        leads = sum(code in a.lead_ministries for a in actions)
+        rows.append([code, str(len(actions)), str(leads), f"{m.name_ja} / {m.name_en}"])
     out.write(table(["コード", "取組方針", "主担当", "名称"], rows, max_width=_width()) + "\n")
     return 0
 
