@@ -80,8 +80,6 @@ def _check_program(roadmap: Roadmap, pid: str | None) -> None:
 
 # -- commands ---------------------------------------------------------------------------
 def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
-    import json
-
     roadmap = _roadmap(args)
     _check_ministry(roadmap, args.ministry)
     _check_program(roadmap, args.program)
@@ -97,6 +95,8 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
         relation=args.relation,
     )
     if args.format == "json":
+        import json  # only here: the table needs no json, and start-up time counts
+
         json.dump([deadline_record(d) for d in found], out, ensure_ascii=False, indent=1)
         out.write("\n")
     elif args.format == "csv":

@@ -6,7 +6,6 @@ import datetime as dt
 import enum
 
 import attrs
-from dateutil.relativedelta import relativedelta
 
 __all__ = ["Calendar", "Granularity", "Period"]
 
@@ -32,8 +31,16 @@ class Calendar(enum.StrEnum):
     GREGORIAN = "gregorian"
 
 
+def _months_later(day: dt.date, months: int, days: int = 0) -> dt.date:
+    # dateutil loads on first use: unpickling or comparing periods never needs it
+    from dateutil.relativedelta import relativedelta
+
+    result: dt.date = day + relativedelta(months=months, days=days)
+    return result
+
+
 def _month_end(year: int, month: int) -> dt.date:
-    return dt.date(year, month, 1) + relativedelta(months=1, days=-1)
+    return _months_later(dt.date(year, month, 1), 1, -1)
 
 
 @attrs.frozen(kw_only=True)
@@ -107,11 +114,11 @@ class Period:
         if not 1 <= quarter <= 4:
             raise ValueError(f"quarter must be 1..4, not {quarter}")
         base = cls.fiscal_year(year) if fiscal else cls.calendar_year(year)
-        start = base.start + relativedelta(months=3 * (quarter - 1))
+        start = _months_later(base.start, 3 * (quarter - 1))
         return attrs.evolve(
             base,
             start=start,
-            end=start + relativedelta(months=3, days=-1),
+            end=_months_later(start, 3, -1),
             granularity=Granularity.QUARTER,
         )
 
