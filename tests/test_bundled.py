@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import pickle
 import subprocess
 import sys
@@ -49,6 +50,7 @@ def test_a_damaged_or_foreign_cache_is_ignored(tmp_path: Path, roadmap: Roadmap)
     assert _bundled.read_cache(path) is None
     assert _bundled.write_cache(path, roadmap)
     assert _bundled.read_cache(path) == roadmap
+    assert gc.isenabled()  # paused while unpickling, and restored
     path.write_bytes(pickle.dumps({"not": "a roadmap"}))
     assert _bundled.read_cache(path) is None
     assert not _bundled.write_cache(path / "inside-a-file" / "x.pickle", roadmap)
@@ -57,3 +59,27 @@ def test_a_damaged_or_foreign_cache_is_ignored(tmp_path: Path, roadmap: Roadmap)
 def test_the_cache_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("STPMODEL_CACHE_DIR", "")
     assert _bundled.cache_path() is None
+
+
+def test_stale_cache_files_are_pruned_on_write(tmp_path: Path, roadmap: Roadmap) -> None:
+    import os
+
+    stale = []
+    for age, name in enumerate(["aaaa", "bbbb", "cccc", "dddd", "eeee"]):
+        path = tmp_path / f"roadmap-{name}.pickle"
+        path.write_bytes(b"old")
+        os.utime(path, ns=(1_000_000_000 * (age + 1), 1_000_000_000 * (age + 1)))
+        stale.append(path)
+    unrelated = tmp_path / "notes.txt"
+    unrelated.write_text("kept")
+    target = tmp_path / "roadmap-ffff.pickle"
+    assert _bundled.write_cache(target, roadmap)
+    left = sorted(p.name for p in tmp_path.iterdir())
+    # the new file and the two newest old ones stay; other files are never touched
+    assert left == [
+        "notes.txt",
+        "roadmap-dddd.pickle",
+        "roadmap-eeee.pickle",
+        "roadmap-ffff.pickle",
+    ]
+    assert _bundled.read_cache(target) == roadmap

@@ -240,3 +240,32 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert done.returncode == 0
     assert "2021-04-01..2022-03-31  during" in done.stdout
+
+
+def test_help_lists_every_command_and_each_commands_options(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "100")
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--help"])
+    assert exit_info.value.code == 0
+    top = capsys.readouterr().out
+    for command in ("deadlines", "show", "programs", "ministries", "search", "dates", "parse"):
+        assert command in top
+    assert all(len(line) <= 100 for line in top.splitlines())
+    # a command's own options are built when that command is the one asked for
+    with pytest.raises(SystemExit):
+        main(["deadlines", "--help"])
+    help_text = capsys.readouterr().out
+    for option in ("--from", "--to", "--ministry", "--lead-only", "--program", "--format"):
+        assert option in help_text
+    with pytest.raises(SystemExit):
+        main(["--version"])
+    assert capsys.readouterr().out.startswith("stpmodel ")
+
+
+def test_options_of_another_command_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "programs", "--ministry", "科技")
+    assert status == 2
+    assert "unrecognized arguments: --ministry" in err
+    assert err.count("\n") == 1

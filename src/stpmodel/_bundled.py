@@ -16,6 +16,7 @@ a cache that cannot be read or written is ignored.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import pickle
 import zlib
@@ -107,11 +108,18 @@ def read_cache(path: str | os.PathLike[str]) -> Roadmap | None:
     """The roadmap cached at ``path``, or None when it is missing, stale or damaged."""
     from stpmodel.roadmap import Roadmap
 
+    # Unpickling makes thousands of objects and no garbage: pausing the cyclic collector
+    # halves the time it takes (it would otherwise scan the new objects again and again).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         with open(path, "rb") as handle:
             cached = pickle.load(handle)  # only ever a file this module wrote
     except Exception:  # missing, damaged or from an incompatible version: parse again
         return None
+    finally:
+        if collecting:
+            gc.enable()
     return cached if isinstance(cached, Roadmap) else None
 
 
@@ -126,7 +134,28 @@ def write_cache(path: str | os.PathLike[str], roadmap: Roadmap) -> bool:
         os.replace(partial, target)
     except OSError:
         return False
+    _prune(os.path.dirname(target) or ".", keep=target)
     return True
+
+
+_KEEP_CACHES = 3
+
+
+def _prune(folder: str, *, keep: str) -> None:
+    """Delete all but the newest few cache files: every change of the library's files makes
+    a new one, and several installed versions may share the folder."""
+    try:
+        entries = [
+            entry
+            for entry in os.scandir(folder)
+            if entry.name.startswith("roadmap-") and entry.name.endswith(".pickle")
+        ]
+        entries.sort(key=lambda entry: entry.stat().st_mtime_ns, reverse=True)
+        for entry in entries[_KEEP_CACHES:]:
+            if entry.path != keep:
+                os.remove(entry.path)
+    except OSError:
+        pass  # another process pruned first, or the folder is read-only: harmless
 
 
 @functools.cache

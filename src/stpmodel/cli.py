@@ -336,23 +336,22 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 
 # -- the parser -------------------------------------------------------------------------
-def _build_parser() -> _Parser:
-    parser = _Parser(
-        prog="stpmodel",
-        description="Japan's STI policy roadmap (統合イノベーション戦略 工程表) as data.",
-    )
-    parser.add_argument("--version", action="version", version=f"stpmodel {stpmodel.__version__}")
-    source = _Parser(add_help=False)
-    source.add_argument(
+class _Formatter(argparse.HelpFormatter):
+    """Help laid out for the terminal's width, found without importing shutil."""
+
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, width=_width() - 2)
+
+
+def _source_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
         "--input", metavar="FILE", help="read this roadmap text instead of the bundled one"
     )
-    source.add_argument("--encoding", default=None, help="encoding of --input (default: detect)")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    sub.required = True
+    p.add_argument("--encoding", default=None, help="encoding of --input (default: detect)")
 
-    p = sub.add_parser(
-        "deadlines", parents=[source], help="dates written on initiatives and actions"
-    )
+
+def _deadlines_options(p: argparse.ArgumentParser) -> None:
+    _source_options(p)
     p.add_argument(
         "--from", dest="from_year", type=_year, metavar="YEAR", help="first year written"
     )
@@ -364,56 +363,92 @@ def _build_parser() -> _Parser:
     p.add_argument("--program", metavar="ID", help="only items mentioning this program (sip …)")
     p.add_argument("--relation", choices=[r.value for r in Relation], help="only this relation")
     p.add_argument("--format", choices=["table", "json", "csv", "ics"], default="table")
-    p.set_defaults(func=_cmd_deadlines)
 
-    p = sub.add_parser("show", parents=[source], help="one object by ID")
+
+def _show_options(p: argparse.ArgumentParser) -> None:
+    _source_options(p)
     p.add_argument("id", metavar="ID")
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.set_defaults(func=_cmd_show)
 
-    p = sub.add_parser("programs", parents=[source], help="programs the roadmap mentions")
-    p.set_defaults(func=_cmd_programs)
-    p = sub.add_parser("ministries", parents=[source], help="ministries the roadmap tags")
-    p.set_defaults(func=_cmd_ministries)
 
-    p = sub.add_parser("search", parents=[source], help="full-text search (ignores PDF spacing)")
+def _search_options(p: argparse.ArgumentParser) -> None:
+    _source_options(p)
     p.add_argument("text", metavar="TEXT")
-    p.set_defaults(func=_cmd_search)
 
-    p = sub.add_parser("dates", help="read the dates in TEXT (or in each line of stdin)")
+
+def _dates_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("text", nargs="*", metavar="TEXT")
     p.add_argument("--format", choices=["text", "json"], default="text")
-    p.set_defaults(func=_cmd_dates)
 
-    p = sub.add_parser("parse", help="parse a roadmap file and report its warnings")
+
+def _parse_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE")
     p.add_argument("--encoding", default=None, help="encoding (default: detect UTF-8 / CP932)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
     p.add_argument("-o", "--output", metavar="OUT.json", help="write the model as JSON")
-    p.set_defaults(func=_cmd_parse)
 
-    p = sub.add_parser("export", parents=[source], help="write the roadmap in another format")
+
+def _export_options(p: argparse.ArgumentParser) -> None:
+    _source_options(p)
     p.add_argument("--format", required=True, choices=["json", "csv", "sqlite", "graphml", "gexf"])
     p.add_argument("-o", "--output", required=True, metavar="PATH")
-    p.set_defaults(func=_cmd_export)
 
-    p = sub.add_parser(
-        "plot", parents=[source], help="draw the deadline timeline or the program network"
-    )
+
+def _plot_options(p: argparse.ArgumentParser) -> None:
+    _source_options(p)
     p.add_argument("what", choices=["timeline", "graph"])
     p.add_argument("-o", "--output", required=True, metavar="PNG")
     p.add_argument("--from", dest="from_year", type=_year, metavar="YEAR")
     p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR")
-    p.set_defaults(func=_cmd_plot)
 
-    p = sub.add_parser("schema", help="print the JSON Schema of the JSON export")
-    p.set_defaults(func=_cmd_schema)
+
+def _no_options(p: argparse.ArgumentParser) -> None:
+    pass
+
+
+_Command = Callable[[argparse.Namespace, TextIO], int]
+
+# name: (help, options, command). The options of a command are added only when that command
+# is the one run (or its help is asked for): building all ten sub-parsers costs more start-up
+# time than the deadline listing itself.
+_COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], _Command]] = {
+    "deadlines": ("dates written on initiatives and actions", _deadlines_options, _cmd_deadlines),
+    "show": ("one object by ID", _show_options, _cmd_show),
+    "programs": ("programs the roadmap mentions", _source_options, _cmd_programs),
+    "ministries": ("ministries the roadmap tags", _source_options, _cmd_ministries),
+    "search": ("full-text search (ignores PDF spacing)", _search_options, _cmd_search),
+    "dates": ("read the dates in TEXT (or in each line of stdin)", _dates_options, _cmd_dates),
+    "parse": ("parse a roadmap file and report its warnings", _parse_options, _cmd_parse),
+    "export": ("write the roadmap in another format", _export_options, _cmd_export),
+    "plot": ("draw the deadline timeline or the program network", _plot_options, _cmd_plot),
+    "schema": ("print the JSON Schema of the JSON export", _no_options, _cmd_schema),
+}
+
+
+def _build_parser(argv: Sequence[str] | None = None) -> _Parser:
+    """The parser; with ``argv`` given, only the command it names gets its options."""
+    parser = _Parser(
+        prog="stpmodel",
+        description="Japan's STI policy roadmap (統合イノベーション戦略 工程表) as data.",
+        formatter_class=_Formatter,
+    )
+    parser.add_argument("--version", action="version", version=f"stpmodel {stpmodel.__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+    chosen = None if argv is None else next((a for a in argv if not a.startswith("-")), "")
+    for name, (help_text, options, command) in _COMMANDS.items():
+        p = sub.add_parser(name, help=help_text, description=help_text, formatter_class=_Formatter)
+        if chosen is None or chosen == name:
+            options(p)
+        p.set_defaults(func=command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
-    parser = _build_parser()
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = _build_parser(argv)
     out = sys.stdout
     try:
         args = parser.parse_args(argv)
