@@ -408,9 +408,7 @@ def _no_options(p: argparse.ArgumentParser) -> None:
 
 _Command = Callable[[argparse.Namespace, TextIO], int]
 
-# name: (help, options, command). The options of a command are added only when that command
-# is the one run (or its help is asked for): building all ten sub-parsers costs more start-up
-# time than the deadline listing itself.
+# name: (help, options, command).
 _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], _Command]] = {
     "deadlines": ("dates written on initiatives and actions", _deadlines_options, _cmd_deadlines),
     "show": ("one object by ID", _show_options, _cmd_show),
@@ -426,7 +424,7 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], _Comm
 
 
 def _build_parser(argv: Sequence[str] | None = None) -> _Parser:
-    """The parser; with ``argv`` given, only the command it names gets its options."""
+    """The parser; with ``argv`` naming a command, only that command's sub-parser."""
     parser = _Parser(
         prog="stpmodel",
         description="Japan's STI policy roadmap (統合イノベーション戦略 工程表) as data.",
@@ -435,11 +433,15 @@ def _build_parser(argv: Sequence[str] | None = None) -> _Parser:
     parser.add_argument("--version", action="version", version=f"stpmodel {stpmodel.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
-    chosen = None if argv is None else next((a for a in argv if not a.startswith("-")), "")
-    for name, (help_text, options, command) in _COMMANDS.items():
+    chosen = None if argv is None else next((a for a in argv if not a.startswith("-")), None)
+    # With a known command named, only its sub-parser is made: each sub-parser costs
+    # gettext look-ups on disk, and the others would only serve the top-level help and
+    # the "invalid choice" error, which are built in full when no known command is named.
+    names = [chosen] if chosen in _COMMANDS else list(_COMMANDS)
+    for name in names:
+        help_text, options, command = _COMMANDS[name]
         p = sub.add_parser(name, help=help_text, description=help_text, formatter_class=_Formatter)
-        if chosen is None or chosen == name:
-            options(p)
+        options(p)
         p.set_defaults(func=command)
     return parser
 

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from stpmodel._record import Record
+
 __all__ = [
     "LoadError",
     "MissingExtraError",
@@ -30,8 +32,8 @@ class StpError(Exception):
     """Base class of every error raised by stpmodel."""
 
 
-@attrs.frozen(kw_only=True)
-class ParseWarning:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class ParseWarning(Record):
     """A problem the parser met and worked around (警告).
 
     ``source`` is the file name (or ``"<string>"``), ``line`` the 1-based line number,

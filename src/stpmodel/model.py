@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import attrs
 
+from stpmodel._record import Record
 from stpmodel._text import despace_letters
 from stpmodel.dates import DateMention, Period
 
@@ -37,8 +38,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True)
-class SourceSpan:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SourceSpan(Record):
     """Where an object came from (出典): the source's name and its 1-based line numbers.
 
     A table row broken over a page boundary has several lines.
@@ -66,8 +67,8 @@ class MinistryKind(enum.StrEnum):
     UNKNOWN = "unknown"  # a code the registry does not know
 
 
-@attrs.frozen(kw_only=True)
-class Ministry:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Ministry(Record):
     """A ministry or agency named by a code in the 【】 tags (府省庁).
 
     ``confirmed`` is false where the English name could not be checked against an official
@@ -82,8 +83,8 @@ class Ministry:
     confirmed: bool = True
 
 
-@attrs.frozen(kw_only=True)
-class MinistryRef:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class MinistryRef(Record):
     """A ministry tagged on an item (担当府省). ``lead`` is true where the source underlines
     the code (``<u>科技</u>``), which marks the ministry in charge (主担当)."""
 
@@ -91,8 +92,8 @@ class MinistryRef:
     lead: bool = False
 
 
-@attrs.frozen(kw_only=True)
-class Program:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Program(Record):
     """A program, fund or scheme the roadmap names (事業・制度・プログラム).
 
     ``aliases`` are the spellings found in documents (matched after removing spaces and
@@ -111,8 +112,8 @@ class Program:
     confirmed: bool = True
 
 
-@attrs.frozen(kw_only=True)
-class Paragraph:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Paragraph(Record):
     """A paragraph of 【あるべき姿とその実現に向けた方向性】 (the vision)."""
 
     id: str
@@ -121,8 +122,8 @@ class Paragraph:
     source: SourceSpan
 
 
-@attrs.frozen(kw_only=True)
-class Goal:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Goal(Record):
     """An item of 【目標】 (a goal of the section)."""
 
     id: str
@@ -138,8 +139,8 @@ class IndicatorKind(enum.StrEnum):
     REFERENCE = "reference"
 
 
-@attrs.frozen(kw_only=True)
-class Observation:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Observation(Record):
     """One value an indicator reports (現状データ), e.g. 38% (カロリーベース) as of FY2022.
 
     ``series`` names the sub-line a value sits on (食料自給率, 輸出額 …), ``label`` the
@@ -155,8 +156,8 @@ class Observation:
     as_of: Period | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Indicator:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Indicator(Record):
     """An indicator of the section: 主要指標 or 参考指標 (指標).
 
     ``name`` is the text before the first colon, ``text`` the whole item, ``details`` the
@@ -175,8 +176,8 @@ class Indicator:
     source: SourceSpan
 
 
-@attrs.frozen(kw_only=True)
-class Footnote:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Footnote(Record):
     """A footnote (脚注) with its ``※`` continuation lines, and the IDs citing it."""
 
     number: int
@@ -191,7 +192,7 @@ class Footnote:
         return f"fn{self.number}"
 
 
-class _Text:
+class _Text(Record):
     """Text as printed, and a normalised form of it."""
 
     __slots__ = ()
@@ -204,7 +205,7 @@ class _Text:
         return despace_letters(self.text)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class StatusNote(_Text):
     """One bullet of 実施状況・現状分析: what was done and the current analysis."""
 
@@ -235,7 +236,7 @@ class _Tagged(_Text):
         return render(self)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Action(_Tagged):
     """One bullet of 今後の取組方針: an action planned next, with its ministries.
 
@@ -253,7 +254,7 @@ class Action(_Tagged):
     source: SourceSpan
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False, eq=False)
 class Initiative(_Tagged):
     """A 基本計画における具体的な取組: a measure of the Basic Plan (the ○ text of column 1),
     with its status notes (column 2) and planned actions (column 3)."""
@@ -271,8 +272,8 @@ class Initiative(_Tagged):
     source: SourceSpan
 
 
-@attrs.frozen(kw_only=True)
-class Subsection:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Subsection(Record):
     """A numbered part of a section (①, ② …) with its table of initiatives."""
 
     id: str
@@ -282,8 +283,8 @@ class Subsection:
     source: SourceSpan
 
 
-@attrs.frozen(kw_only=True)
-class Section:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Section(Record):
     """A section of the 工程表, such as (6) 様々な社会課題を解決するための研究開発…
 
     ``vision`` holds the paragraphs of 【あるべき姿とその実現に向けた方向性】, ``goals`` the

@@ -8,6 +8,7 @@ from typing import Any, TypeAlias, TypeVar, overload
 
 import attrs
 
+from stpmodel._record import Record
 from stpmodel.dates import DateMention, Relation
 from stpmodel.errors import ParseWarning, UnknownIdError
 from stpmodel.model import (
@@ -47,8 +48,8 @@ Node: TypeAlias = (
 _N = TypeVar("_N")
 
 
-@attrs.frozen(kw_only=True)
-class SourceInfo:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class SourceInfo(Record):
     """The text a roadmap was parsed from: its name, SHA-256 and number of lines."""
 
     name: str
@@ -56,8 +57,8 @@ class SourceInfo:
     line_count: int = 0
 
 
-@attrs.frozen(kw_only=True)
-class Deadline:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Deadline(Record):
     """A date written on an initiative or action (期限): the ``item`` and its ``mention``."""
 
     item: Item
@@ -81,7 +82,7 @@ class Deadlines(tuple[Deadline, ...]):
         return deadlines_table(self)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, repr=False, eq=False)  # compared by identity, never shown
 class _Index:
     by_id: dict[str, Node]
     parents: dict[str, str]
@@ -156,8 +157,8 @@ def _build_index(roadmap: Roadmap) -> _Index:
     )
 
 
-@attrs.frozen(kw_only=True)
-class Roadmap:
+@attrs.frozen(kw_only=True, repr=False, eq=False)
+class Roadmap(Record):
     """A parsed 工程表 (roadmap): its sections, the registries it refers to, the footnotes
     and the warnings the parser raised.
 
