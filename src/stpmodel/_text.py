@@ -8,6 +8,7 @@ object's text; they give comparable *forms* of it.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -31,11 +32,18 @@ _MARKS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 _WS = re.compile(r"\s+")
-# Two or more single Latin letters (or a lone hyphen) separated by single spaces:
-# "S I P", "I m P A C T", "F - R E I", "Ｓ Ｉ Ｐ". Bounded to keep matching linear.
-_SPACED = re.compile(
-    r"(?<![A-Za-zＡ-Ｚａ-ｚ])[A-Za-zＡ-Ｚａ-ｚ](?:[ \u3000](?:[A-Za-zＡ-Ｚａ-ｚ]|-)(?![A-Za-zＡ-Ｚａ-ｚ]))+"
-)
+
+
+@functools.cache
+def _spaced() -> re.Pattern[str]:
+    # Two or more single Latin letters (or a lone hyphen) separated by single spaces:
+    # "S I P", "I m P A C T", "F - R E I", "Ｓ Ｉ Ｐ". Bounded to keep matching linear.
+    # Compiled on first use: it takes a millisecond, and start-up does not need it.
+    return re.compile(
+        r"(?<![A-Za-zＡ-Ｚａ-ｚ])[A-Za-zＡ-Ｚａ-ｚ](?:[ \u3000](?:[A-Za-zＡ-Ｚａ-ｚ]|-)(?![A-Za-zＡ-Ｚａ-ｚ]))+"
+    )
+
+
 _DASHES = str.maketrans({"－": "-", "‐": "-", "―": "-", "−": "-", "〜": "～", "~": "～"})
 
 
@@ -46,7 +54,7 @@ def normalize_space(text: str) -> str:
 
 def despace_letters(text: str) -> str:
     """Undo the PDF's letter spacing: ``"次期 S I P の課題"`` → ``"次期 SIP の課題"``."""
-    return _SPACED.sub(lambda m: m.group(0).replace(" ", "").replace("\u3000", ""), text)
+    return _spaced().sub(lambda m: m.group(0).replace(" ", "").replace("\u3000", ""), text)
 
 
 def search_key(text: str) -> str:
