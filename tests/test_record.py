@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 import attrs
 import pytest
@@ -44,7 +45,7 @@ def test_eq_covers_every_field_and_nested_objects(roadmap: Roadmap) -> None:
         assert changed != action, field.name
 
 
-def _other(value: object) -> object:
+def _other(value: object) -> Any:
     if isinstance(value, str):
         return value + "x"
     if isinstance(value, bool):
