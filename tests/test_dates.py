@@ -275,6 +275,14 @@ def test_adversarial_input_is_linear() -> None:
         ("2025年冬", D(2025, 12, 1), D(2026, 2, 28), Granularity.QUARTER),
         ("平成30年度～令和2年度", D(2018, 4, 1), D(2021, 3, 31), Granularity.RANGE),
         ("2023年4月～2024年3月", D(2023, 4, 1), D(2024, 3, 31), Granularity.RANGE),
+        # the first end's unit left to the second: 平成30 is a year only because 年度 follows
+        ("平成30～令和2年度", D(2018, 4, 1), D(2021, 3, 31), Granularity.RANGE),
+        ("H30～R2年度", D(2018, 4, 1), D(2021, 3, 31), Granularity.RANGE),
+        ("平成31～令和3年", D(2019, 1, 1), D(2021, 12, 31), Granularity.RANGE),
+        # the second year abbreviated to two digits
+        ("2024～26年度", D(2024, 4, 1), D(2027, 3, 31), Granularity.RANGE),
+        ("２０２４～２６年度", D(2024, 4, 1), D(2027, 3, 31), Granularity.RANGE),
+        ("2024 ～ 26 年", D(2024, 1, 1), D(2026, 12, 31), Granularity.RANGE),
     ],
 )
 def test_more_forms_of_government_text(
@@ -295,6 +303,18 @@ def test_backwards_month_range_is_reported() -> None:
     mentions, problems = scan("2026年3～1月")
     assert mentions == []
     assert [p.reason for p in problems] == ["month range runs backwards"]
+
+
+@pytest.mark.parametrize("text", ["2024～23年度", "2024～26年4月"])
+def test_odd_abbreviated_year_ranges_are_reported(text: str) -> None:
+    mentions, problems = scan(text)
+    assert mentions == []
+    assert [(p.text, p.reason) for p in problems] == [(text, "not a range of years")]
+
+
+@pytest.mark.parametrize("text", ["R3", "平成30", "平成30～令和2", "2020～25年間"])
+def test_years_without_a_unit_are_no_date(text: str) -> None:
+    assert scan(text) == ([], [])
 
 
 @pytest.mark.parametrize(

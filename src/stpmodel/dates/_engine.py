@@ -56,6 +56,8 @@ _ATOM = re.compile(
             (?:{_S}[(（]{_S}(?P<eyw>[0-9]{{4}}){_S}[)）])?
           |
             (?<![0-9.,:/／])(?P<y>[0-9]{{4}}|[〇一二][〇一二三四五六七八九]{{3}})(?![0-9.,])
+            # 2024～26年度: the second year abbreviated to its last two digits
+            (?:{_S}[～〜~]{_S}(?P<y2>[0-9]{{2}})(?![0-9])(?={_S}年(?!間)))?
         )
         (?:{_S}(?:
             (?P<decade>年代)
@@ -113,6 +115,9 @@ class _Atom(NamedTuple):
     bare_year: int | None = None
     bare_month: tuple[int, int | None, str | None] | None = None
     has_year: bool = False
+    # an era year without 年 (平成30 in 平成30～令和2年度): a date only as the first end of
+    # a range whose second end spells out its unit
+    needs_unit: bool = False
 
 
 _SEASONS = {"春": 2, "夏": 5, "秋": 8, "冬": 11}
@@ -240,7 +245,10 @@ def _atom(m: re.Match[str], problems: list[DateProblem], text: str) -> _Atom | N
             return None
         year = int(m.group("eyw")) if m.group("eyw") else era_to_western(era, number)
         if not (m.group("cy") or m.group("fy")):
-            return None  # an era year needs 年: "R3" alone is not a date
+            if m.group("ey2") or m.group("eyw") or m.group("mod"):
+                return None
+            # an era year needs 年: "R3" alone is not a date, but 平成30～令和2年度 is
+            return _Atom(start, end, None, bare_year=year, needs_unit=True)
         if m.group("ey2"):  # 令和6～8年度: both ends in the same era
             last = era_to_western(era, to_int(m.group("ey2")))
             if last <= year or m.group("m"):
@@ -255,6 +263,13 @@ def _atom(m: re.Match[str], problems: list[DateProblem], text: str) -> _Atom | N
             return None
         if year < 1000:
             return None
+        if m.group("y2"):  # 2024～26年度
+            last = year // 100 * 100 + int(m.group("y2"))
+            if last <= year or m.group("m") or m.group("decade") or m.group("mod"):
+                problems.append(DateProblem((start, end), text[start:end], "not a range of years"))
+                return None
+            make = Period.fiscal_year if m.group("fy") else Period.calendar_year
+            return _Atom(start, end, Period.between(make(year), make(last)), has_year=True)
     try:
         if m.group("decade"):
             if year % 10:
@@ -400,7 +415,7 @@ def _join(first: _Atom, second: _Atom, context: Period | None) -> Period | None:
                 return None
             else:
                 a = _calendar_year(first.bare_year)
-        elif second.bare_year is not None:
+        elif second.bare_year is not None and not (first.needs_unit or second.needs_unit):
             a = _calendar_year(first.bare_year)
             b = _calendar_year(second.bare_year)
         else:
