@@ -95,6 +95,14 @@ def warnings_of(text: str) -> list[str]:
             ],
         ),
         (
+            # a bullet the parser cannot see runs two actions together
+            "○取組。【科技】\t・実施。\t・推進する。【科技】＊整備する。【文】\n",
+            [
+                "x.txt:4: action 1.1.1.a1: ministry tag '【科技】' inside the text "
+                "(expected one tag, at the end of the item: a missing bullet?)",
+            ],
+        ),
+        (
             GOOD_ROW + "※ 注記だけ\n",
             [
                 "x.txt:5: text between table rows that is no row, footnote or heading",

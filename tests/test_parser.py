@@ -338,3 +338,15 @@ def test_normalized_text_undoes_pdf_spacing(roadmap: Roadmap) -> None:
     assert "次期 SIP の課題" in ai.normalized_text
     assert roadmap.get("6.3.2.a1", Action).normalized_text.startswith("SIP第3期")
     assert roadmap.status_notes[0].normalized_text == roadmap.status_notes[0].text
+
+
+@pytest.mark.parametrize("bullet", ["･", "•"])
+def test_other_bullet_characters_of_other_prints(roadmap: Roadmap, bullet: str) -> None:
+    """A print may give the half-width ･ or • for the item bullet ・ (and only bullets
+    change: the ・ inside words stays)."""
+    text = re.sub(r"(?<=\s)・", bullet, stpmodel.source_text())
+    assert bullet in text
+    other = stpmodel.parse(text, strict=True)
+    assert [a.text for a in other.actions] == [a.text for a in roadmap.actions]
+    assert [n.text for n in other.status_notes] == [n.text for n in roadmap.status_notes]
+    assert [g.text for g in other.sections[0].goals] == [g.text for g in roadmap.sections[0].goals]

@@ -51,11 +51,12 @@ from stpmodel.parsing._cells import (
     Fragment,
     Item,
     join_fragments,
+    parse_codes,
     split_items,
     take_tags,
 )
 from stpmodel.parsing._indicators import observations, split_name
-from stpmodel.parsing._markup import strip_inline, strip_markup
+from stpmodel.parsing._markup import BULLET_CHARS, strip_inline, strip_markup
 from stpmodel.parsing._reader import split_lines
 from stpmodel.registry import ProgramMatcher, default_ministries, default_programs, program_key
 from stpmodel.roadmap import Roadmap, SourceInfo
@@ -74,7 +75,8 @@ _CHAPTER = re.compile(
 _BLOCK = re.compile(r"^\s*【([^【】]{1,60})】\s*(.{0,60})$")
 _FOOTNOTE = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(.*)$")
 _NOTE_CONT = re.compile(r"^\s*※")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*+]\s+)?[・･]\s*(.*)$")
+_STRAY_TAG = re.compile(r"【([^【】]{1,60})】")
+_LIST_ITEM = re.compile(rf"^\s*(?:[-*+]\s+)?[{BULLET_CHARS}]\s*(.*)$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
 PAGE_NUMBER = re.compile(r"^\s*[-－―–—]?\s*[0-9０-９]{1,4}\s*[-－―–—]?\s*$")
 """A line holding only a page number, as PDF extraction leaves it: ``12``, ``- 12 -``."""
@@ -418,7 +420,8 @@ class _Assembler:
         )
         return True
 
-    def refs(self, item: Item) -> tuple[MinistryRef, ...]:
+    def refs(self, item: Item, what: str) -> tuple[MinistryRef, ...]:
+        self.stray_tags(item, what)
         refs: list[MinistryRef] = []
         for tag in item.tags:
             if tag.code not in self.known and tag.code not in self.used_codes:
@@ -432,6 +435,24 @@ class _Assembler:
             self.used_codes.setdefault(tag.code, None)
             refs.append(MinistryRef(code=tag.code, lead=tag.lead))
         return tuple(refs)
+
+    def stray_tags(self, item: Item, what: str) -> None:
+        """Warn about a ministry tag left inside an item's text: an item takes only the tag
+        that ends it, so an earlier one means two items ran together (a bullet the parser
+        did not see) or an item printed with two tags. (An item with no tag at its end is
+        reported as missing its tag instead.)"""
+        if not item.has_tag or "【" not in item.text:
+            return
+        for m in _STRAY_TAG.finditer(item.text):
+            codes = parse_codes(m.group(1))
+            if codes and all(tag.code in self.known for tag in codes):
+                self.warn(
+                    item.lines[0],
+                    "stray-tag",
+                    f"{what}: ministry tag {m.group(0)!r} inside the text "
+                    "(expected one tag, at the end of the item: a missing bullet?)",
+                    m.group(0),
+                )
 
     def programs(self, text: str, inherited: tuple[str, ...] = ()) -> tuple[str, ...]:
         key = program_key(text)
@@ -590,7 +611,7 @@ class _Assembler:
                     id=action_id,
                     initiative_id=ident,
                     text=item.text,
-                    ministries=self.refs(item),
+                    ministries=self.refs(item, f"action {action_id}"),
                     repost=item.repost,
                     programs=self.programs(item.text, programs),
                     footnotes=self.cite(action_id, item.footnotes, lines[0]),
@@ -606,7 +627,7 @@ class _Assembler:
             id=ident,
             number=number,
             text=head.text,
-            ministries=self.refs(head),
+            ministries=self.refs(head, f"initiative {ident}"),
             repost=head.repost,
             status_notes=tuple(notes),
             actions=tuple(actions),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["BULLET", "blockify", "strip_inline", "strip_markup"]
+__all__ = ["BULLET", "BULLET_CHARS", "blockify", "strip_inline", "strip_markup"]
 
 # Block-level tags separate text (they become a space); inline ones (<u>, <b>, <span> …)
 # are dropped without a trace so that 「<u>科技</u>」 stays 「科技」.
@@ -15,8 +15,9 @@ _BLOCK = re.compile(
 )
 _ANY_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]{0,20}\b[^<>]{0,500}>|</?[A-Za-z][A-Za-z0-9]{0,20}>")
 # A bullet is a ・ that begins an item: at the start of the text or after white space.
-# The ・ inside words (人文・社会科学) is not one.
-BULLET = re.compile(r"(?:^|(?<=\s))[・･]")
+# The ・ inside words (人文・社会科学) is not one. Other prints give the half-width ･ or •.
+BULLET_CHARS = "・･•"
+BULLET = re.compile(rf"(?:^|(?<=\s))[{BULLET_CHARS}]")
 
 
 def blockify(text: str) -> str:
