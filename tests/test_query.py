@@ -124,6 +124,24 @@ def test_search_nothing(roadmap: Roadmap) -> None:
     assert query.search(roadmap, "存在しない語句") == ()
 
 
+def test_search_keys_are_kept_with_the_roadmap_not_in_it() -> None:
+    import pickle
+
+    import stpmodel
+    from stpmodel._text import search_key
+
+    fresh = stpmodel.parse(stpmodel.source_text())
+    first = query.search(fresh, "S I P")
+    assert first == query.search(fresh, "ＳＩＰ")  # the second search uses the kept keys
+    # every object whose text holds the key, and no other
+    items = [o for o in fresh.walk() if hasattr(o, "text")]
+    expected = {id(o) for o in items if "sip" in search_key(o.text)}
+    assert len(expected) > 5
+    assert {id(o) for o in first} & {id(o) for o in items} == expected
+    assert fresh == stpmodel.parse(stpmodel.source_text())  # kept keys are not part of ==
+    assert pickle.loads(pickle.dumps(fresh)) == fresh
+
+
 def test_ranges_count_for_the_years_they_write() -> None:
     import stpmodel
 

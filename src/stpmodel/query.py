@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from stpmodel._text import search_key
 from stpmodel.dates import DateMention, Relation
 from stpmodel.model import Action, Initiative, StatusNote
-from stpmodel.roadmap import Deadlines, Node, Roadmap
+from stpmodel.roadmap import Deadlines, Node, Roadmap, memoized
 
 __all__ = [
     "actions_of",
@@ -166,4 +166,8 @@ def search(roadmap: Roadmap, text: str) -> tuple[Node, ...]:
     key = search_key(text)
     if not key:
         return ()
-    return tuple(obj for obj, body in _searchable(roadmap) if key in search_key(body))
+    return tuple(obj for obj, body in memoized(roadmap, "search", _search_keys) if key in body)
+
+
+def _search_keys(roadmap: Roadmap) -> tuple[tuple[Node, str], ...]:
+    return tuple((obj, search_key(body)) for obj, body in _searchable(roadmap))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeAlias, TypeVar, overload
 
 import attrs
@@ -96,6 +96,8 @@ class _Index:
     first_years: tuple[int, ...]
     by_last: tuple[int, ...]
     last_years: tuple[int, ...]
+    # what queries derive on first use and keep for the life of the roadmap (search keys)
+    memo: dict[str, Any] = attrs.field(factory=dict)
 
 
 def _build_index(roadmap: Roadmap) -> _Index:
@@ -155,6 +157,16 @@ def _build_index(roadmap: Roadmap) -> _Index:
         by_last=tuple(by_last),
         last_years=tuple(deadlines[i].mention.period.last_year for i in by_last),
     )
+
+
+def memoized(roadmap: Roadmap, key: str, build: Callable[[Roadmap], _N]) -> _N:
+    """``build(roadmap)``, computed on first use and kept with the roadmap's index (for
+    derived lookups such as the search keys; the roadmap itself stays immutable)."""
+    memo = roadmap._index.memo
+    if key not in memo:
+        memo[key] = build(roadmap)
+    value: _N = memo[key]
+    return value
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
