@@ -197,6 +197,10 @@ def test_dates_command(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
     assert json.loads(lines[1]) == []
     status, out, _ = run(capsys, "dates", "2024年7月までに")
     assert out == "2024年7月までに\n  2024年7月までに  2024-07-01..2024-07-31  by  month\n"
+    status, out, _ = run(capsys, "dates", "--year", "2024", "来年度までに", "--format", "json")
+    assert (json.loads(out)[0]["start"], json.loads(out)[0]["relation"]) == ("2025-04-01", "by")
+    status, out, _ = run(capsys, "dates", "来年度までに")
+    assert out == "来年度までに\n  (no dates)\n"
 
 
 def test_parse_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

@@ -332,3 +332,33 @@ def test_open_ranges_and_paired_years(text: str, mention: str, relation: Relatio
     (m,) = find_dates(text)
     assert (m.text, m.relation) == (mention, relation)
     assert text[m.span[0] : m.span[1]] == m.text
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "start", "end", "relation"),
+    [
+        ("今年度中に実施", "今年度中に", D(2024, 4, 1), D(2025, 3, 31), Relation.DURING),
+        ("本年度内に", "本年度内に", D(2024, 4, 1), D(2025, 3, 31), Relation.DURING),
+        ("来年度末までに策定", "来年度末までに", D(2026, 3, 1), D(2026, 3, 31), Relation.BY),
+        ("昨年度に開始", "昨年度", D(2023, 4, 1), D(2024, 3, 31), Relation.AT),
+        ("今年4月から", "今年4月から", D(2024, 4, 1), D(2024, 4, 30), Relation.FROM),
+        ("来年 夏", "来年 夏", D(2025, 6, 1), D(2025, 8, 31), Relation.AT),
+        ("今年度～2027年度", "今年度～2027年度", D(2024, 4, 1), D(2028, 3, 31), Relation.DURING),
+    ],
+)
+def test_years_counted_from_the_documents_year(
+    text: str, mention: str, start: D, end: D, relation: Relation
+) -> None:
+    (m,) = find_dates(text, year=2024)
+    assert (m.text, m.period.start, m.period.end, m.relation) == (mention, start, end, relation)
+    # without the document's year they are not read, and scan says why
+    assert find_dates(text) == [] or find_dates(text)[0].text != mention
+    _, problems = scan(text)
+    assert problems[0].reason == "a year counted from the document's own year, which is not known"
+
+
+@pytest.mark.parametrize(
+    "text", ["将来年度の計画", "一昨年の調査", "日本年金機構", "基本年次", "従来年1回"]
+)
+def test_relative_words_inside_other_words_are_no_dates(text: str) -> None:
+    assert scan(text, year=2024) == ([], [])

@@ -350,3 +350,19 @@ def test_other_bullet_characters_of_other_prints(roadmap: Roadmap, bullet: str) 
     assert [a.text for a in other.actions] == [a.text for a in roadmap.actions]
     assert [n.text for n in other.status_notes] == [n.text for n in roadmap.status_notes]
     assert [g.text for g in other.sections[0].goals] == [g.text for g in roadmap.sections[0].goals]
+
+
+def test_relative_years_count_from_the_edition() -> None:
+    body = "(1) 見出し\n① 小\n○取組。【科技】\t・実施。\t・来年度までに策定。【文】\n"
+    text = "統合イノベーション戦略２０２５　工程表\n" + body
+    titled = stpmodel.parse(text, strict=True)
+    assert (titled.title, titled.edition) == ("統合イノベーション戦略２０２５ 工程表", 2025)
+    assert stpmodel.coverage(text, titled).complete
+    (mention,) = titled.actions[0].dates
+    assert (mention.period.label, mention.relation.value) == ("FY2026", "by")
+    given = stpmodel.parse(body, edition=2024)
+    assert given.actions[0].dates[0].period.label == "FY2025"
+    unknown = stpmodel.parse(body, name="x.txt")
+    assert unknown.actions[0].dates == ()
+    assert [w.code for w in unknown.warnings] == ["bad-date"]
+    assert "document's own year" in str(unknown.warnings[0])

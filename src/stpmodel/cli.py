@@ -261,7 +261,7 @@ def _cmd_dates(args: argparse.Namespace, out: TextIO) -> int:
 
     texts: Sequence[str] = args.text or [line.rstrip("\r\n") for line in sys.stdin]
     for text in texts:
-        mentions = find_dates(text)
+        mentions = find_dates(text, year=args.year)
         if args.format == "json":
             out.write(json.dumps([mention_record(m) for m in mentions], ensure_ascii=False) + "\n")
             continue
@@ -378,6 +378,9 @@ def _search_options(p: argparse.ArgumentParser) -> None:
 
 def _dates_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("text", nargs="*", metavar="TEXT")
+    p.add_argument(
+        "--year", type=_year, metavar="YEAR", help="the year 今年度, 来年度 … count from"
+    )
     p.add_argument("--format", choices=["text", "json"], default="text")
 
 

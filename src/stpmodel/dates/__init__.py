@@ -28,17 +28,22 @@ __all__ = [
 ]
 
 
-def find_dates(text: str) -> list[DateMention]:
+def find_dates(text: str, *, year: int | None = None) -> list[DateMention]:
     """Every date mention in ``text``, in order.
+
+    ``year`` is the year the text speaks from (a roadmap's edition), needed to read
+    今年度, 本年度, 来年度, 昨年度, 今年, 来年 and 昨年; without it they are not read.
 
     >>> print(*(m.period.label for m in find_dates("2025年度までに整備し、2023年5月から6月に実施")))
     FY2025 2023-05-01..2023-06-30
     >>> find_dates("令和7年度末")[0].period.end
     datetime.date(2026, 3, 31)
+    >>> print(*(str(m) for m in find_dates("来年度末までに策定", year=2024)))
+    来年度末までに → FY2025 (by)
     """
     from stpmodel.dates._engine import scan
 
-    return scan(text)[0]
+    return scan(text, year=year)[0]
 
 
 def __getattr__(name: str) -> Any:

@@ -42,7 +42,7 @@ _NOTE = (
 _ATOM = re.compile(
     rf"""
     # a cheap look at the first character lets the scanner skip most positions at once
-    (?=[0-9〇一二令平昭大明西RHSTMF])
+    (?=[0-9〇一二令平昭大明西RHSTMF今本来昨])
     (?:
         (?<![A-Za-z])FY{_S}(?P<fyy>[0-9]{{4}})(?![0-9])
     )
@@ -54,6 +54,10 @@ _ATOM = re.compile(
             {_S}(?P<ey>元|-?[0-9]{{1,2}}(?![0-9])|{_KNUM})
             (?:{_S}[～〜~]{_S}(?P<ey2>[0-9]{{1,2}}(?![0-9])|{_KNUM}))?
             (?:{_S}[(（]{_S}(?P<eyw>[0-9]{{4}}){_S}[)）])?
+          |
+            # 今年度, 来年度, 昨年, 本年: years counted from the document's own year; not
+            # after another kanji (将来年度, 一昨年, 日本年金 are no such words)
+            (?<![\u3400-\u9fff々])(?P<rel>[今本来昨])(?={_S}年)
           |
             (?<![0-9.,:/／])(?P<y>[0-9]{{4}}|[〇一二][〇一二三四五六七八九]{{3}})(?![0-9.,])
             # 2024～26年度: the second year abbreviated to its last two digits
@@ -79,7 +83,8 @@ _ATOM = re.compile(
 )
 
 _FULLWIDTH = re.compile("[０-９]")
-_MAYBE_DATE = re.compile(rf"[0-9０-９]|{_ERA}|[〇一二][〇一二三四五六七八九]{{3}}")
+_MAYBE_DATE = re.compile(rf"[0-9０-９]|{_ERA}|[〇一二][〇一二三四五六七八九]{{3}}|[今本来昨]{_S}年")
+_RELATIVE = {"今": 0, "本": 0, "来": 1, "昨": -1}
 _CONNECTOR = re.compile(rf"{_S}(?:～|〜|~|－|―|‐|-|–|から){_S}")
 _UNTIL = re.compile(rf"[～〜~]{_S}\Z")
 _RANGE_END = re.compile(rf"{_S}(?:まで(?!に)|迄(?!に))")
@@ -224,7 +229,9 @@ def _day_period(year: int, month: int, day: int | None) -> Period:
     return Period.day(dt.date(year, month, day))
 
 
-def _atom(m: re.Match[str], problems: list[DateProblem], text: str) -> _Atom | None:
+def _atom(
+    m: re.Match[str], problems: list[DateProblem], text: str, year_now: int | None = None
+) -> _Atom | None:
     start, end = m.span()
     if m.group("bm") is not None:
         month = int(m.group("bm"))
@@ -255,6 +262,19 @@ def _atom(m: re.Match[str], problems: list[DateProblem], text: str) -> _Atom | N
                 return None
             make = Period.fiscal_year if m.group("fy") else Period.calendar_year
             return _Atom(start, end, Period.between(make(year), make(last)), has_year=True)
+    elif m.group("rel"):
+        if m.group("decade") or m.group("seireki"):
+            return None
+        if year_now is None:
+            problems.append(
+                DateProblem(
+                    (start, end),
+                    text[start:end],
+                    "a year counted from the document's own year, which is not known",
+                )
+            )
+            return None
+        year = year_now + _RELATIVE[m.group("rel")]
     else:
         year = to_int(m.group("y"))
         if not (m.group("cy") or m.group("fy") or m.group("decade")):
@@ -335,13 +355,19 @@ def _month_in_context(
 _ATOM_CACHE: dict[str, tuple[_Atom | None, int]] = {}
 
 
-def _atoms(folded: str, problems: list[DateProblem]) -> list[_Atom]:
+def _atoms(folded: str, problems: list[DateProblem], year_now: int | None) -> list[_Atom]:
     """The atoms of ``folded``; :func:`_atom` is memoised on the matched text, since
-    roadmaps repeat the same dates again and again."""
+    roadmaps repeat the same dates again and again (except for the relative years, which
+    depend on ``year_now``)."""
     cache = _ATOM_CACHE
     atoms: list[_Atom] = []
     append = atoms.append
     for m in _ATOM.finditer(folded):
+        if m.group("rel") is not None:
+            atom = _atom(m, problems, folded, year_now)
+            if atom is not None:
+                append(atom)
+            continue
         key = m.group(0)
         hit = cache.get(key)
         if hit is None:
@@ -357,13 +383,18 @@ def _atoms(folded: str, problems: list[DateProblem]) -> list[_Atom]:
     return atoms
 
 
-def scan(text: str) -> tuple[list[DateMention], list[DateProblem]]:
-    """Every date mention in ``text`` (in order) and the date-like text that names no day."""
+def scan(text: str, *, year: int | None = None) -> tuple[list[DateMention], list[DateProblem]]:
+    """Every date mention in ``text`` (in order) and the date-like text that names no day.
+
+    ``year`` is the year the document speaks from (its edition: 2024 for
+    統合イノベーション戦略2024), from which 今年度, 来年度, 昨年 … are counted; without it
+    they are reported as problems.
+    """
     if not _MAYBE_DATE.search(text):  # most sentences name no date: one quick look
         return [], []
     folded = text.translate(FULLWIDTH_DIGITS) if _FULLWIDTH.search(text) else text
     problems: list[DateProblem] = []
-    atoms = _atoms(folded, problems)
+    atoms = _atoms(folded, problems, year)
     mentions: list[DateMention] = []
     context: Period | None = None
     i = 0

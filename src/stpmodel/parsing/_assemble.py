@@ -75,6 +75,11 @@ _CHAPTER = re.compile(
 _BLOCK = re.compile(r"^\s*【([^【】]{1,60})】\s*(.{0,60})$")
 _FOOTNOTE = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(.*)$")
 _NOTE_CONT = re.compile(r"^\s*※")
+# the document's name with its year (統合イノベーション戦略2024); a line that begins with it
+# before everything else is the title
+_TITLE = re.compile(
+    r"(統合イノベーション戦略|科学技術・イノベーション基本計画)\s*([0-9０-９]{4})(?![0-9０-９])"
+)
 _STRAY_TAG = re.compile(r"【([^【】]{1,60})】")
 _LIST_ITEM = re.compile(rf"^\s*(?:[-*+]\s+)?[{BULLET_CHARS}]\s*(.*)$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
@@ -163,6 +168,7 @@ class _Reader:
     chapter: str | None = None
     chapter_open: bool = False
     last_footnote: _FootnoteB | None = None
+    title: str | None = None  # the document's title line, printed before everything else
 
     def warn(self, line: int, code: str, message: str, text: str = "") -> None:
         self.warnings.append(
@@ -253,6 +259,9 @@ class _Reader:
         item = _LIST_ITEM.match(text)
         body = item.group(1) if item else text
         if section is None:
+            if self.title is None and self.chapter is None and _TITLE.match(text):
+                self.title = text  # "統合イノベーション戦略2024 工程表"
+                return
             self.warn(number, "outside-section", "text before the first section heading (…)", text)
         elif self.block == "vision":
             section.vision.append((text, number))
@@ -382,6 +391,7 @@ class _Assembler:
     reader: _Reader
     known: Mapping[str, Ministry]
     matcher: ProgramMatcher
+    year: int | None = None  # the edition, from which 今年度, 来年度 … are counted
     used_codes: dict[str, None] = attrs.field(factory=dict)
     cited: defaultdict[int, list[tuple[str, int]]] = attrs.field(factory=lambda: defaultdict(list))
 
@@ -392,7 +402,7 @@ class _Assembler:
         return SourceSpan(source=self.source, lines=tuple(sorted(set(lines))))
 
     def dates(self, text: str, line: int) -> tuple[DateMention, ...]:
-        mentions, problems = scan(text)
+        mentions, problems = scan(text, year=self.year)
         for problem in problems:
             self.warn(
                 line,
@@ -660,9 +670,6 @@ class _Assembler:
         return result
 
 
-_TITLE = re.compile(r"(統合イノベーション戦略|科学技術・イノベーション基本計画)\s*([0-9]{4})")
-
-
 def assemble(
     text: str,
     *,
@@ -697,7 +704,17 @@ def assemble(
         )
     known = default_ministries() if ministries is None else ministries
     catalog = default_programs() if programs is None else programs
-    asm = _Assembler(source=name, reader=reader, known=known, matcher=ProgramMatcher(catalog))
+    found = _TITLE.search(reader.title or text)
+    if title is None:
+        if reader.title is not None:
+            title = reader.title
+        else:
+            title = f"{found.group(1)}{found.group(2)} 工程表" if found else name
+    if edition is None and found:
+        edition = int(found.group(2).translate(FULLWIDTH_DIGITS))
+    asm = _Assembler(
+        source=name, reader=reader, known=known, matcher=ProgramMatcher(catalog), year=edition
+    )
     sections: list[Section] = []
     seen: set[str] = set()
     for sb in reader.sections:
@@ -725,11 +742,6 @@ def assemble(
                     mentioned.update(dict.fromkeys(note.programs))
                 for action in ini.actions:
                     mentioned.update(dict.fromkeys(action.programs))
-    found = _TITLE.search(text)
-    if title is None:
-        title = f"{found.group(1)}{found.group(2)} 工程表" if found else name
-    if edition is None and found:
-        edition = int(found.group(2))
     return Roadmap(
         title=title,
         edition=edition,

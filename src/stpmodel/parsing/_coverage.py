@@ -120,6 +120,9 @@ def coverage(text: str, roadmap: Roadmap) -> Coverage:
     per_line = [_source_chars(line) for line in split_lines(text)]
     source = Counter("".join(per_line))
     model = Counter(_model_chars(roadmap))
+    title = _fold(roadmap.title)
+    if title in per_line:  # the title was read from a line of the text (not given)
+        model.update(title)
     missing = source - model
     lines = tuple(
         number for number, chars in enumerate(per_line, 1) if missing and set(chars) & set(missing)
