@@ -362,3 +362,11 @@ def test_years_counted_from_the_documents_year(
 )
 def test_relative_words_inside_other_words_are_no_dates(text: str) -> None:
     assert scan(text, year=2024) == ([], [])
+
+
+def test_relative_years_are_not_confused_between_documents() -> None:
+    """The scanner memoises what it reads; a relative year depends on the year given."""
+    assert [m.period.label for m in find_dates("来年度", year=2024)] == ["FY2025"]
+    assert [m.period.label for m in find_dates("来年度", year=2030)] == ["FY2031"]
+    assert find_dates("来年度") == []
+    assert [m.period.label for m in find_dates("来年度", year=2024)] == ["FY2025"]

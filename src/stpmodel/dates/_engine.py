@@ -357,22 +357,19 @@ _ATOM_CACHE: dict[str, tuple[_Atom | None, int]] = {}
 
 def _atoms(folded: str, problems: list[DateProblem], year_now: int | None) -> list[_Atom]:
     """The atoms of ``folded``; :func:`_atom` is memoised on the matched text, since
-    roadmaps repeat the same dates again and again (except for the relative years, which
-    depend on ``year_now``)."""
+    roadmaps repeat the same dates again and again (with ``year_now`` in the key of the
+    years counted from it, 今年度 …)."""
     cache = _ATOM_CACHE
     atoms: list[_Atom] = []
     append = atoms.append
     for m in _ATOM.finditer(folded):
-        if m.group("rel") is not None:
-            atom = _atom(m, problems, folded, year_now)
-            if atom is not None:
-                append(atom)
-            continue
         key = m.group(0)
+        if m.group("rel") is not None:
+            key = f"{year_now}\x00{key}"
         hit = cache.get(key)
         if hit is None:
             before = len(problems)
-            atom = _atom(m, problems, folded)
+            atom = _atom(m, problems, folded, year_now)
             hit = (atom, 0 if atom is None else atom.end - atom.start)
             if len(problems) == before and len(cache) < 4096:
                 cache[key] = hit
