@@ -111,9 +111,7 @@ def ministries_of(roadmap: Roadmap, program: str) -> tuple[str, ...]:
     codes: dict[str, None] = {}
     for obj in items_of(roadmap, program):
         if isinstance(obj, StatusNote):
-            parent = roadmap.get(obj.initiative_id)
-            assert isinstance(parent, Initiative)
-            refs = parent.ministries
+            refs = roadmap.get(obj.initiative_id, Initiative).ministries
         else:
             refs = obj.ministries
         codes.update(dict.fromkeys(r.code for r in refs))
