@@ -103,6 +103,15 @@ def warnings_of(text: str) -> list[str]:
             ],
         ),
         (
+            "○取組。【、科技】\t・実施。\t・推進。【文、、経】\n",
+            [
+                "x.txt:4: action 1.1.1.a1: empty code in the ministry tag '【文、、経】' "
+                "(expected codes separated by 、)",
+                "x.txt:4: initiative 1.1.1: empty code in the ministry tag '【、科技】' "
+                "(expected codes separated by 、)",
+            ],
+        ),
+        (
             GOOD_ROW + "※ 注記だけ\n",
             [
                 "x.txt:5: text between table rows that is no row, footnote or heading",

@@ -301,6 +301,19 @@ def test_regression_one_tag_group_per_item() -> None:
     assert stpmodel.coverage(text, roadmap).complete
 
 
+def test_regression_an_open_bracket_before_the_tag_is_reported() -> None:
+    """Found by the fuzzer: 【 inserted inside a tag (【<u>内閣官房</u>【、<u>科技</u>】) lost
+    a 、 without a word: the open 【 and the empty code are both reported now."""
+    text = (
+        "(1) 見出し\n① 小\n○取組。【科技】\t・実施。\t・推進。【<u>内閣官房</u>【、<u>科技</u>】\n"
+    )
+    roadmap = stpmodel.parse(text, name="x.txt")
+    assert [w.code for w in roadmap.warnings] == ["unterminated-tag", "bad-tag"]
+    assert roadmap.actions[0].text == "推進。【内閣官房"
+    assert [(r.code, r.lead) for r in roadmap.actions[0].ministries] == [("科技", True)]
+    assert stpmodel.coverage(text, roadmap).complete
+
+
 def test_chapters_and_sections_of_a_larger_print() -> None:
     text = (
         "第２章 Society 5.0の実現に向けた科学技術・イノベーション政策\n"

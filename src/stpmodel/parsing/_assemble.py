@@ -431,6 +431,16 @@ class _Assembler:
         return True
 
     def refs(self, item: Item, what: str) -> tuple[MinistryRef, ...]:
+        if item.has_tag:
+            self.tag_closed(item, what)  # a 【 left open before the tag that ends the item
+        if item.bad_tag:
+            self.warn(
+                item.lines[0],
+                "bad-tag",
+                f"{what}: empty code in the ministry tag {item.bad_tag!r} "
+                "(expected codes separated by 、)",
+                item.bad_tag,
+            )
         self.stray_tags(item, what)
         refs: list[MinistryRef] = []
         for tag in item.tags:

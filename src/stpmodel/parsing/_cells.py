@@ -52,6 +52,7 @@ class Item:
     tags: tuple[Tag, ...]
     has_tag: bool
     repost: bool
+    bad_tag: str  # the tag as printed where it has an empty code (【、科技】), else ""
     footnotes: tuple[int, ...]
     lines: tuple[int, ...]
 
@@ -167,6 +168,7 @@ def take_tags(raw: str, lines: tuple[int, ...]) -> Item:
     tags: list[Tag] = []
     has_tag = False
     repost = False
+    bad_tag = ""
     if trailer is not None and trailer.start() < len(raw):
         # walk the trailer: keep every 【】 group that reads as ministry codes
         tail = raw[trailer.start() :]
@@ -178,6 +180,9 @@ def take_tags(raw: str, lines: tuple[int, ...]) -> Item:
                     break  # one tag per item: an earlier 【】 stays in the text
                 tags[:0] = codes
                 has_tag = True
+                plain = strip_inline(m.group(1))
+                if any(not piece.strip() for piece in _SEPARATORS.split(plain)):
+                    bad_tag = f"【{normalize_space(plain)}】"
             elif repost:
                 break  # a second (再掲) stays in the text: the flag holds only one
             else:
@@ -195,6 +200,7 @@ def take_tags(raw: str, lines: tuple[int, ...]) -> Item:
         tags=tuple(tags),
         has_tag=has_tag,
         repost=repost,
+        bad_tag=bad_tag,
         footnotes=footnotes,
         lines=lines,
     )
