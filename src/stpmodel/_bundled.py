@@ -16,11 +16,12 @@ a cache that cannot be read or written is ignored.
 from __future__ import annotations
 
 import functools
-import gc
 import os
 import pickle
 import zlib
 from typing import TYPE_CHECKING, Any
+
+from stpmodel._gcpause import collector_paused
 
 if TYPE_CHECKING:
     from stpmodel.roadmap import Roadmap
@@ -108,18 +109,11 @@ def read_cache(path: str | os.PathLike[str]) -> Roadmap | None:
     """The roadmap cached at ``path``, or None when it is missing, stale or damaged."""
     from stpmodel.roadmap import Roadmap
 
-    # Unpickling makes thousands of objects and no garbage: pausing the cyclic collector
-    # halves the time it takes (it would otherwise scan the new objects again and again).
-    collecting = gc.isenabled()
-    gc.disable()
     try:
-        with open(path, "rb") as handle:
+        with collector_paused(), open(path, "rb") as handle:
             cached = pickle.load(handle)  # only ever a file this module wrote
     except Exception:  # missing, damaged or from an incompatible version: parse again
         return None
-    finally:
-        if collecting:
-            gc.enable()
     return cached if isinstance(cached, Roadmap) else None
 
 
