@@ -229,6 +229,12 @@ def _day_period(year: int, month: int, day: int | None) -> Period:
     return Period.day(dt.date(year, month, day))
 
 
+def _year_range(m: re.Match[str], start: int, end: int, first: int, last: int) -> _Atom:
+    """令和6～8年度, 2024～26年度: a range of whole (fiscal) years written with one unit."""
+    make = Period.fiscal_year if m.group("fy") else Period.calendar_year
+    return _Atom(start, end, Period.between(make(first), make(last)), has_year=True)
+
+
 def _atom(
     m: re.Match[str], problems: list[DateProblem], text: str, year_now: int | None = None
 ) -> _Atom | None:
@@ -260,8 +266,7 @@ def _atom(
             last = era_to_western(era, to_int(m.group("ey2")))
             if last <= year or m.group("m"):
                 return None
-            make = Period.fiscal_year if m.group("fy") else Period.calendar_year
-            return _Atom(start, end, Period.between(make(year), make(last)), has_year=True)
+            return _year_range(m, start, end, year, last)
     elif m.group("rel"):
         if m.group("decade") or m.group("seireki"):
             return None
@@ -288,8 +293,7 @@ def _atom(
             if last <= year or m.group("m") or m.group("decade") or m.group("mod"):
                 problems.append(DateProblem((start, end), text[start:end], "not a range of years"))
                 return None
-            make = Period.fiscal_year if m.group("fy") else Period.calendar_year
-            return _Atom(start, end, Period.between(make(year), make(last)), has_year=True)
+            return _year_range(m, start, end, year, last)
     try:
         if m.group("decade"):
             if year % 10:
