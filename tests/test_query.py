@@ -88,7 +88,7 @@ def test_overdue_and_upcoming(roadmap: Roadmap) -> None:
     assert all(d.mention.period.end < dt.date(2024, 8, 1) for d in overdue)
     soon = query.upcoming(roadmap, dt.date(2025, 12, 1), within=180)
     assert [d.item.id for d in soon] == ["6.5.3.a2", "6.1.2.a3", "6.4.3", "6.4.3.a1"]
-    assert all(dt.date(2025, 12, 1) <= query.due_date(d.mention) for d in soon)
+    assert all(dt.date(2025, 12, 1) <= d.mention.due for d in soon)
     assert query.upcoming(roadmap, dt.date(2025, 12, 1), within=dt.timedelta(days=0)) == ()
 
 
@@ -154,3 +154,9 @@ def test_ranges_count_for_the_years_they_write() -> None:
     assert [d.item.id for d in roadmap.deadlines(from_year=2026, to_year=2030)] == ["1.1.1.a1"]
     assert [d.item.id for d in roadmap.deadlines(from_year=2040)] == ["1.1.1"]
     assert [d.item.id for d in roadmap.deadlines(to_year=2017)] == ["1.1.1"]
+
+
+def test_due_date_is_a_deprecated_alias_of_mention_due(roadmap: Roadmap) -> None:
+    mention = roadmap.deadlines()[0].mention
+    with pytest.warns(DeprecationWarning, match="DateMention.due"):
+        assert query.due_date(mention) == mention.due

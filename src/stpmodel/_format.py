@@ -11,7 +11,6 @@ from typing import Any
 
 from stpmodel.dates import DateMention
 from stpmodel.model import MinistryRef
-from stpmodel.query import due_date
 from stpmodel.roadmap import Deadline
 
 __all__ = ["deadline_record", "display_width", "ministry_labels", "table", "truncate"]
@@ -109,7 +108,7 @@ def deadline_record(deadline: Deadline) -> dict[str, Any]:
         "year": mention.period.year,
         "start": mention.period.start.isoformat(),
         "end": mention.period.end.isoformat(),
-        "due": due_date(mention).isoformat(),
+        "due": mention.due.isoformat(),
         "relation": mention.relation.value,
         "granularity": mention.period.granularity.value,
         "ministries": [r.code for r in item.ministries],

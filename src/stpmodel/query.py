@@ -28,8 +28,15 @@ __all__ = [
 
 
 def due_date(mention: DateMention) -> dt.date:
-    """The day a mention is due: the period's start for ``from``, its end otherwise."""
-    return mention.period.start if mention.relation is Relation.FROM else mention.period.end
+    """Deprecated alias of ``DateMention.due`` (removed in the next release)."""
+    import warnings
+
+    warnings.warn(
+        "stpmodel.query.due_date is deprecated; use DateMention.due",
+        DeprecationWarning,
+        stacklevel=2,
+    )
+    return mention.due
 
 
 def deadlines(
@@ -81,9 +88,9 @@ def upcoming(roadmap: Roadmap, as_of: dt.date, within: dt.timedelta | int = 365)
         d
         for d in roadmap.deadlines()
         if d.mention.relation in (Relation.BY, Relation.TARGET)
-        and as_of <= due_date(d.mention) <= horizon
+        and as_of <= d.mention.due <= horizon
     ]
-    return Deadlines(sorted(found, key=lambda d: due_date(d.mention)))
+    return Deadlines(sorted(found, key=lambda d: d.mention.due))
 
 
 def actions_of(roadmap: Roadmap, ministry: str, *, lead_only: bool = False) -> tuple[Action, ...]:

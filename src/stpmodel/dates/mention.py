@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 
 import attrs
@@ -42,6 +43,15 @@ class DateMention(Record):
     span: tuple[int, int]
     period: Period
     relation: Relation = Relation.AT
+
+    @property
+    def due(self) -> dt.date:
+        """The day this mention falls due (期限日).
+
+        A ``FROM`` mention (2027年度以降) falls due on the first day of its period, every
+        other relation on the last: 2025年度までに is due on 2026-03-31.
+        """
+        return self.period.start if self.relation is Relation.FROM else self.period.end
 
     def __str__(self) -> str:
         return f"{self.text} → {self.period.label} ({self.relation.value})"

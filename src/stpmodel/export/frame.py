@@ -10,7 +10,6 @@ from typing import Any
 
 from stpmodel.errors import MissingExtraError
 from stpmodel.model import Action, Initiative
-from stpmodel.query import due_date
 from stpmodel.roadmap import Roadmap
 
 __all__ = ["FRAMES", "to_frame"]
@@ -57,7 +56,7 @@ def _records(roadmap: Roadmap, what: str) -> list[dict[str, Any]]:
                 "text": a.text,
                 **_tag_columns(a),
                 "repost": a.repost,
-                "first_due": min((due_date(m) for m in a.dates), default=None),
+                "first_due": min((m.due for m in a.dates), default=None),
                 "line": a.source.first_line,
             }
             for a in roadmap.actions
@@ -83,7 +82,7 @@ def _records(roadmap: Roadmap, what: str) -> list[dict[str, Any]]:
                 "year": d.mention.period.year,
                 "start": d.mention.period.start,
                 "end": d.mention.period.end,
-                "due": due_date(d.mention),
+                "due": d.mention.due,
                 "relation": d.mention.relation.value,
                 **_tag_columns(d.item),
                 "line": d.item.source.first_line,

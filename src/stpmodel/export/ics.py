@@ -14,7 +14,6 @@ from typing import Any
 
 from stpmodel._format import ministry_labels
 from stpmodel.errors import MissingExtraError
-from stpmodel.query import due_date
 from stpmodel.roadmap import Deadline, Roadmap
 
 __all__ = ["calendar_bytes", "event_uid", "write_calendar"]
@@ -47,7 +46,7 @@ def calendar_bytes(roadmap: Roadmap, deadlines: Sequence[Deadline] | None = None
     for deadline in roadmap.deadlines() if deadlines is None else deadlines:
         item = deadline.item
         mention = deadline.mention
-        day = due_date(mention)
+        day = mention.due
         summary = item.text if len(item.text) <= 60 else item.text[:59] + "…"
         lines = [
             item.text,

@@ -11,7 +11,6 @@ import os
 from typing import Any
 
 from stpmodel.errors import MissingExtraError
-from stpmodel.query import due_date
 from stpmodel.roadmap import Deadline, Roadmap
 
 __all__ = ["plot_program_network", "plot_timeline"]
@@ -44,7 +43,7 @@ def plot_timeline(
     codes = sorted(rows, key=lambda c: -len(rows[c]))
     fig = _figure(11, 0.45 * max(len(codes), 4) + 1.5)
     ax = fig.subplots()
-    days = [due_date(d.mention) for d in chosen] or [dt.date(2024, 4, 1)]
+    days = [d.mention.due for d in chosen] or [dt.date(2024, 4, 1)]
     first, last = min(days).year - 1, max(days).year + 1
     for year in range(first, last + 1):
         if year % 2:
@@ -64,7 +63,7 @@ def plot_timeline(
             lead = any(r.code == code and r.lead for r in deadline.item.ministries)
             ax.plot([mention.period.start, mention.period.end], [row, row], color="#9bb7d4", lw=3)
             ax.plot(
-                due_date(mention),
+                mention.due,
                 row,
                 markers[mention.relation.value],
                 color="#c0392b" if lead else "#2c3e50",

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from stpmodel.model import Action, Initiative, StatusNote
-from stpmodel.query import due_date
 from stpmodel.roadmap import Roadmap
 
 __all__ = ["TABLES", "guard", "tables", "unguard", "write_csv"]
@@ -122,7 +121,7 @@ def tables(roadmap: Roadmap) -> dict[str, list[tuple[Any, ...]]]:
                                 mention.text,
                                 p.start.isoformat(),
                                 p.end.isoformat(),
-                                due_date(mention).isoformat(),
+                                mention.due.isoformat(),
                                 p.year,
                                 p.last_year,
                                 mention.relation.value,
