@@ -17,6 +17,7 @@ from stpmodel.model import (
     Goal,
     Indicator,
     Initiative,
+    ItemKind,
     Ministry,
     Paragraph,
     Program,
@@ -65,9 +66,10 @@ class Deadline(Record):
     mention: DateMention
 
     @property
-    def kind(self) -> str:
-        """``"initiative"`` or ``"action"``."""
-        return "initiative" if isinstance(self.item, Initiative) else "action"
+    def kind(self) -> ItemKind:
+        """[ItemKind.INITIATIVE][stpmodel.ItemKind] or `ItemKind.ACTION`: the kind of the
+        item the date is written on (a string enum, so it equals `"action"` too)."""
+        return self.item.kind
 
 
 class Deadlines(tuple[Deadline, ...]):
