@@ -60,6 +60,10 @@ _WEEKDAY = (
     rf"{_S}[)）]|(?P<wd2>[月火水木金土日])曜日?)"
 )
 _TAIL = rf"(?P<tail>(?:{_WEEKDAY})?(?:(?:{_S}の|T)?{_S}(?P<time>{_TIME}))?)"
+_ANY_WEEKDAY = (
+    rf"{_S}(?:[(（]{_S}[月火水木金土日](?:曜日?)?(?:{_S}[・･,、]?{_S}(?:祝|休|祭)日?)?"
+    rf"{_S}[)）]|[月火水木金土日]曜日?)"
+)
 
 _ATOM = re.compile(
     rf"""
@@ -129,6 +133,7 @@ _ATOM = re.compile(
         (?<![0-9.,:/{_KD}十拾第])(?P<bm>[0-9]{{1,2}}|[{_KD}十拾]{{1,3}}){_S}月(?![曜間後前目雨蝿晴])
         (?:{_S}(?:(?P<bd>{_DAY}){_S}日|(?P<bdn>朔日|晦日)))?
         (?:{_S}(?P<bmod>末日|末|初め|始め|初旬|上旬|中旬|下旬|半ば|中頃|頭(?![脳数部取金])|頃|ごろ))?
+        (?P<btail>(?:{_ANY_WEEKDAY})?(?:(?:{_S}の)?{_S}{_TIME})?)
     )
     )
     """,
@@ -141,13 +146,14 @@ _MAYBE_DATE = re.compile(
     r"|[一二千][〇零一二三四五六七八九十百千]{1,6}[ \u3000]{0,2}年"
 )
 _RELATIVE = {"今": 0, "本": 0, "来": 1, "昨": -1}
-_CONNECTOR = re.compile(rf"{_S}(?:[～〜~ー-]|から){_S}")
+# 2005年11月から翌2006年7月, 午後1時半から同3時半: 翌 and 同 restate the year or the day
+_CONNECTOR = re.compile(rf"{_S}(?:[～〜~ー-]|から){_S}(?:[翌同]{_S})?")
 _UNTIL = re.compile(rf"[～〜~]{_S}\Z")
 _RANGE_END = re.compile(rf"{_S}(?:まで(?!に)|迄(?!に))")
 # the second end of a range that leaves out what the first gave: 4日から22日, 2018年十月一日から
 # 19年二月三日, 午後2時から5時
 _SHORT_END = re.compile(
-    rf"""{_S}(?:[～〜~ー-]|から){_S}(?:
+    rf"""{_S}(?:[～〜~ー-]|から){_S}(?:[翌同]{_S})?(?:
         (?P<yy>[0-9]{{2}}|[{_KD}十]{{1,3}})(?![0-9]){_S}年{_S}(?P<ym>{_MONTH}){_S}月
         (?:{_S}(?:(?P<yd>{_DAY}){_S}日|(?P<ydn>朔日|晦日)))?
       | (?<![0-9])(?P<d>{_DAY}){_S}日(?![間目後前])
@@ -155,6 +161,11 @@ _SHORT_END = re.compile(
       | (?P<time>{_TIME})
     )(?:(?:{_S}の|T)?{_S}{_TIME})?""",
     re.VERBOSE,
+)
+# 2021年7月から同年9月, 2023年11月から翌年2月: the second end's year said in a word
+_WORD_YEAR_END = re.compile(
+    rf"{_S}(?:[～〜~ー-]|から){_S}(?P<w>[翌同]){_S}年{_S}(?P<m>{_MONTH}){_S}月"
+    rf"(?:{_S}(?:(?P<d>{_DAY}){_S}日|(?P<dn>朔日|晦日|末日)))?"
 )
 _RELATION = re.compile(
     rf"""{_S}(?:
@@ -378,9 +389,11 @@ def _numeric(
     if before and (before in "-+#_" or (before.isascii() and before.isalnum())):
         return None  # part of a code or a number (03-2012-7-1, v2021.7.18)
     month = int(month_raw)
+    if not 1 <= month <= 12 or (day_raw is not None and not 1 <= int(day_raw) <= 31):
+        return None  # no date's shape: 1234-56-78 (2023/2/30 has one, and is reported)
     if day_raw is None:
         # a year and a month only with / or - (2016/11, 2016-11): 2016.11 is a number
-        if sep not in "/-" or not 1 <= month <= 12:
+        if sep not in "/-":
             return None
         return _finish(m, problems, text, Period.month(year, month), start, end)
     try:
@@ -436,6 +449,8 @@ def _atom(
         day = _number(group("bd")) if group("bd") else _named_day(group("bdn"))
         if day is not None and day != _LAST_DAY and not 1 <= day <= 31:
             return None
+        if group("btail") and day is None:
+            end = m.start("btail")  # a weekday or a time belongs to a day only
         return _Atom(start, end, None, bare_month=(month, day, group("bmod")))
     if group("fyy"):
         return _Atom(start, end, _fiscal_year(int(group("fyy"))), has_year=True)
@@ -622,10 +637,20 @@ def _short_end(first: Period, folded: str, at: int) -> tuple[Period, int] | None
     (4日から22日, 2018年十月一日から19年二月三日, 午後2時から5時), and where it ends."""
     if first.granularity not in (Granularity.DAY, Granularity.MONTH):
         return None
+    year, month = first.start.year, first.start.month
+    if w := _WORD_YEAR_END.match(folded, at):
+        last_month = _number(w.group("m"))
+        day = _number(w.group("d")) if w.group("d") else _named_day(w.group("dn"))
+        if last_month is None or (w.group("d") and day is None):
+            return None
+        try:
+            second = _day_period(year + (w.group("w") == "翌"), last_month, day)
+        except ValueError:
+            return None
+        return (_between(first, second), w.end()) if second.end >= first.start else None
     m = _SHORT_END.match(folded, at)
     if m is None:
         return None
-    year, month = first.start.year, first.start.month
     try:
         if m.group("yy"):
             short = _number(m.group("yy"))
