@@ -14,6 +14,7 @@ import pytest
 
 from stpmodel import Roadmap, parse
 from stpmodel.cli import main
+from stpmodel.errors import WriteError
 from stpmodel.export import export
 from stpmodel.export.tables import TABLES, guard, tables, unguard
 from stpmodel.graph import build_graph
@@ -201,3 +202,39 @@ def test_a_missing_extra_names_the_install_line(
     )
     with pytest.raises(MissingExtraError, match=r"pip install 'stpmodel\[ics\]'"):
         calendar_bytes(roadmap)
+
+
+CONTROLS = HEAD + (
+    "○取組\x01\x1b[2J。【科技】\t・実施\x1b[31m\x7f。\t・2025年度までに推進\x1b]0;x\x07。【文】\n"
+)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_graph_files_with_control_characters_read_back(tmp_path: Path, fmt: str) -> None:
+    roadmap = parse(CONTROLS)
+    assert "\x01" in roadmap.initiatives[0].text  # the model keeps the text as the source has it
+    path = tmp_path / f"r.{fmt}"
+    export(roadmap, fmt, path)
+    data = path.read_bytes()
+    assert b"\x1b" not in data
+    assert b"\x01" not in data
+    again = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    labels = [str(d.get("label", "")) for _, d in again.nodes(data=True)]
+    assert any("取組\\x01\\x1b[2J。" in label for label in labels)
+    assert again.number_of_nodes() == build_graph(roadmap).number_of_nodes()
+
+
+def test_calendar_with_control_characters_reads_back(tmp_path: Path) -> None:
+    icalendar = pytest.importorskip("icalendar", reason="the 'ics' extra is not installed")
+    from stpmodel.export.ics import write_calendar
+
+    roadmap = parse(CONTROLS)
+    path = tmp_path / "r.ics"
+    assert write_calendar(roadmap, path) == str(path)
+    data = path.read_bytes()
+    assert b"\x1b" not in data
+    assert b"\x07" not in data
+    (event,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert str(event["summary"]) == "[1.1.1.a1] 2025年度までに推進\\x1b]0;x\\x07。"
+    with pytest.raises(WriteError, match="it exists"):
+        write_calendar(roadmap, path)

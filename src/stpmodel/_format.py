@@ -9,6 +9,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
+from stpmodel._write import escape_controls
 from stpmodel.dates import DateMention
 from stpmodel.model import MinistryRef
 from stpmodel.roadmap import Deadline
@@ -60,6 +61,7 @@ def table(
     column ``i`` to ``limits[i]`` columns where given."""
     if not rows:
         return ""
+    rows = [[escape_controls(c) for c in r] for r in rows]
     if limits:
         rows = [
             [_limit(c, limits[i] if i < len(limits) else None) for i, c in enumerate(r)]

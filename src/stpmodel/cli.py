@@ -7,6 +7,7 @@ Exit codes: 0 success (warnings included), 1 errors in strict mode and internal 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import sys
@@ -24,7 +25,7 @@ from stpmodel._format import (
     truncate,
 )
 from stpmodel.dates import Relation, find_dates
-from stpmodel.errors import ParseError, StpError, UnknownIdError
+from stpmodel.errors import ParseError, StpError, UnknownIdError, WriteError
 from stpmodel.model import Action, Footnote, Indicator, Initiative, Ministry, Program, StatusNote
 from stpmodel.roadmap import Roadmap
 
@@ -129,12 +130,17 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
 def _write_csv(out: TextIO, records: list[dict[str, Any]]) -> None:
     import csv
 
+    from stpmodel._write import guard
+
     if not records:
         return
-    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
+    # CRLF as RFC 4180 says: with it, a CR inside a cell is quoted too
+    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\r\n")
     writer.writeheader()
     for record in records:
-        writer.writerow({k: "、".join(v) if isinstance(v, list) else v for k, v in record.items()})
+        writer.writerow(
+            {k: guard("、".join(v) if isinstance(v, list) else v) for k, v in record.items()}
+        )
 
 
 def _describe(roadmap: Roadmap, obj: object) -> list[str]:
@@ -179,9 +185,9 @@ def _describe(roadmap: Roadmap, obj: object) -> list[str]:
         lines.append(obj.text)
         lines.append("cited by: " + (", ".join(obj.cited_by) or "-"))
     elif isinstance(obj, Ministry):
-        lines.append(f"{obj.name_ja} — {obj.name_en} ({obj.kind.value})")
+        lines.append(f"{obj.name_ja} / {obj.name_en} ({obj.kind.value})")
     elif isinstance(obj, Program):
-        lines.append(f"{obj.name_ja} — {obj.name_en}")
+        lines.append(f"{obj.name_ja} / {obj.name_en}")
         if obj.aliases:
             lines.append("aliases: " + "、".join(obj.aliases))
     else:
@@ -256,10 +262,21 @@ def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _stdin_lines() -> list[str]:
+    try:
+        return [line.rstrip("\r\n") for line in sys.stdin]
+    except UnicodeDecodeError as exc:
+        encoding = getattr(sys.stdin, "encoding", None) or exc.encoding
+        raise _UsageError(
+            f"cannot read standard input as {encoding} at byte offset {exc.start}; "
+            "set PYTHONIOENCODING=utf-8 (or the input's encoding)"
+        ) from None
+
+
 def _cmd_dates(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
-    texts: Sequence[str] = args.text or [line.rstrip("\r\n") for line in sys.stdin]
+    texts: Sequence[str] = args.text or _stdin_lines()
     for text in texts:
         mentions = find_dates(text, year=args.year)
         if args.format == "json":
@@ -282,18 +299,18 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
     except ParseError as exc:
         if exc.problems:
             for problem in exc.problems:
-                sys.stderr.write(f"{problem}\n")
-            sys.stderr.write(f"{exc.source}: {len(exc.problems)} errors (strict mode)\n")
+                _say(sys.stderr, f"{problem}\n")
+            _say(sys.stderr, f"{exc.source}: {len(exc.problems)} errors (strict mode)\n")
         else:
-            sys.stderr.write(f"{exc}\n")
+            _say(sys.stderr, f"{exc}\n")
         return 1 if exc.problems else 2
     for warning in roadmap.warnings:
-        sys.stderr.write(f"{warning}\n")
+        _say(sys.stderr, f"{warning}\n")
     if args.output:
+        from stpmodel._write import write_bytes
         from stpmodel.serialize import dumps
 
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(dumps(roadmap, indent=1))
+        write_bytes(args.output, dumps(roadmap, indent=1).encode("utf-8"), overwrite=args.force)
     out.write(
         f"{args.file}: {len(roadmap.sections)} sections, {len(roadmap.initiatives)} initiatives, "
         f"{len(roadmap.actions)} actions, {len(roadmap.status_notes)} status notes, "
@@ -307,7 +324,7 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from stpmodel import export
 
     roadmap = _roadmap(args)
-    written = export.export(roadmap, args.format, args.output)
+    written = export.export(roadmap, args.format, args.output, overwrite=args.force)
     out.write(f"wrote {written}\n")
     return 0
 
@@ -350,6 +367,14 @@ def _source_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoding", default=None, help="encoding of --input (default: detect)")
 
 
+def _force_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing output file (never a symbolic link or a folder)",
+    )
+
+
 def _deadlines_options(p: argparse.ArgumentParser) -> None:
     _source_options(p)
     p.add_argument(
@@ -389,12 +414,14 @@ def _parse_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoding", default=None, help="encoding (default: detect UTF-8 / CP932)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
     p.add_argument("-o", "--output", metavar="OUT.json", help="write the model as JSON")
+    _force_option(p)
 
 
 def _export_options(p: argparse.ArgumentParser) -> None:
     _source_options(p)
     p.add_argument("--format", required=True, choices=["json", "csv", "sqlite", "graphml", "gexf"])
     p.add_argument("-o", "--output", required=True, metavar="PATH")
+    _force_option(p)
 
 
 def _plot_options(p: argparse.ArgumentParser) -> None:
@@ -449,29 +476,72 @@ def _build_parser(argv: Sequence[str] | None = None) -> _Parser:
     return parser
 
 
+_TOP_OPTIONS = ("-h", "--help", "--version")
+
+
+def _check_top_options(argv: Sequence[str]) -> None:
+    """Name an unknown option given before the command (argparse would only say that a
+    command is required)."""
+    for arg in argv:
+        if not arg.startswith("-") or arg == "-":
+            return
+        if arg == "--":
+            return
+        if arg not in _TOP_OPTIONS and not arg.startswith("--version="):
+            raise _UsageError(
+                f"stpmodel: unrecognized option {arg!r} (options go after the command: "
+                "stpmodel COMMAND --help lists them)"
+            )
+
+
+def _safe_streams() -> None:
+    """Let stdout and stderr replace what their encoding cannot show (cp932, ascii …)
+    instead of failing half-way through the output."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            with contextlib.suppress(ValueError, OSError):  # a closed or odd stream
+                stream.reconfigure(errors="replace")
+
+
+def _say(stream: TextIO, text: str) -> None:
+    """Write `text` with every control character (ESC …) made visible as `\\xNN`."""
+    from stpmodel._write import escape_controls
+
+    stream.write(escape_controls(text))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     if argv is None:
         argv = sys.argv[1:]
-    parser = _build_parser(argv)
-    out = sys.stdout
+    _safe_streams()
     try:
+        _check_top_options(argv)
+        parser = _build_parser(argv)
         args = parser.parse_args(argv)
         func: Callable[[argparse.Namespace, TextIO], int] = args.func
         buffer = io.StringIO()
         status = func(args, buffer)
-        out.write(buffer.getvalue())
+        _say(sys.stdout, buffer.getvalue())
         return status
     except _UsageError as exc:
-        sys.stderr.write(
-            f"{exc}\n" if str(exc).startswith("stpmodel") else f"stpmodel: error: {exc}\n"
+        text = str(exc)
+        _say(
+            sys.stderr, f"{text}\n" if text.startswith("stpmodel") else f"stpmodel: error: {text}\n"
         )
         return 2
+    except WriteError as exc:
+        _say(sys.stderr, f"stpmodel: {exc}\n")
+        return 2
     except StpError as exc:
-        sys.stderr.write(f"stpmodel: error: {exc}\n")
+        _say(sys.stderr, f"stpmodel: error: {exc}\n")
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the system refused something: not our bug
+        name = f"{exc.filename}: " if exc.filename else ""
+        _say(sys.stderr, f"stpmodel: error: {name}{exc.strerror or exc}\n")
+        return 2
     except Exception as exc:  # an internal failure: say so in one line, exit 1
-        sys.stderr.write(f"stpmodel: internal error: {type(exc).__name__}: {exc}\n")
+        _say(sys.stderr, f"stpmodel: internal error: {type(exc).__name__}: {exc}\n")
         return 1

@@ -1,18 +1,21 @@
-"""Deadlines as an RFC 5545 calendar through the ``icalendar`` package (extra ``ics``).
+"""Deadlines as an RFC 5545 calendar through the `icalendar` package (extra `ics`).
 
-One all-day event per deadline on its due date (the period's end for ``by``, its start
-for ``from``). UIDs derive from the item ID and the mention, so importing a re-export
-updates events rather than duplicating them.
+One all-day event per deadline on its due date ([DateMention.due][stpmodel.dates.DateMention.due]:
+the period's end for `by`, its start for `from`). UIDs derive from the item ID and the
+mention, so importing a re-export updates events rather than duplicating them. iCalendar
+text cannot carry control characters; they are written as `\\xNN`
+([escape_controls][stpmodel._write.escape_controls]).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from collections.abc import Sequence
 from typing import Any
 
-from stpmodel._format import ministry_labels
+from stpmodel._write import escape_controls, write_bytes
 from stpmodel.errors import MissingExtraError
 from stpmodel.roadmap import Deadline, Roadmap
 
@@ -25,7 +28,7 @@ def event_uid(deadline: Deadline) -> str:
     """A stable UID: the item ID with a short hash of the mention text and span."""
     m = deadline.mention
     digest = hashlib.sha1(f"{m.text}|{m.span[0]}|{m.span[1]}".encode()).hexdigest()[:12]
-    return f"{deadline.item.id}-{digest}@stpmodel"
+    return f"{escape_controls(deadline.item.id)}-{digest}@stpmodel"
 
 
 def _icalendar() -> Any:
@@ -36,43 +39,55 @@ def _icalendar() -> Any:
     return icalendar
 
 
+def _event(icalendar: Any, deadline: Deadline) -> Any:
+    item = deadline.item
+    mention = deadline.mention
+    day = mention.due
+    text = escape_controls(item.text)
+    summary = text if len(text) <= 60 else text[:59] + "…"
+    ministries = "、".join(f"{r.code}*" if r.lead else r.code for r in item.ministries)
+    lines = [
+        text,
+        f"期限: {mention.text} ({mention.period.start}..{mention.period.end}, "
+        f"{mention.relation.value})",
+        f"府省: {ministries}",
+    ]
+    if item.programs:
+        lines.append("programs: " + ", ".join(item.programs))
+    lines.append(f"ID: {item.id}  source: {item.source}")
+    event = icalendar.Event()
+    event.add("uid", event_uid(deadline))
+    event.add("dtstamp", _STAMP)
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("summary", f"[{escape_controls(item.id)}] {summary}")
+    event.add("description", escape_controls("\n".join(lines)))
+    event.add("categories", [escape_controls(r.code) for r in item.ministries] or ["-"])
+    return event
+
+
 def calendar_bytes(roadmap: Roadmap, deadlines: Sequence[Deadline] | None = None) -> bytes:
-    """The calendar of ``deadlines`` (default: all of the roadmap's) as iCalendar bytes."""
+    """The calendar of `deadlines` (default: all of the roadmap's) as iCalendar bytes."""
     icalendar = _icalendar()
     cal = icalendar.Calendar()
     cal.add("prodid", "-//stpmodel//工程表 deadlines//JA")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", roadmap.title)
+    cal.add("x-wr-calname", escape_controls(roadmap.title))
     for deadline in roadmap.deadlines() if deadlines is None else deadlines:
-        item = deadline.item
-        mention = deadline.mention
-        day = mention.due
-        summary = item.text if len(item.text) <= 60 else item.text[:59] + "…"
-        lines = [
-            item.text,
-            f"期限: {mention.text} ({mention.period.start}..{mention.period.end}, "
-            f"{mention.relation.value})",
-            f"府省: {ministry_labels(item.ministries)}",
-        ]
-        if item.programs:
-            lines.append("programs: " + ", ".join(item.programs))
-        lines.append(f"ID: {item.id}  source: {item.source}")
-        event = icalendar.Event()
-        event.add("uid", event_uid(deadline))
-        event.add("dtstamp", _STAMP)
-        event.add("dtstart", day)
-        event.add("dtend", day + dt.timedelta(days=1))
-        event.add("summary", f"[{item.id}] {summary}")
-        event.add("description", "\n".join(lines))
-        event.add("categories", [r.code for r in item.ministries] or ["-"])
-        cal.add_component(event)
+        cal.add_component(_event(icalendar, deadline))
     data: bytes = cal.to_ical()
     return data
 
 
 def write_calendar(
-    roadmap: Roadmap, path: str, deadlines: Sequence[Deadline] | None = None
-) -> None:
-    """Write :func:`calendar_bytes` to ``path``."""
-    with open(path, "wb") as handle:
-        handle.write(calendar_bytes(roadmap, deadlines))
+    roadmap: Roadmap,
+    path: str | os.PathLike[str],
+    deadlines: Sequence[Deadline] | None = None,
+    *,
+    overwrite: bool = False,
+) -> str:
+    """Write [calendar_bytes][stpmodel.export.ics.calendar_bytes] to `path`; returns the path.
+
+    An existing file is replaced (atomically) only with `overwrite=True`.
+    """
+    return write_bytes(path, calendar_bytes(roadmap, deadlines), overwrite=overwrite)

@@ -6,9 +6,10 @@ every value goes through parameterised statements.
 
 from __future__ import annotations
 
+import os
 import sqlite3
-from pathlib import Path
 
+from stpmodel._write import write_with
 from stpmodel.export.tables import TABLES, tables
 from stpmodel.roadmap import Roadmap
 
@@ -55,10 +56,21 @@ CREATE INDEX item_ministries_code ON item_ministries(code);
 """The database schema: one table per entry of ``TABLES``, with primary and foreign keys."""
 
 
-def write_sqlite(roadmap: Roadmap, path: Path) -> None:
-    """Write a new database at ``path`` (an existing file is replaced)."""
-    if path.exists():
-        path.unlink()
+_SYSTEM_ERRORS = frozenset({3, 8, 10, 13, 14})
+"""SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN."""
+
+
+def write_sqlite(roadmap: Roadmap, path: str | os.PathLike[str], *, overwrite: bool = False) -> str:
+    """Write a new database at `path`; returns the path.
+
+    The database is built in a temporary file of the same folder and renamed to `path`
+    when complete: nothing at `path` is deleted first, an existing file is replaced only
+    with `overwrite=True`, and a symbolic link or non-regular file there is refused.
+    """
+    return write_with(path, lambda tmp: _build(roadmap, tmp), overwrite=overwrite)
+
+
+def _build(roadmap: Roadmap, path: str) -> None:
     connection = sqlite3.connect(path)
     try:
         connection.execute("PRAGMA foreign_keys = ON")
@@ -89,5 +101,11 @@ def write_sqlite(roadmap: Roadmap, path: Path) -> None:
                 connection.executemany(
                     f"INSERT INTO {name} ({quoted}) VALUES ({marks})", data[name]
                 )
+    except sqlite3.OperationalError as exc:
+        # disk full, I/O error, read-only or unopenable file: the system refused the
+        # write, which atomic_path reports naming the target; anything else is a bug
+        if exc.sqlite_errorcode & 0xFF in _SYSTEM_ERRORS:
+            raise OSError(str(exc)) from exc
+        raise
     finally:
         connection.close()

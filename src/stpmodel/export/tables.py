@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import zipfile
-from pathlib import Path
 from typing import Any
 
+from stpmodel._write import guard, unguard, write_bytes, write_files
 from stpmodel.model import Action, Initiative, StatusNote
 from stpmodel.roadmap import Roadmap
 
-__all__ = ["TABLES", "guard", "tables", "unguard", "write_csv"]
+__all__ = ["TABLES", "csv_files", "guard", "tables", "unguard", "write_csv"]
 
 TABLES: dict[str, tuple[str, ...]] = {
     "sections": ("id", "number", "title", "chapter", "line"),
@@ -142,23 +143,6 @@ def tables(roadmap: Roadmap) -> dict[str, list[tuple[Any, ...]]]:
     return t
 
 
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def guard(value: Any) -> Any:
-    """Neutralise a cell a spreadsheet would run as a formula: prefix ``'``."""
-    if isinstance(value, str) and value.startswith(_TRIGGERS):
-        return "'" + value
-    return value
-
-
-def unguard(value: str) -> str:
-    """Undo :func:`guard` on a cell read back from CSV."""
-    if value.startswith("'") and value[1:].startswith(_TRIGGERS):
-        return value[1:]
-    return value
-
-
 def _csv_text(columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
@@ -168,15 +152,27 @@ def _csv_text(columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
     return "\ufeff" + buffer.getvalue()
 
 
-def write_csv(roadmap: Roadmap, path: Path) -> None:
-    """One CSV file per table into the folder ``path``, or into a zip if it ends in .zip."""
-    data = tables(roadmap)
-    files = {f"{name}.csv": _csv_text(TABLES[name], rows) for name, rows in data.items()}
-    if path.suffix.lower() == ".zip":
-        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for name, text in files.items():
-                archive.writestr(name, text.encode("utf-8"))
-        return
-    path.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (path / name).write_text(text, encoding="utf-8", newline="")
+def csv_files(roadmap: Roadmap) -> dict[str, bytes]:
+    """Each table of [TABLES][stpmodel.export.tables.TABLES] as the bytes of a CSV file."""
+    return {
+        f"{name}.csv": _csv_text(TABLES[name], rows).encode("utf-8")
+        for name, rows in tables(roadmap).items()
+    }
+
+
+def write_csv(roadmap: Roadmap, path: str | os.PathLike[str], *, overwrite: bool = False) -> str:
+    """One CSV file per table into the folder `path`, or into a zip if it ends in .zip.
+
+    The folder is made if missing (its parent must exist). When any file this would
+    write is there already, nothing is written unless `overwrite` is true; then only
+    those files are replaced, each atomically, and no other file of the folder is
+    touched. Returns the path written.
+    """
+    files = csv_files(roadmap)
+    if os.fspath(path).lower().endswith(".zip"):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name, data in files.items():
+                archive.writestr(name, data)
+        return write_bytes(path, buffer.getvalue(), overwrite=overwrite)
+    return write_files(path, files, overwrite=overwrite)
