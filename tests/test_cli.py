@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+import stpmodel.cli
+from stpmodel import Roadmap
 from stpmodel.cli import main
 from tests.conftest import DATA
 from tests.test_query import EXPECTED_2025_2027
@@ -50,9 +52,13 @@ def test_deadlines_json_lists_exactly_2025_2027(capsys: pytest.CaptureFixture[st
     assert [r["programs"] for r in records if r["id"] == "6.3.2.a1"] == [["sip"]]
 
 
-def test_deadlines_table_aligns_japanese(capsys: pytest.CaptureFixture[str]) -> None:
+def test_deadlines_table_aligns_japanese(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from stpmodel._format import display_width
 
+    monkeypatch.setattr(stpmodel.cli, "_is_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "160")
     status, out, _ = run(capsys, "deadlines", "--from", "2025", "--to", "2027")
     assert status == 0
     lines = out.splitlines()
@@ -62,6 +68,22 @@ def test_deadlines_table_aligns_japanese(capsys: pytest.CaptureFixture[str]) -> 
     for line in lines[1:-1]:
         assert display_width(line[: line.index("6.")]) == column
         assert display_width(line) <= 160
+    assert "…" in out  # a terminal gets lines cut to its width
+
+
+def test_no_line_is_cut_when_stdout_is_no_terminal(
+    capsys: pytest.CaptureFixture[str], roadmap: Roadmap
+) -> None:
+    status, out, _ = run(capsys, "deadlines", "--from", "2025", "--to", "2027")
+    assert status == 0
+    assert "…" not in out
+    for d in roadmap.deadlines(from_year=2025, to_year=2027):
+        assert d.item.text in out
+    status, out, _ = run(capsys, "programs")
+    assert "…" not in out
+    assert "Cross-ministerial Strategic Innovation Promotion Program" in out
+    status, out, _ = run(capsys, "search", "SIP")
+    assert "…" not in out
 
 
 def test_deadlines_csv_and_filters(capsys: pytest.CaptureFixture[str]) -> None:
@@ -181,11 +203,17 @@ def test_dates_command(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
     assert status == 0
     assert json.loads(out) == [
         {
-            "text": "2025年度までに",
+            "expression": "2025年度までに",
+            "relation": "by",
             "start": "2025-04-01",
             "end": "2026-03-31",
-            "relation": "by",
+            "due": "2026-03-31",
+            "label": "FY2025",
+            "first_year": 2025,
+            "last_year": 2025,
             "granularity": "fiscal_year",
+            "calendar": "fiscal",
+            "approximate": False,
             "span": [0, 9],
         }
     ]
@@ -552,3 +580,85 @@ def test_ascii_stdout_never_prints_a_traceback(argv: list[str]) -> None:
     assert b"Traceback" not in done.stderr
     assert b"internal error" not in done.stderr
     assert done.stdout or done.stderr
+
+
+# -- listings: every one in table, JSON and CSV; deadlines sorted and by kind -----------
+@pytest.mark.parametrize(
+    ("argv", "key", "count"),
+    [
+        (["programs"], "id", lambda r: len(r.programs)),
+        (["ministries"], "code", lambda r: len(r.ministries)),
+        (["search", "SIP"], "id", None),
+        (["deadlines"], "id", lambda r: len(r.deadlines())),
+    ],
+)
+def test_every_listing_has_json_and_csv(
+    capsys: pytest.CaptureFixture[str],
+    roadmap: Roadmap,
+    argv: list[str],
+    key: str,
+    count: object,
+) -> None:
+    status, out, _ = run(capsys, *argv, "--format", "json")
+    assert status == 0
+    records = json.loads(out)
+    status, out, _ = run(capsys, *argv, "--format", "csv")
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert [r[key] for r in rows] == [r[key] for r in records]
+    assert set(rows[0]) == set(records[0])
+    if callable(count):
+        assert len(records) == count(roadmap)
+    else:
+        status, out, _ = run(capsys, *argv)
+        assert out.splitlines()[-1] == f"{len(records)} found"
+
+
+def test_programs_and_ministries_records(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "programs")[0] == 0
+    _, out, _ = run(capsys, "programs", "--format", "json")
+    sip = next(r for r in json.loads(out) if r["id"] == "sip")
+    assert sip["acronym"] == "SIP"
+    assert sip["items"] > 0
+    assert "科技" in sip["ministries"]
+    _status, out, _ = run(capsys, "ministries", "--format", "json")
+    monka = next(r for r in json.loads(out) if r["code"] == "文")
+    assert monka["leads"] <= monka["actions"]
+    assert monka["name_ja"] == "文部科学省"
+
+
+def _ids(capsys: pytest.CaptureFixture[str], *argv: str) -> list[dict[str, object]]:
+    status, out, err = run(capsys, "deadlines", *argv, "--format", "json")
+    assert (status, err) == (0, "")
+    records: list[dict[str, object]] = json.loads(out)
+    return records
+
+
+def test_deadlines_sort_and_kind(capsys: pytest.CaptureFixture[str], roadmap: Roadmap) -> None:
+    from stpmodel.cli import _id_key
+
+    by_doc = _ids(capsys)
+    by_date = _ids(capsys, "--sort", "date")
+    assert sorted(map(str, (r["id"] for r in by_date))) == sorted(
+        map(str, (r["id"] for r in by_doc))
+    )
+    dues = [str(r["due"]) for r in by_date]
+    assert dues == sorted(dues)
+    assert dues != [str(r["due"]) for r in by_doc]  # document order differs from date order
+    by_id = [str(r["id"]) for r in _ids(capsys, "--sort", "id")]
+    assert by_id == sorted(by_id, key=_id_key)
+    assert _id_key("6.1.2.a9") < _id_key("6.1.2.a10")
+    by_ministry = _ids(capsys, "--sort", "ministry")
+    firsts = [
+        (r["lead_ministries"] or r["ministries"] or ["~"])[0]  # type: ignore[index]
+        for r in by_ministry
+    ]
+    assert firsts == sorted(firsts)
+    actions = _ids(capsys, "--kind", "action")
+    assert {r["kind"] for r in actions} == {"action"}
+    initiatives = _ids(capsys, "--kind", "initiative")
+    assert {r["kind"] for r in initiatives} == {"initiative"}
+    assert len(actions) + len(initiatives) == len(roadmap.deadlines())
+    status, _, err = run(capsys, "deadlines", "--sort", "nope")
+    assert status == 2
+    assert "invalid choice: 'nope'" in err

@@ -18,7 +18,7 @@ from stpmodel.roadmap import Roadmap
 
 __all__ = ["FORMATS", "export"]
 
-FORMATS = ("json", "csv", "sqlite", "graphml", "gexf")
+FORMATS = ("json", "csv", "sqlite", "xlsx", "graphml", "gexf")
 """The formats [export][stpmodel.export.export] writes."""
 
 
@@ -49,6 +49,10 @@ def export(
         from stpmodel.export.sqlite import write_sqlite
 
         return write_sqlite(roadmap, path, overwrite=overwrite)
+    if fmt == "xlsx":
+        from stpmodel.export.xlsx import write_xlsx
+
+        return write_xlsx(roadmap, path, overwrite=overwrite)
     if fmt in ("graphml", "gexf"):
         from stpmodel.export._graphfile import write_graph
 

@@ -17,6 +17,7 @@ from typing import Any
 
 from stpmodel._write import escape_controls, write_bytes
 from stpmodel.errors import MissingExtraError
+from stpmodel.records import DeadlineRecord, deadline_record
 from stpmodel.roadmap import Deadline, Roadmap
 
 __all__ = ["calendar_bytes", "event_uid", "write_calendar"]
@@ -26,9 +27,13 @@ _STAMP = dt.datetime(2024, 6, 4, tzinfo=dt.UTC)  # the strategy's Cabinet decisi
 
 def event_uid(deadline: Deadline) -> str:
     """A stable UID: the item ID with a short hash of the mention text and span."""
-    m = deadline.mention
-    digest = hashlib.sha1(f"{m.text}|{m.span[0]}|{m.span[1]}".encode()).hexdigest()[:12]
-    return f"{escape_controls(deadline.item.id)}-{digest}@stpmodel"
+    return _uid(deadline_record(deadline))
+
+
+def _uid(record: DeadlineRecord) -> str:
+    start, end = record["span"]
+    digest = hashlib.sha1(f"{record['expression']}|{start}|{end}".encode()).hexdigest()[:12]
+    return f"{escape_controls(record['id'])}-{digest}@stpmodel"
 
 
 def _icalendar() -> Any:
@@ -39,30 +44,29 @@ def _icalendar() -> Any:
     return icalendar
 
 
-def _event(icalendar: Any, deadline: Deadline) -> Any:
-    item = deadline.item
-    mention = deadline.mention
-    day = mention.due
-    text = escape_controls(item.text)
+def _event(icalendar: Any, record: DeadlineRecord) -> Any:
+    ident = escape_controls(record["id"])
+    text = escape_controls(record["text"])
     summary = text if len(text) <= 60 else text[:59] + "…"
-    ministries = "、".join(f"{r.code}*" if r.lead else r.code for r in item.ministries)
+    leads = set(record["lead_ministries"])
+    ministries = "、".join(f"{c}*" if c in leads else c for c in record["ministries"])
     lines = [
         text,
-        f"期限: {mention.text} ({mention.period.start}..{mention.period.end}, "
-        f"{mention.relation.value})",
+        f"期限: {record['expression']} ({record['start']}..{record['end']}, {record['relation']})",
         f"府省: {ministries}",
     ]
-    if item.programs:
-        lines.append("programs: " + ", ".join(item.programs))
-    lines.append(f"ID: {item.id}  source: {item.source}")
+    if record["programs"]:
+        lines.append("programs: " + ", ".join(record["programs"]))
+    lines.append(f"ID: {record['id']}  source: {record['source']}")
+    day = record["due"]
     event = icalendar.Event()
-    event.add("uid", event_uid(deadline))
+    event.add("uid", _uid(record))
     event.add("dtstamp", _STAMP)
     event.add("dtstart", day)
     event.add("dtend", day + dt.timedelta(days=1))
-    event.add("summary", f"[{escape_controls(item.id)}] {summary}")
+    event.add("summary", f"[{ident}] {summary}")
     event.add("description", escape_controls("\n".join(lines)))
-    event.add("categories", [escape_controls(r.code) for r in item.ministries] or ["-"])
+    event.add("categories", [escape_controls(c) for c in record["ministries"]] or ["-"])
     return event
 
 
@@ -74,7 +78,7 @@ def calendar_bytes(roadmap: Roadmap, deadlines: Sequence[Deadline] | None = None
     cal.add("version", "2.0")
     cal.add("x-wr-calname", escape_controls(roadmap.title))
     for deadline in roadmap.deadlines() if deadlines is None else deadlines:
-        cal.add_component(_event(icalendar, deadline))
+        cal.add_component(_event(icalendar, deadline_record(deadline)))
     data: bytes = cal.to_ical()
     return data
 
