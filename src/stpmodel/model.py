@@ -58,6 +58,11 @@ class SourceSpan(Record):
     def __str__(self) -> str:
         return f"{self.source}:{','.join(map(str, self.lines))}"
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import row  # presentation works from plain values
+
+        return row("source", [self.source, ",".join(map(str, self.lines))])
+
 
 class MinistryKind(enum.StrEnum):
     """What kind of body a ministry code stands for."""
@@ -84,6 +89,12 @@ class Ministry(Record):
     abbreviation: str = ""
     confirmed: bool = True
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import ministries_table
+        from stpmodel.records import ministry_record
+
+        return ministries_table([ministry_record(self)])
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class MinistryRef(Record):
@@ -92,6 +103,11 @@ class MinistryRef(Record):
 
     code: str
     lead: bool = False
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import row
+
+        return row("ministry_ref", [self.code, "○" if self.lead else ""])
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
@@ -113,6 +129,12 @@ class Program(Record):
     part_of: str = ""
     confirmed: bool = True
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import programs_table
+        from stpmodel.records import program_record
+
+        return programs_table([program_record(self)])
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Paragraph(Record):
@@ -123,6 +145,12 @@ class Paragraph(Record):
     footnotes: tuple[int, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import nodes_table
+        from stpmodel.records import node_record
+
+        return nodes_table([node_record(self)])
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Goal(Record):
@@ -132,6 +160,12 @@ class Goal(Record):
     text: str
     footnotes: tuple[int, ...] = ()
     source: SourceSpan
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import nodes_table
+        from stpmodel.records import node_record
+
+        return nodes_table([node_record(self)])
 
 
 class ItemKind(enum.StrEnum):
@@ -166,6 +200,12 @@ class Observation(Record):
     series: str | None = None
     as_of: Period | None = None
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import observations_table
+        from stpmodel.records import observation_record
+
+        return observations_table([observation_record(self, "")])
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Indicator(Record):
@@ -186,6 +226,15 @@ class Indicator(Record):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import indicators_table, observations_table
+        from stpmodel.records import indicator_record, observation_record
+
+        values = [observation_record(o, self.id) for o in self.observations]
+        return indicators_table([indicator_record(self)]) + (
+            observations_table(values) if values else ""
+        )
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Footnote(Record):
@@ -201,6 +250,12 @@ class Footnote(Record):
     def id(self) -> str:
         """``"fn94"`` for footnote 94."""
         return f"fn{self.number}"
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import footnotes_table
+        from stpmodel.records import footnote_record
+
+        return footnotes_table([footnote_record(self)])
 
 
 class _Text(Record):
@@ -230,6 +285,12 @@ class StatusNote(_Text):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import items_table
+        from stpmodel.records import item_record
+
+        return items_table([item_record(self)])
+
 
 class _Tagged(_Text):
     """What items tagged with ministries share (a mixin of :class:`Initiative` and
@@ -242,11 +303,6 @@ class _Tagged(_Text):
     def lead_ministries(self) -> tuple[str, ...]:
         """Codes of the ministries in charge (underlined in the source)."""
         return tuple(ref.code for ref in self.ministries if ref.lead)
-
-    def _repr_html_(self) -> str:
-        from stpmodel._html import render  # presentation lives outside the model
-
-        return render(self)
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
@@ -268,6 +324,12 @@ class Action(_Tagged):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import items_table
+        from stpmodel.records import item_record
+
+        return items_table([item_record(self)])
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Initiative(_Tagged):
@@ -288,6 +350,14 @@ class Initiative(_Tagged):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        """The initiative's row, then its status notes and actions."""
+        from stpmodel._html import items_table
+        from stpmodel.records import item_record
+
+        rows: list[Initiative | StatusNote | Action] = [self, *self.status_notes, *self.actions]
+        return items_table([item_record(obj) for obj in rows])
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Subsection(Record):
@@ -298,6 +368,15 @@ class Subsection(Record):
     title: str
     initiatives: tuple[Initiative, ...] = ()
     source: SourceSpan
+
+    def _repr_html_(self) -> str:
+        """The subsection's counts, then its initiatives."""
+        from stpmodel._html import items_table, sections_table
+        from stpmodel.records import item_record, subsection_record
+
+        return sections_table([subsection_record(self)]) + items_table(
+            [item_record(ini, self.id) for ini in self.initiatives]
+        )
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
@@ -318,3 +397,12 @@ class Section(Record):
     indicators: tuple[Indicator, ...] = ()
     subsections: tuple[Subsection, ...] = ()
     source: SourceSpan
+
+    def _repr_html_(self) -> str:
+        """The section's subsections, then its indicators."""
+        from stpmodel._html import indicators_table, sections_table
+        from stpmodel.records import indicator_record, subsection_record
+
+        return sections_table(
+            [subsection_record(sub, self.id) for sub in self.subsections], self.title
+        ) + indicators_table([indicator_record(ind, self.id) for ind in self.indicators])

@@ -14,8 +14,16 @@ from typing import Any
 
 from stpmodel._text import drop_footnote_marks
 from stpmodel.model import Ministry, MinistryKind, Program
+from stpmodel.registry._names import NameIndex, name_key
 
-__all__ = ["ProgramMatcher", "default_ministries", "default_programs", "program_key"]
+__all__ = [
+    "NameIndex",
+    "ProgramMatcher",
+    "default_ministries",
+    "default_programs",
+    "name_key",
+    "program_key",
+]
 
 
 def _read(name: str) -> Any:
