@@ -2,7 +2,7 @@
 
 Every function takes records of [stpmodel.records][] (dicts), never model objects, and
 this module imports nothing of the model, so the model's `_repr_html_` methods can call it
-without an import cycle. All text goes through [html.escape][].
+without an import cycle. All text goes through `html.escape`.
 
 Headers are in Japanese, the language of the 工程表 (番号, 種別, 府省, 期限, 内容 …); frames
 and records use English keys. In the 府省 column the ministry in charge (主担当) is

@@ -1,10 +1,11 @@
 """The domain model: frozen attrs classes for what a 工程表 says.
 
 The classes know nothing of files, JSON, graphs or terminals. They nest the way the
-document does (a :class:`Section` holds :class:`Subsection`\\ s, which hold
-:class:`Initiative`\\ s, which hold :class:`StatusNote`\\ s and :class:`Action`\\ s) and refer
+document does (a [Section][stpmodel.Section] holds [Subsection][stpmodel.Subsection]s, which hold
+[Initiative][stpmodel.Initiative]s, which hold [StatusNote][stpmodel.StatusNote]s and
+[Action][stpmodel.Action]s) and refer
 to everything else — ministries, programs, footnotes — by ID. Every object carries a
-:class:`SourceSpan` naming the source lines it was read from.
+[SourceSpan][stpmodel.SourceSpan] naming the source lines it was read from.
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ class MinistryKind(enum.StrEnum):
 class Ministry(Record):
     """A ministry or agency named by a code in the 【】 tags (府省庁).
 
-    ``confirmed`` is false where the English name could not be checked against an official
+    `confirmed` is false where the English name could not be checked against an official
     source.
     """
 
@@ -98,8 +99,8 @@ class Ministry(Record):
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class MinistryRef(Record):
-    """A ministry tagged on an item (担当府省). ``lead`` is true where the source underlines
-    the code (``<u>科技</u>``), which marks the ministry in charge (主担当)."""
+    """A ministry tagged on an item (担当府省). `lead` is true where the source underlines
+    the code (`<u>科技</u>`), which marks the ministry in charge (主担当)."""
 
     code: str
     lead: bool = False
@@ -114,9 +115,9 @@ class MinistryRef(Record):
 class Program(Record):
     """A program, fund or scheme the roadmap names (事業・制度・プログラム).
 
-    ``aliases`` are the spellings found in documents (matched after removing spaces and
-    folding width), ``phases`` the phases the catalog knows (SIP 第2期, 第3期 …),
-    ``part_of`` the program a sub-scheme belongs to (国際先導研究 is part of 科研費).
+    `aliases` are the spellings found in documents (matched after removing spaces and
+    folding width), `phases` the phases the catalog knows (SIP 第2期, 第3期 …),
+    `part_of` the program a sub-scheme belongs to (国際先導研究 is part of 科研費).
     """
 
     id: str
@@ -188,8 +189,8 @@ class IndicatorKind(enum.StrEnum):
 class Observation(Record):
     """One value an indicator reports (現状データ), e.g. 38% (カロリーベース) as of FY2022.
 
-    ``series`` names the sub-line a value sits on (食料自給率, 輸出額 …), ``label`` the
-    breakdown it belongs to (カロリーベース, 男性, 米国 …), ``as_of`` the period the text
+    `series` names the sub-line a value sits on (食料自給率, 輸出額 …), `label` the
+    breakdown it belongs to (カロリーベース, 男性, 米国 …), `as_of` the period the text
     gives for it.
     """
 
@@ -211,7 +212,7 @@ class Observation(Record):
 class Indicator(Record):
     """An indicator of the section: 主要指標 or 参考指標 (指標).
 
-    ``name`` is the text before the first colon, ``text`` the whole item, ``details`` the
+    `name` is the text before the first colon, `text` the whole item, `details` the
     lines printed under it (such as the three lines under 食料自給率・輸出額…).
     """
 
@@ -238,7 +239,7 @@ class Indicator(Record):
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Footnote(Record):
-    """A footnote (脚注) with its ``※`` continuation lines, and the IDs citing it."""
+    """A footnote (脚注) with its `※` continuation lines, and the IDs citing it."""
 
     number: int
     text: str
@@ -248,7 +249,7 @@ class Footnote(Record):
 
     @property
     def id(self) -> str:
-        """``"fn94"`` for footnote 94."""
+        """`"fn94"` for footnote 94."""
         return f"fn{self.number}"
 
     def _repr_html_(self) -> str:
@@ -266,8 +267,8 @@ class _Text(Record):
 
     @property
     def normalized_text(self) -> str:
-        """The text with the PDF's letter spacing undone (``S I P`` → ``SIP``,
-        ``C S T I`` → ``CSTI``); ``text`` itself stays as printed."""
+        """The text with the PDF's letter spacing undone (`S I P` → `SIP`,
+        `C S T I` → `CSTI`); `text` itself stays as printed."""
         return despace_letters(self.text)
 
 
@@ -293,8 +294,8 @@ class StatusNote(_Text):
 
 
 class _Tagged(_Text):
-    """What items tagged with ministries share (a mixin of :class:`Initiative` and
-    :class:`Action`)."""
+    """What items tagged with ministries share (a mixin of [Initiative][stpmodel.Initiative] and
+    [Action][stpmodel.Action])."""
 
     __slots__ = ()
     ministries: tuple[MinistryRef, ...]
@@ -309,7 +310,7 @@ class _Tagged(_Text):
 class Action(_Tagged):
     """One bullet of 今後の取組方針: an action planned next, with its ministries.
 
-    ``repost`` is true for an item marked (再掲), reprinted from elsewhere in the roadmap.
+    `repost` is true for an item marked (再掲), reprinted from elsewhere in the roadmap.
     """
 
     kind: ClassVar[ItemKind] = ItemKind.ACTION
@@ -383,9 +384,9 @@ class Subsection(Record):
 class Section(Record):
     """A section of the 工程表, such as (6) 様々な社会課題を解決するための研究開発…
 
-    ``vision`` holds the paragraphs of 【あるべき姿とその実現に向けた方向性】, ``goals`` the
-    items of 【目標】, ``indicators`` the key (主要指標) and reference (参考指標) indicators.
-    ``chapter`` is the heading printed above the section, where the document has one.
+    `vision` holds the paragraphs of 【あるべき姿とその実現に向けた方向性】, `goals` the
+    items of 【目標】, `indicators` the key (主要指標) and reference (参考指標) indicators.
+    `chapter` is the heading printed above the section, where the document has one.
     """
 
     id: str

@@ -1,4 +1,4 @@
-"""Queries over a Roadmap: pure functions, with ``as_of`` always passed in.
+"""Queries over a Roadmap: pure functions, with `as_of` always passed in.
 
 Nothing here reads the clock: "what is overdue" is asked of a date the caller gives, so
 results are reproducible and tests are deterministic.
@@ -60,7 +60,7 @@ __all__ = [
 
 
 def due_date(mention: DateMention) -> dt.date:
-    """Deprecated alias of ``DateMention.due`` (removed in the next release)."""
+    """Deprecated alias of `DateMention.due` (removed in the next release)."""
     import warnings
 
     warnings.warn(
@@ -374,10 +374,10 @@ def _body(node: TreeNode) -> str:
 
 
 def search(roadmap: Roadmap, text: str) -> Nodes:
-    """Objects whose text contains ``text``, in document order.
+    """Objects whose text contains `text`, in document order.
 
-    Matching ignores white space, width and case, so ``"SIP"`` finds ``"S I P"`` and
-    ``"２０２５年度"`` finds ``"2025 年度"``.
+    Matching ignores white space, width and case, so `"SIP"` finds `"S I P"` and
+    `"２０２５年度"` finds `"2025 年度"`.
     """
     if not isinstance(text, str):
         raise ArgumentTypeError("text", "a str", text)

@@ -1,12 +1,12 @@
 """Model objects as plain records: the one place an object becomes a row.
 
 Every function here turns one model object into a `dict` with stable English keys and plain
-values — `str`, `int`, `bool`, `None`, [datetime.date][], `float`, and lists of `str` —
+values — `str`, `int`, `bool`, `None`, `datetime.date`, `float`, and lists of `str` —
 typed as a `TypedDict`. Writers (CSV, SQLite, Excel, JSON, iCalendar), pandas frames, the
 command line's tables and the notebook HTML all read these records instead of reaching
 into the model, so a column means the same thing everywhere.
 
-Dates stay [datetime.date][] objects; [jsonable][stpmodel.records.jsonable] turns a
+Dates stay `datetime.date` objects; [jsonable][stpmodel.records.jsonable] turns a
 record into JSON-ready values (ISO dates). Lists keep their order (ministries in the order
 of the source's tag; `lead_ministries` are those underlined, 主担当).
 

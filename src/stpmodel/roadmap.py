@@ -83,7 +83,7 @@ class SourceInfo(Record):
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Deadline(Record):
-    """A date written on an initiative or action (期限): the ``item`` and its ``mention``."""
+    """A date written on an initiative or action (期限): the `item` and its `mention`."""
 
     item: Item
     mention: DateMention
@@ -200,7 +200,7 @@ class _Index:
     status_notes: tuple[StatusNote, ...]
     indicators: tuple[Indicator, ...]
     deadlines: tuple[Deadline, ...]
-    # positions in ``deadlines`` sorted by first / last written year, with those years
+    # positions in `deadlines` sorted by first / last written year, with those years
     by_first: tuple[int, ...]
     first_years: tuple[int, ...]
     by_last: tuple[int, ...]
@@ -281,7 +281,7 @@ def _build_index(roadmap: Roadmap) -> _Index:
 
 
 def memoized(roadmap: Roadmap, key: str, build: Callable[[Roadmap], _N]) -> _N:
-    """``build(roadmap)``, computed on first use and kept with the roadmap's index (for
+    """`build(roadmap)`, computed on first use and kept with the roadmap's index (for
     derived lookups such as the search keys; the roadmap itself stays immutable)."""
     memo = roadmap._index.memo
     if key not in memo:
@@ -295,8 +295,11 @@ class Roadmap(Record):
     """A parsed 工程表 (roadmap): its sections, the registries it refers to, the footnotes
     and the warnings the parser raised.
 
-    Flattened views (:attr:`initiatives`, :attr:`actions`, :attr:`status_notes`,
-    :attr:`indicators`) are in document order. :meth:`get` finds any object by its ID.
+    Flattened views ([initiatives][stpmodel.Roadmap.initiatives],
+    [actions][stpmodel.Roadmap.actions], [status_notes][stpmodel.Roadmap.status_notes],
+    [indicators][stpmodel.Roadmap.indicators]) are in document order;
+    [walk][stpmodel.Roadmap.walk] goes over the whole tree and [get][stpmodel.Roadmap.get]
+    finds any object by its ID.
     """
 
     title: str
@@ -348,11 +351,11 @@ class Roadmap(Record):
     def get(self, ident: str, kind: type[_N]) -> _N: ...
 
     def get(self, ident: str, kind: type[Any] | None = None) -> Any:
-        """The object with this ID (``"6.1.2.a3"``, ``"fn94"``, ``"科技"``, ``"sip"`` …).
+        """The object with this ID (`"6.1.2.a3"`, `"fn94"`, `"科技"`, `"sip"` …).
 
-        With ``kind`` (``roadmap.get("6.1.2", Initiative)``) the object must be of that
-        class, and type checkers know it is. Raises :class:`~stpmodel.UnknownIdError` (a
-        ``KeyError``) when there is no such object, ``TypeError`` when it is of another kind.
+        With `kind` (`roadmap.get("6.1.2", Initiative)`) the object must be of that
+        class, and type checkers know it is. Raises [UnknownIdError][stpmodel.UnknownIdError] (a
+        `KeyError`) when there is no such object, `TypeError` when it is of another kind.
         """
         try:
             found = self._index.by_id[ident]
