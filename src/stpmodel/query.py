@@ -26,7 +26,6 @@ from stpmodel.model import (
     StatusNote,
     Subsection,
 )
-from stpmodel.registry import default_ministries
 from stpmodel.roadmap import (
     Deadlines,
     Items,
@@ -336,6 +335,8 @@ def co_responsibility(
     pairs[0].first, pairs[0].second, pairs[0].count
     ```
     """
+    from stpmodel.registry import default_ministries
+
     check_flag(collective, "collective")
     wanted = None if kind is None else check_kind(kind, "kind", _DEADLINE_KINDS)
     order = {code: i for i, code in enumerate(roadmap.ministries)}
