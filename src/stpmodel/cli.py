@@ -340,6 +340,14 @@ def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from stpmodel.report import write_html
+
+    written = write_html(_roadmap(args), args.output, overwrite=args.force)
+    out.write(f"wrote {written}\n")
+    return 0
+
+
 def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
@@ -426,6 +434,12 @@ def _plot_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
 
 
+def _report_options(p: argparse.ArgumentParser) -> None:
+    _source_options(p)
+    p.add_argument("-o", "--output", required=True, metavar="HTML", help="the file to write")
+    p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+
+
 def _no_options(p: argparse.ArgumentParser) -> None:
     pass
 
@@ -443,6 +457,7 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], _Comm
     "parse": ("parse a roadmap file and report its warnings", _parse_options, _cmd_parse),
     "export": ("write the roadmap in another format", _export_options, _cmd_export),
     "plot": ("draw the deadline timeline or the program network", _plot_options, _cmd_plot),
+    "report": ("write the interactive HTML roadmap (works offline)", _report_options, _cmd_report),
     "schema": ("print the JSON Schema of the JSON export", _no_options, _cmd_schema),
 }
 
