@@ -433,14 +433,37 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
-    from stpmodel.export.plot import plot_program_network, plot_timeline
+    import io as _io
+
+    from stpmodel import plot
+    from stpmodel.report._files import write_bytes
 
     roadmap = _roadmap(args)
+    _check_ministry(roadmap, args.ministry)
+    _check_program(roadmap, args.program)
     if args.what == "timeline":
-        found = roadmap.deadlines(from_year=args.from_year, to_year=args.to_year)
-        written = plot_timeline(roadmap, args.output, deadlines=found)
+        figure = plot.timeline(
+            roadmap,
+            from_year=args.from_year,
+            to_year=args.to_year,
+            ministry=args.ministry,
+            program=args.program,
+        )
     else:
-        written = plot_program_network(roadmap, args.output)
+        figure = plot.network(roadmap, program=args.program, ministry=args.ministry)
+    kind = os.path.splitext(args.output)[1].lstrip(".").lower() or "png"
+    buffer = _io.BytesIO()
+    metadata = {"Title": figure.get_label()} if kind in ("png", "pdf", "svg") else None
+    figure.savefig(buffer, format=kind, dpi=args.dpi, metadata=metadata)
+    written = write_bytes(args.output, buffer.getvalue(), overwrite=args.force)
+    out.write(f"wrote {written}\n")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from stpmodel.report import write_html
+
+    written = write_html(_roadmap(args), args.output, overwrite=args.force)
     out.write(f"wrote {written}\n")
     return 0
 
@@ -545,9 +568,21 @@ def _export_options(p: argparse.ArgumentParser) -> None:
 def _plot_options(p: argparse.ArgumentParser) -> None:
     _source_options(p)
     p.add_argument("what", choices=["timeline", "graph"])
-    p.add_argument("-o", "--output", required=True, metavar="PNG")
-    p.add_argument("--from", dest="from_year", type=_year, metavar="YEAR")
-    p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="PNG, SVG or PDF (by extension)"
+    )
+    p.add_argument("--from", dest="from_year", type=_year, metavar="YEAR", help="first year")
+    p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR", help="last year")
+    p.add_argument("--ministry", metavar="CODE", help="only this ministry (科技, 文 …)")
+    p.add_argument("--program", metavar="ID", help="only this program (sip …)")
+    p.add_argument("--dpi", type=int, default=120, help="resolution of a PNG (default: 120)")
+    p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+
+
+def _report_options(p: argparse.ArgumentParser) -> None:
+    _source_options(p)
+    p.add_argument("-o", "--output", required=True, metavar="HTML", help="the file to write")
+    p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
 
 
 def _no_options(p: argparse.ArgumentParser) -> None:
@@ -567,6 +602,7 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], _Comm
     "parse": ("parse a roadmap file and report its warnings", _parse_options, _cmd_parse),
     "export": ("write the roadmap in another format", _export_options, _cmd_export),
     "plot": ("draw the deadline timeline or the program network", _plot_options, _cmd_plot),
+    "report": ("write the interactive HTML roadmap (works offline)", _report_options, _cmd_report),
     "schema": ("print the JSON Schema of the JSON export", _no_options, _cmd_schema),
 }
 
