@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from stpmodel.dates import Calendar, DateMention, Granularity, Period, Relation, find_dates
+from stpmodel.diff import diff  # a small module: the matcher loads on the first call
 from stpmodel.errors import (
     LoadError,
     MissingExtraError,
@@ -41,6 +42,7 @@ from stpmodel.roadmap import Deadline, Roadmap, SourceInfo
 
 if TYPE_CHECKING:
     from stpmodel._bundled import load, source_text
+    from stpmodel.diff import RoadmapDiff
     from stpmodel.export.frame import to_frame
     from stpmodel.graph import build_graph
     from stpmodel.parsing import Coverage, coverage, parse, read
@@ -73,6 +75,7 @@ __all__ = [
     "Program",
     "Relation",
     "Roadmap",
+    "RoadmapDiff",
     "Section",
     "SourceInfo",
     "SourceSpan",
@@ -83,6 +86,7 @@ __all__ = [
     "__version__",
     "build_graph",
     "coverage",
+    "diff",
     "dumps",
     "find_dates",
     "load",
@@ -106,6 +110,7 @@ _LAZY = {
     "loads": "stpmodel.serialize",
     "build_graph": "stpmodel.graph",
     "to_frame": "stpmodel.export.frame",
+    "RoadmapDiff": "stpmodel.diff",
 }
 
 
