@@ -111,7 +111,7 @@ def word_diff(old: str, new: str, *, context: int = 6) -> str:
     characters of unchanged text around each change (``…`` where more was left out).
 
     ```python
-    word_diff("35位／64か国中", "38位／64か国中")  # '[-35-]{+38+}位／64か国中'
+    word_diff("35位／64か国中", "38位／64か国中")  # '[-35-]{+38+}位／64か国…'
     ```
     """
     import difflib
