@@ -9,22 +9,32 @@ character bigrams, which suits Japanese (no spaces between words) as well as Lat
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from stpmodel._text import search_key
+from stpmodel._text import drop_footnote_marks
 
 __all__ = ["BigramIndex", "bigrams", "dice", "normalize", "similarity", "tokens", "word_diff"]
 
 _MARKUP = re.compile(r"<[^<>]{0,200}>")
+_DASHES = {"－": "-", "‐": "-", "―": "-", "−": "-", "〜": "～", "~": "～"}
+_DASH = re.compile(f"[{''.join(_DASHES)}]")
 
 
 def normalize(text: str) -> str:
     """The form two texts are compared in: markup and footnote markers removed, NFKC,
-    case-folded, and no white space at all (which also folds ``S I P`` into ``sip``)."""
+    dashes and tildes folded, case-folded, and no white space at all (which also folds
+    ``S I P`` into ``sip``). The same key as the search's, with each step taken only
+    where the text needs it (a comparison normalises every text of two editions)."""
     if "<" in text:
         text = _MARKUP.sub("", text)
-    return search_key(text)
+    text = drop_footnote_marks(text)
+    if not unicodedata.is_normalized("NFKC", text):
+        text = unicodedata.normalize("NFKC", text)
+    if _DASH.search(text):
+        text = _DASH.sub(lambda m: _DASHES[m.group(0)], text)
+    return "".join(text.split()).casefold()
 
 
 def bigrams(key: str) -> Counter[str]:
