@@ -365,16 +365,17 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
         rows = []
         for record, full, entry in records:
             ids = " → ".join(i for i in (record["old_id"], record["new_id"]) if i)
-            what = []
-            if "old_text" in record and "new_text" in record:
-                what.append(word_diff(record["old_text"], record["new_text"]))
-            else:
-                shown = entry.new if entry.new is not None else entry.old
-                what.append(str(getattr(shown, "text", None) or getattr(shown, "title", "")))
-            what += [f"{m['code']} {m['change'].replace('_', ' ')}" for m in full["ministries"]]
+            what = [f"{m['code']} {m['change'].replace('_', ' ')}" for m in full["ministries"]]
             what += [f"{d['old'] or '-'} → {d['new'] or '-'}" for d in full["dates"]]
             what += [f"{o['old'] or '-'} → {o['new'] or '-'}" for o in full["observations"]]
             what += [f"{p['program']} {p['change']}" for p in full["programs"]]
+            if full["repost"]:
+                what.append(f"(再掲) {full['repost']['old']} → {full['repost']['new']}")
+            if "old_text" in record and "new_text" in record:
+                what.insert(0, word_diff(record["old_text"], record["new_text"]))
+            else:
+                shown = entry.new if entry.new is not None else entry.old
+                what.append(str(getattr(shown, "text", None) or getattr(shown, "title", "")))
             fields = ",".join(record["fields"])
             text = " / ".join(part for part in what if part)
             rows.append([record["change"], record["kind"], ids, fields, text])

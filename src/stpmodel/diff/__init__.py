@@ -60,8 +60,9 @@ __all__ = [
 THRESHOLD = 0.5
 """The least [similarity][stpmodel.diff.similarity] at which two texts that are not the
 same are taken for one object reworded (the Dice coefficient of their character bigrams,
-from 0 to 1). Distinct actions of the bundled roadmap in one initiative score up to about
-0.6 against each other, a sentence with a few words changed about 0.7 to 0.9."""
+from 0 to 1). A sentence with a few words changed scores about 0.7 to 0.95; of the 650
+pairs of distinct bullets sharing an initiative in the bundled roadmap, 4 score 0.5 or more
+(at most 0.79), the rest at most 0.46."""
 
 
 def diff(old: Roadmap, new: Roadmap, *, threshold: float = THRESHOLD) -> RoadmapDiff:
