@@ -25,6 +25,17 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from stpmodel.diff._text import BigramIndex, bigrams, dice, normalize
+from stpmodel.model import (
+    Action,
+    Footnote,
+    Goal,
+    Indicator,
+    Initiative,
+    Paragraph,
+    Section,
+    StatusNote,
+    Subsection,
+)
 from stpmodel.roadmap import Roadmap
 
 __all__ = ["KINDS", "Node", "Tree", "build_tree", "match"]
@@ -121,29 +132,39 @@ def indicator_text(text: str, details: Sequence[str]) -> str:
     return "\n".join((text, *details))
 
 
+_KIND_OF = {
+    Section: "section",
+    Paragraph: "paragraph",
+    Goal: "goal",
+    Indicator: "indicator",
+    Subsection: "subsection",
+    Initiative: "initiative",
+    StatusNote: "status_note",
+    Action: "action",
+    Footnote: "footnote",
+}
+
+
 def build_tree(roadmap: Roadmap) -> Tree:
-    """The nodes of ``roadmap`` in document order."""
+    """The nodes of ``roadmap`` in document order (one [walk][stpmodel.Roadmap.walk])."""
     tree = Tree(roadmap)
-    for section in roadmap.sections:
-        top = tree.add("section", section, section.title, None)
-        tree.sections.append(top)
-        for paragraph in section.vision:
-            tree.add("paragraph", paragraph, paragraph.text, top)
-        for goal in section.goals:
-            tree.add("goal", goal, goal.text, top)
-        for indicator in section.indicators:
-            text = indicator_text(indicator.text, indicator.details)
-            tree.add("indicator", indicator, text, top, indicator.kind.value)
-        for sub in section.subsections:
-            mid = tree.add("subsection", sub, sub.title, top)
-            for initiative in sub.initiatives:
-                node = tree.add("initiative", initiative, initiative.text, mid)
-                for note in initiative.status_notes:
-                    tree.add("status_note", note, note.text, node)
-                for action in initiative.actions:
-                    tree.add("action", action, action.text, node)
-    for footnote in roadmap.footnotes.values():
-        tree.footnotes.append(tree.add("footnote", footnote, footnote.text, None))
+    nodes: dict[int, Node] = {}
+    for obj, parent in roadmap.walk_with_parents():
+        kind = _KIND_OF[type(obj)]
+        up = None if parent is None else nodes[id(parent)]
+        if isinstance(obj, Section | Subsection):
+            text = obj.title
+        elif isinstance(obj, Indicator):
+            text = indicator_text(obj.text, obj.details)
+        else:
+            text = obj.text
+        group = obj.kind.value if isinstance(obj, Indicator) else ""
+        node = tree.add(kind, obj, text, up, group)
+        nodes[id(obj)] = node
+        if kind == "section":
+            tree.sections.append(node)
+        elif kind == "footnote":
+            tree.footnotes.append(node)
     return tree
 
 
