@@ -119,25 +119,24 @@ def open_edition(spec: str | os.PathLike[str], *, encoding: str | None = None) -
 
         return load()
     from stpmodel.errors import LoadError, ParseError
-    from stpmodel.parsing import parse
-    from stpmodel.parsing._reader import decode
+    from stpmodel.parsing import read
 
     name = os.fspath(spec)
     try:
         with open(spec, "rb") as handle:
-            data = handle.read()
+            head = handle.read(64)
+            data = head + handle.read() if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{" else b""
     except OSError as exc:
         raise ParseError(f"cannot read the file: {exc.strerror or exc}", source=name) from None
-    text = decode(data, source=name, encoding=encoding)
-    if text.lstrip("\ufeff \t\r\n").startswith("{"):
-        from stpmodel.serialize import loads
+    if not data:
+        return read(spec, encoding=encoding)
+    from stpmodel.serialize import loads
 
-        try:
-            return loads(text)
-        except LoadError as exc:
-            message = str(exc).rpartition(" @ ")[0] or str(exc)
-            raise LoadError(f"{name}: {message}", path=exc.path) from None
-    return parse(text, name=name)
+    try:
+        return loads(data)
+    except LoadError as exc:
+        message = str(exc).rpartition(" @ ")[0] or str(exc)
+        raise LoadError(f"{name}: {message}", path=exc.path) from None
 
 
 _LAZY = {
