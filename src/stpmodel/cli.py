@@ -345,25 +345,24 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     if args.kind:
         found = found.filter(kind=args.kind)
     records = []
-    for entry in found:
-        full = entry.record()
+    for full in found.records():
         record = {k: full[k] for k in ("change", "kind", "old_id", "new_id", "fields", "score")}
         if "text" in full["fields"] or full["change"] in ("added", "removed"):
             for key in ("old_text", "new_text"):
                 if full[key] is not None:
                     record[key] = full[key]
-        records.append((record, full, entry))
+        records.append((record, full))
     if args.format == "json":
         import json
 
-        json.dump([r for r, _, _ in records], out, ensure_ascii=False, indent=1)
+        json.dump([r for r, _ in records], out, ensure_ascii=False, indent=1)
         out.write("\n")
     elif args.format == "csv":
         keys = ("change", "kind", "old_id", "new_id", "fields", "score", "old_text", "new_text")
-        _write_csv(out, [{k: r.get(k) for k in keys} for r, _, _ in records])
+        _write_csv(out, [{k: r.get(k) for k in keys} for r, _ in records])
     elif records:
         rows = []
-        for record, full, entry in records:
+        for record, full in records:
             ids = " → ".join(i for i in (record["old_id"], record["new_id"]) if i)
             what = [f"{m['code']} {m['change'].replace('_', ' ')}" for m in full["ministries"]]
             what += [f"{d['old'] or '-'} → {d['new'] or '-'}" for d in full["dates"]]
@@ -374,8 +373,7 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
             if "old_text" in record and "new_text" in record:
                 what.insert(0, word_diff(record["old_text"], record["new_text"]))
             else:
-                shown = entry.new if entry.new is not None else entry.old
-                what.append(str(getattr(shown, "text", None) or getattr(shown, "title", "")))
+                what.append(full["text"])
             fields = ",".join(record["fields"])
             text = " / ".join(part for part in what if part)
             rows.append([record["change"], record["kind"], ids, fields, text])

@@ -65,7 +65,7 @@ def _text(record: Mapping[str, Any]) -> str:
         return f'<ins style="{_INS}">{escape(str(new))}</ins>'
     if old is not None:
         return f'<del style="{_DEL}">{escape(str(old))}</del>'
-    return ""
+    return escape(str(record.get("text") or ""))
 
 
 def render(records: Sequence[Mapping[str, Any]], counts: Mapping[str, int]) -> str:

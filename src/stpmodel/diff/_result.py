@@ -157,6 +157,12 @@ def _ident(obj: Any) -> str | None:
     return None if obj is None else str(obj.id)
 
 
+def _shown(obj: Any) -> str:
+    """The text an object is shown by: a heading's title, any other object's text."""
+    title = getattr(obj, "title", None)
+    return str(title if title is not None else getattr(obj, "text", ""))
+
+
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class DiffEntry(Record):
     """One difference: an object ``added``, ``removed``, ``changed`` or ``moved``.
@@ -191,8 +197,10 @@ class DiffEntry(Record):
 
     def record(self) -> dict[str, Any]:
         """The entry as a plain dict (JSON-ready): ``change``, ``kind``, ``old_id``,
-        ``new_id``, ``fields``, ``score``, ``old_text``, ``new_text`` and the details of
-        ``ministries``, ``dates``, ``programs``, ``observations`` and ``repost``."""
+        ``new_id``, ``fields``, ``score``, ``old_text`` and ``new_text`` (where the text
+        changed, and the one text of an added or removed object), ``text`` (the object's
+        text in the new edition, else in the old) and the details of ``ministries``,
+        ``dates``, ``programs``, ``observations`` and ``repost``."""
         return {
             "change": self.change.value,
             "kind": self.kind,
@@ -202,6 +210,7 @@ class DiffEntry(Record):
             "score": None if self.score is None else round(self.score, 3),
             "old_text": self.old_text,
             "new_text": self.new_text,
+            "text": _shown(self.new if self.new is not None else self.old),
             "ministries": [{"code": m.code, "change": m.change} for m in self.ministries],
             "dates": [_date_record(d) for d in self.dates],
             "programs": [{"program": p.program, "change": p.change} for p in self.programs],
