@@ -399,3 +399,28 @@ def test_cli_errors_name_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert err.count("\n") == 1
     assert main(["diff", "bundled"]) == 2
     assert main(["diff", "bundled", "bundled", "--kind", "nonsense"]) == 2
+
+
+def test_the_function_stays_the_package_attribute_and_import_stays_light() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from stpmodel.diff import RoadmapDiff; import stpmodel; "
+        "print(callable(stpmodel.diff), stpmodel.RoadmapDiff is RoadmapDiff); "
+        "print(sorted(m for m in sys.modules if m.startswith('stpmodel.diff.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[0] == "True True"
+    light = "import sys, stpmodel; print(sorted(m for m in sys.modules if m.startswith('stpmodel.diff')))"
+    done = subprocess.run([sys.executable, "-c", light], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['stpmodel.diff']"  # the matcher loads on the first call
+
+
+def test_counts_by_kind(source: str) -> None:
+    text, _ = make_edition.apply(source, make_edition.EVERY_KIND)
+    found = diff(stpmodel.parse(source), stpmodel.parse(text))
+    assert found.counts_by_kind() == {
+        "indicator": {"added": 0, "removed": 0, "changed": 1, "moved": 0},
+        "action": {"added": 2, "removed": 2, "changed": 3, "moved": 1},
+    }
