@@ -9,6 +9,7 @@ import pytest
 
 import stpmodel
 from stpmodel import Action, Indicator, IndicatorKind, Initiative, MinistryRef
+from stpmodel.errors import WarningCode
 from stpmodel.roadmap import Roadmap
 from tests.conftest import DATA, shared_file
 
@@ -467,3 +468,45 @@ def test_control_characters_are_kept_and_reported_where_they_enter(control: str)
 def test_tab_newline_and_carriage_return_are_no_control_characters() -> None:
     text = ROW_DOC.format(action="推進").replace("\n", "\r\n")
     assert stpmodel.parse(text, strict=True).warnings == ()
+
+
+def test_the_docs_list_every_warning_code_and_no_other() -> None:
+    docs = Path(__file__).resolve().parents[1] / "docs" / "parsing.md"
+    text = docs.read_text(encoding="utf-8")
+    table = text[text.index("| code | when |") : text.index("Unreadable input")]
+    listed = set(
+        re.findall(
+            r"`([a-z-]+)`",
+            "\n".join(
+                line.split("|")[1] for line in table.splitlines()[2:] if line.startswith("|")
+            ),
+        )
+    )
+    assert listed == {code.value for code in WarningCode}
+
+
+def test_warnings_carry_their_column_span() -> None:
+    text = "(1) 見出し\n① 小\n○取組。【科技】\t・実施、2023年2月30日まで。\t・推進。【謎、文】\n"
+    roadmap = stpmodel.parse(text, name="x.txt")
+    raw = text.split("\n")[2]
+    spans = {w.code: (w.line, w.column, w.end_column) for w in roadmap.warnings}
+    date = raw.index("2023年2月30日") + 1
+    code = raw.index("謎") + 1
+    assert spans == {
+        WarningCode.BAD_DATE: (3, date, date + len("2023年2月30日")),
+        WarningCode.UNKNOWN_MINISTRY: (3, code, code + 1),
+    }
+    for warning in roadmap.warnings:
+        assert raw[warning.column - 1 : warning.end_column - 1] == warning.text
+
+
+def test_a_problem_on_a_continued_line_is_placed_there(source: str) -> None:
+    """Action 6.1.2.a3 is continued over a page break (lines 46 and 58): an unknown code in
+    its tag is placed on line 58, where the tag stands."""
+    before = "<p>し、サプライチェーンの強化を推進。【<u>科技</u>】"
+    text = source.replace(before, before.replace("科技", "謎"), 1)
+    assert text != source
+    (warning,) = stpmodel.parse(text, name="x.txt").warnings
+    assert warning.code == "unknown-ministry"
+    line = text.split("\n")[warning.line - 1]
+    assert line[warning.column - 1 : warning.end_column - 1] == "謎"
