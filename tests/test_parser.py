@@ -510,3 +510,42 @@ def test_a_problem_on_a_continued_line_is_placed_there(source: str) -> None:
     assert warning.code == "unknown-ministry"
     line = text.split("\n")[warning.line - 1]
     assert line[warning.column - 1 : warning.end_column - 1] == "謎"
+
+
+# -- program links inherited through the registry's cues (the analyst issue) -------------
+@pytest.mark.parametrize("ident", ["6.1.2.a1", "6.2.1.a1", "6.3.1.a1"])
+def test_actions_naming_sips_themes_link_to_sip(roadmap: Roadmap, ident: str) -> None:
+    """「14課題の社会実装に向けて…プログラムを推進」 under an initiative that names SIP:
+    the 14 themes are SIP 第3期's, so the action is linked to SIP (and the graph has the
+    mention)."""
+    from stpmodel.graph import build_graph
+
+    action = roadmap.get(ident, Action)
+    assert "14課題" in action.text
+    assert "sip" in roadmap.get(action.initiative_id, Initiative).programs
+    assert action.programs == ("sip",)
+    graph = build_graph(roadmap)
+    assert any(data.get("relation") == "mentions" for data in graph[ident]["sip"].values())
+
+
+def test_cues_link_only_under_an_initiative_naming_the_program() -> None:
+    """A cue is read in its context only: 14課題 under an initiative that does not name
+    SIP links nothing; 本プログラム (a cue of SIP in the registry) under one that does links
+    SIP."""
+    text = (
+        "(1) 見出し\n① 小\n"
+        "○次期SIPで推進。【科技】\t・本プログラムの課題を開始。\t・14課題を推進。【科技】\n"
+        "○別の取組。【文】\t・14課題を開始。\t・本プログラムを推進。【文】\n"
+    )
+    roadmap = stpmodel.parse(text, strict=True)
+    first, second = roadmap.initiatives
+    assert [first.status_notes[0].programs, first.actions[0].programs] == [("sip",), ("sip",)]
+    assert [second.status_notes[0].programs, second.actions[0].programs] == [(), ()]
+
+
+def test_cues_are_registry_data() -> None:
+    from stpmodel.registry import default_program_cues, default_programs
+
+    cues = default_program_cues()
+    assert "14課題" in cues["sip"]
+    assert set(cues) <= set(default_programs())

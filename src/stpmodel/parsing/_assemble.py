@@ -63,7 +63,13 @@ from stpmodel.parsing._reader import (
     SubsectionDraft,
     read_lines,
 )
-from stpmodel.registry import ProgramMatcher, default_ministries, default_programs, program_key
+from stpmodel.registry import (
+    ProgramMatcher,
+    default_ministries,
+    default_program_cues,
+    default_programs,
+    program_key,
+)
 from stpmodel.roadmap import Roadmap, SourceInfo
 
 __all__ = ["assemble"]
@@ -92,6 +98,7 @@ class _Assembler:
     known: Mapping[str, Ministry]
     matcher: ProgramMatcher
     year: int | None = None  # the edition, from which 今年度, 来年度 … are counted
+    cues: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)  # in program_key form
     used_codes: dict[str, None] = attrs.field(factory=dict)
     cited: defaultdict[int, list[tuple[str, _Place]]] = attrs.field(
         factory=lambda: defaultdict(list)
@@ -230,16 +237,19 @@ class _Assembler:
                 )
 
     def programs(self, text: str, inherited: tuple[str, ...] = ()) -> tuple[str, ...]:
-        """The programs `text` names; of `inherited` (the initiative's), those whose
-        phase it names (第3期)."""
+        """The programs `text` names; of `inherited` (the initiative's), those it refers to
+        without naming them: by their phase (第3期) or by one of their cues, the registry's
+        words for them in that context (SIP: 14課題, 本プログラム)."""
         key = program_key(text)
         found = list(self.matcher.find_in_key(key))
         phases = set(_PHASE.findall(key)) if inherited else set()
-        if phases:
-            for pid in inherited:
-                program = self.matcher.programs[pid]
-                if pid not in found and phases.intersection(program.phases):
-                    found.append(pid)
+        for pid in inherited:
+            if pid in found:
+                continue
+            program = self.matcher.programs[pid]
+            cues = self.cues.get(pid, ())
+            if phases.intersection(program.phases) or any(cue in key for cue in cues):
+                found.append(pid)
         return tuple(found)
 
     # -- objects -----------------------------------------------------------------------
@@ -503,7 +513,15 @@ def assemble(
     catalog = default_programs() if programs is None else programs
     title, edition = _title_and_edition(document, text, name, title, edition)
     asm = _Assembler(
-        source=name, document=document, known=known, matcher=ProgramMatcher(catalog), year=edition
+        source=name,
+        document=document,
+        known=known,
+        matcher=ProgramMatcher(catalog),
+        year=edition,
+        cues={
+            pid: tuple(program_key(cue) for cue in cues)
+            for pid, cues in default_program_cues().items()
+        },
     )
     sections: list[Section] = []
     seen: set[str] = set()

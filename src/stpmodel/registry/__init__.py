@@ -15,7 +15,13 @@ from typing import Any
 from stpmodel._text import drop_footnote_marks
 from stpmodel.model import Ministry, MinistryKind, Program
 
-__all__ = ["ProgramMatcher", "default_ministries", "default_programs", "program_key"]
+__all__ = [
+    "ProgramMatcher",
+    "default_ministries",
+    "default_program_cues",
+    "default_programs",
+    "program_key",
+]
 
 
 def _read(name: str) -> Any:
@@ -40,8 +46,16 @@ def default_programs() -> Mapping[str, Program]:
         e["id"]: Program(
             **{**e, "aliases": tuple(e.get("aliases", ())), "phases": tuple(e.get("phases", ()))}
         )
-        for e in entries
+        for e in ({k: v for k, v in e.items() if k != "cues"} for e in entries)
     }
+
+
+@functools.cache
+def default_program_cues() -> Mapping[str, tuple[str, ...]]:
+    """The words by which an item refers to a program named by its initiative without
+    naming it (SIP: 14課題, 本プログラム), by program ID: the `cues` of programs.json."""
+    entries = _read("programs.json")["programs"]
+    return {e["id"]: tuple(e["cues"]) for e in entries if e.get("cues")}
 
 
 def program_key(text: str) -> str:
