@@ -59,7 +59,10 @@ _WEEKDAY = (
     rf"{_S}(?:[(（]{_S}(?P<wd>[月火水木金土日])(?:曜日?)?(?:{_S}[・･,、]?{_S}(?:祝|休|祭)日?)?"
     rf"{_S}[)）]|(?P<wd2>[月火水木金土日])曜日?)"
 )
-_TAIL = rf"(?P<tail>(?:{_WEEKDAY})?(?:(?:{_S}の|T)?{_S}(?P<time>{_TIME}))?)"
+_TAIL = (
+    rf"(?P<tail>(?:{_WEEKDAY})?(?:(?:{_S}の|T)?{_S}(?P<time>{_TIME}))?"
+    rf"(?:{_S}[(（]?(?:UTC|GMT|JST)(?:[+-][0-9]{{1,2}}(?::?[0-9]{{2}})?)?[)）]?)?)"
+)
 _ANY_WEEKDAY = (
     rf"{_S}(?:[(（]{_S}[月火水木金土日](?:曜日?)?(?:{_S}[・･,、]?{_S}(?:祝|休|祭)日?)?"
     rf"{_S}[)）]|[月火水木金土日]曜日?)"
@@ -121,6 +124,8 @@ _ATOM = re.compile(
             (?:
                 (?:{_S}の)?{_S}(?P<named>元日|元旦|大晦日)
               | {_S}(?P<mname>{_MONTH_NAMES})
+                # 昭和45年 1/1: the month and day in numerals after the year
+              | {_S}(?P<sm>[0-9]{{1,2}})/(?P<sd>[0-9]{{1,2}})(?=\Z|[ \u3000\n\t(（、。，．,.)）])
               | {_S}(?P<m>{_MONTH})(?:{_S}[～〜~]{_S}(?P<m2>{_MONTH}))?{_S}月(?:{_S}/)?
                 (?:{_S}(?:(?P<d>{_DAY}){_S}日|(?P<dn>朔日|晦日|朔|晦)))?
             )?
@@ -549,6 +554,11 @@ def _base(m: re.Match[str], year: int, era: bool) -> Period | None:
         return Period.day(dt.date(year, 12, 31) if named == "大晦日" else dt.date(year, 1, 1))
     if name := group("mname"):
         return Period.month(year, _MONTH_NAMES.split("|").index(name) + 1)
+    if group("sm"):
+        month, day = int(group("sm")), int(group("sd"))
+        if not 1 <= month <= 12 or not 1 <= day <= 31:
+            return None
+        return _day_period(year, month, day)
     if group("m2"):
         first_month, last_month = _number(group("m")), _number(group("m2"))
         if first_month is None or last_month is None:
