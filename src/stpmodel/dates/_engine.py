@@ -555,10 +555,10 @@ def _base(m: re.Match[str], year: int, era: bool) -> Period | None:
     if name := group("mname"):
         return Period.month(year, _MONTH_NAMES.split("|").index(name) + 1)
     if group("sm"):
-        month, day = int(group("sm")), int(group("sd"))
-        if not 1 <= month <= 12 or not 1 <= day <= 31:
+        numeric_month, numeric_day = int(group("sm")), int(group("sd"))
+        if not 1 <= numeric_month <= 12 or not 1 <= numeric_day <= 31:
             return None
-        return _day_period(year, month, day)
+        return _day_period(year, numeric_month, numeric_day)
     if group("m2"):
         first_month, last_month = _number(group("m")), _number(group("m2"))
         if first_month is None or last_month is None:
