@@ -1,11 +1,18 @@
-"""The date scanner behind :func:`stpmodel.find_dates`.
+"""The date scanner behind [find_dates][stpmodel.dates.find_dates].
 
-One compiled pattern finds date *atoms* (a year with its month, day and modifier, or a
-bare month); a short pass in Python joins atoms linked by a range sign into one mention,
-lets bare months and bare years inherit what their neighbours say, and reads the relation
-from the words that follow. Every quantifier in the patterns is bounded and every
-number is anchored with a look-behind, so the work per input character is constant: the
-scan is linear even on adversarial input (a megabyte of digits, 年, 度 and ～).
+The text is first folded without changing its length (full-width letters and signs,
+dashes, the Kangxi radicals and compatibility ideographs some PDF fonts produce), so every
+span still points into the original. One compiled pattern then finds date *atoms*: a year
+(Western, 和暦 under any of its spellings, in numerals or kanji) with its unit, month, day,
+modifier, weekday and time of day; a numeric date (2012/3/31, H30/04/01); or a bare month.
+Months and days are read loosely there and checked in Python, so an impossible date
+(2023/2/30, 令和0年) is reported as a `DateProblem` rather than half-read. A short pass in
+Python joins atoms linked by a range sign into one mention, completes a second end that
+leaves out what the first gave (4日から22日, 十月一日から19年二月三日), lets bare months and
+bare years inherit what their neighbours say, and reads the relation from the words that
+follow. Every quantifier in the patterns is bounded and every number is anchored with a
+look-behind, so the work per input character is constant: the scan is linear even on
+adversarial input (a megabyte of digits, 年, 度 and ～).
 """
 
 from __future__ import annotations
