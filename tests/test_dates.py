@@ -615,6 +615,22 @@ def test_parts_of_years_in_other_words(text: str, mention: str, start: D, end: D
     _check(text, mention, start, end)
 
 
+CENTURIES = [
+    ("21世紀", "", D(2001, 1, 1), D(2100, 12, 31)),
+    ("二十一世紀", "", D(2001, 1, 1), D(2100, 12, 31)),
+    ("11世紀", "", D(1001, 1, 1), D(1100, 12, 31)),
+    ("9世紀", "", D(801, 1, 1), D(900, 12, 31)),
+    ("19世紀以前", "", D(1801, 1, 1), D(1900, 12, 31)),
+    ("16世紀頃", "", D(1501, 1, 1), D(1600, 12, 31)),
+    ("21世紀前半", "", D(2001, 1, 1), D(2050, 12, 31)),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "start", "end"), CENTURIES)
+def test_centuries(text: str, mention: str, start: D, end: D) -> None:
+    _check(text, mention, start, end)
+
+
 SHORT_RANGES = [
     ("1995年1月4日から22日まで", "", D(1995, 1, 4), D(1995, 1, 22)),
     ("2016年一月十日から十二日", "", D(2016, 1, 10), D(2016, 1, 12)),
@@ -790,6 +806,12 @@ NOT_DATES = [
     "UTC+0930",
     "（月）",
     "月曜日",
+    # before the common era (no date holds it), and 世紀 without a number
+    "紀元前1世紀",
+    "紀元前202年",
+    "紀元前2000年",
+    "半世紀にわたる",
+    "世紀末",
     # amounts, counts, codes, durations, words: more numbers and kanji that are not dates
     "参加者は1,234名",
     "予算は2,025億円",
@@ -895,6 +917,7 @@ def test_the_negative_table_is_as_large_as_the_positive_ones() -> None:
         + NAMED_DAYS_AND_MONTHS
         + PART_AFTER_NO
         + YEAR_PARTS_IN_OTHER_WORDS
+        + CENTURIES
         + SHORT_RANGES
     )
     assert len(NOT_DATES) >= len(positives)

@@ -106,7 +106,7 @@ _ATOM = re.compile(
             # after another kanji (将来年度, 一昨年, 日本年金 are no such words)
             (?<![\u3400-\u9fff々])(?P<rel>[今本来昨])(?={_S}年)
           |
-            (?<![0-9.,:/])(?P<y>[0-9]{{4}})
+            (?<![0-9.,:/])(?<!紀元前)(?P<y>[0-9]{{4}})
             (?:
                 # 2012/3/31, 2015-02-01, 2021.7.18, 2016/11: numeric notations
                 (?P<sep>[/.・,-])(?P<nm>[0-9]{{1,2}})(?![0-9]|{_S}年)
@@ -122,7 +122,7 @@ _ATOM = re.compile(
             )
           |
             # 二〇二五年, 二千年, 千九百八十九年, 二〇十九年: a year in kanji
-            (?<![{_KD}十拾百千])(?P<ky>[一二千][〇零一二三四五六七八九十百千]{{1,6}})(?={_S}年)
+            (?<![{_KD}十拾百千])(?<!紀元前)(?P<ky>[一二千][〇零一二三四五六七八九十百千]{{1,6}})(?={_S}年)
         )
         (?:{_S}(?:
             (?P<decade>年代)
@@ -142,6 +142,12 @@ _ATOM = re.compile(
     )
     |
     (?:
+        # 21世紀, 二十一世紀: not 紀元前1世紀 (before the common era, which no date holds)
+        (?<![0-9{_KD}十前])(?P<cent>[0-9]{{1,2}}|[{_KD}十]{{1,3}}){_S}世紀
+        (?:{_S}(?P<cmod>前半|後半|頃|ごろ))?
+    )
+    |
+    (?:
         (?<![0-9.,:/{_KD}十拾第])(?P<bm>[0-9]{{1,2}}|[{_KD}十拾]{{1,3}}){_S}月(?![曜間後前目雨蝿晴])
         (?:{_S}(?:(?P<bd>{_DAY}){_S}日|(?P<bdn>朔日|晦日)))?
         (?:{_S}(?P<bmod>末日|末|初め|始め|初旬|上旬|中旬|下旬|半ば|中頃|頭(?![脳数部取金])|頃|ごろ))?
@@ -155,7 +161,7 @@ _ATOM = re.compile(
 _FOLD_NEEDED = re.compile("[０-９Ａ-Ｚａ-ｚ／－．：，＋‐−–—―\u2f00-\u2fdf\uf900-\ufaff]")
 _MAYBE_DATE = re.compile(
     rf"[0-9０-９{_SIGN}\u2f00-\u2fdf\uf900-\ufaff]|{_ERA}|[今本来昨]{_S}年"
-    r"|[一二千][〇零一二三四五六七八九十百千]{1,6}[ \u3000]{0,2}年"
+    r"|[一二千][〇零一二三四五六七八九十百千]{1,6}[ \u3000]{0,2}年|[一二三四五六七八九十]{1,3}世紀"
 )
 _RELATIVE = {"今": 0, "本": 0, "来": 1, "昨": -1}
 # 2005年11月から翌2006年7月, 午後1時半から同3時半: 翌 and 同 restate the year or the day
@@ -466,6 +472,22 @@ def _atom(
         return _Atom(start, end, None, bare_month=(month, day, group("bmod")))
     if group("fyy"):
         return _Atom(start, end, _fiscal_year(int(group("fyy"))), has_year=True)
+    if group("cent"):
+        number = _number(group("cent"))
+        if number is None or not 1 <= number <= 99:
+            return None
+        century = Period.century(number)
+        if (cmod := group("cmod")) in ("前半", "後半"):
+            first = century.start.year + (50 if cmod == "後半" else 0)
+            century = attrs.evolve(
+                century,
+                start=dt.date(first, 1, 1),
+                end=dt.date(first + 49, 12, 31),
+                granularity=Granularity.HALF,
+            )
+        elif cmod:
+            century = attrs.evolve(century, approximate=True)
+        return _Atom(start, end, century, has_year=True)
     unit = group("cy") or group("fy") or group("decade")
     if group("era"):
         era = group("era")
