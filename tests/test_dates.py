@@ -615,6 +615,22 @@ def test_parts_of_years_in_other_words(text: str, mention: str, start: D, end: D
     _check(text, mention, start, end)
 
 
+OLD_ERAS = [
+    ("大化元年", "", D(645, 1, 1), D(645, 12, 31)),
+    ("大化２年", "", D(646, 1, 1), D(646, 12, 31)),
+    ("大化06年", "", D(650, 1, 1), D(650, 12, 31)),
+    ("天平勝宝5年", "", D(753, 1, 1), D(753, 12, 31)),
+    ("元禄十五年十二月十四日", "", D(1702, 12, 14), D(1702, 12, 14)),
+    ("慶応3年10月14日", "", D(1867, 10, 14), D(1867, 10, 14)),
+    ("寛政の改革は寛政元年に", "寛政元年", D(1789, 1, 1), D(1789, 12, 31)),
+]
+
+
+@pytest.mark.parametrize(("text", "mention", "start", "end"), OLD_ERAS)
+def test_eras_before_meiji(text: str, mention: str, start: D, end: D) -> None:
+    _check(text, mention, start, end)
+
+
 CENTURIES = [
     ("21世紀", "", D(2001, 1, 1), D(2100, 12, 31)),
     ("二十一世紀", "", D(2001, 1, 1), D(2100, 12, 31)),
@@ -702,6 +718,9 @@ def test_real_roadmap_fragments(
         ("2023年2月30日", "2023年2月30日"),
         ("2023年13月", "2023年13月"),
         ("平成二十七年二月三十日", "平成二十七年二月三十日"),
+        ("大化7年", "大化7年"),  # 大化 had six years
+        ("大化０年", "大化０年"),
+        ("慶応5年", "慶応5年"),
     ],
 )
 def test_impossible_dates_are_problems(text: str, problem: str) -> None:
@@ -812,6 +831,12 @@ NOT_DATES = [
     "紀元前2000年",
     "半世紀にわたる",
     "世紀末",
+    # era names of before 明治 without a year, or inside another word
+    "寛永通宝",
+    "元禄文化",
+    "異文化2年目",
+    "牌孫元年",
+    "天平の甍",
     # amounts, counts, codes, durations, words: more numbers and kanji that are not dates
     "参加者は1,234名",
     "予算は2,025億円",
@@ -917,6 +942,7 @@ def test_the_negative_table_is_as_large_as_the_positive_ones() -> None:
         + NAMED_DAYS_AND_MONTHS
         + PART_AFTER_NO
         + YEAR_PARTS_IN_OTHER_WORDS
+        + OLD_ERAS
         + CENTURIES
         + SHORT_RANGES
     )

@@ -25,7 +25,7 @@ from typing import NamedTuple
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from stpmodel.dates._numerals import FULLWIDTH_DIGITS, era_to_western, to_int
+from stpmodel.dates._numerals import FULLWIDTH_DIGITS, OLD_ERAS, era_to_western, to_int
 from stpmodel.dates.mention import DateMention, Relation
 from stpmodel.dates.period import Calendar, Granularity, Period
 
@@ -33,6 +33,11 @@ __all__ = ["DateProblem", "scan"]
 
 _S = r"[ \u3000]{0,2}"  # spaces left by PDF extraction: "2026 年度", "2023 年 7 月"
 _ERA = r"令和|平成|昭和|大正|明治"
+# the eras before 明治, longest first (天平勝宝 before 天平); only with a year and 年 after them
+_OLD_ERA = "|".join(sorted(OLD_ERAS, key=len, reverse=True))
+_OLD_FIRST = "".join(sorted({name[0] for name in OLD_ERAS}))
+_OLD_SECOND = "".join(sorted({name[1] for name in OLD_ERAS}))
+_HAN = "\u3400-\u9fff々"
 _SIGN = "㋿㍻㍼㍽㍾"  # the squared era signs, one character each
 _KD = "〇零一二三四五六七八九壱壹弐貳参參肆伍陸漆捌玖"  # kanji digits, plain and formal (大字)
 _KNUM = rf"[{_KD}十拾廿卅]{{1,4}}"  # an era year, a month or a day in kanji
@@ -78,7 +83,9 @@ _ANY_WEEKDAY = (
 _ATOM = re.compile(
     rf"""
     # a cheap look at the first character lets the scanner skip most positions at once
-    (?=[0-9{_KD}十拾千令平昭大明西皇RHSTMF今本来昨{_SIGN}])
+    (?=[0-9{_KD}十拾千令平昭大明西皇RHSTMF今本来昨{_SIGN}]
+       # an era before 明治: two or four kanji, then a year (大化元年, 天平勝宝5年)
+       |[{_OLD_FIRST}][{_OLD_SECOND}](?:[{_HAN}]{{2}})?{_S}[元0-9{_KD}十])
     (?:
     (?:
         (?<![A-Za-z])FY{_S}(?P<fyy>[0-9]{{4}})(?![0-9])
@@ -90,6 +97,7 @@ _ATOM = re.compile(
             (?P<era>{_ERA}|[{_SIGN}]|(?<![A-Za-z])[RHSTM](?=[0-9])
                 # 令5年, 平1年: an era's first character, where no other kanji runs into it
                 |(?<![\u3400-\u9fff々])[令平昭大明](?=[0-9]{{1,2}}{_S}年(?![間目生]))
+                |(?<![{_HAN}])(?:{_OLD_ERA})(?={_S}(?:元|[0-9]{{1,2}}|{_KNUM}){_S}年)
             )
             {_S}(?P<ey>元|-?[0-9]{{1,2}}(?![0-9])|{_KNUM})
             (?:
@@ -161,7 +169,7 @@ _ATOM = re.compile(
 _FOLD_NEEDED = re.compile("[０-９Ａ-Ｚａ-ｚ／－．：，＋‐−–—―\u2f00-\u2fdf\uf900-\ufaff]")
 _MAYBE_DATE = re.compile(
     rf"[0-9０-９{_SIGN}\u2f00-\u2fdf\uf900-\ufaff]|{_ERA}|[今本来昨]{_S}年"
-    r"|[一二千][〇零一二三四五六七八九十百千]{1,6}[ \u3000]{0,2}年|[一二三四五六七八九十]{1,3}世紀"
+    rf"|[元{_KD}十百千][ \u3000]{{0,2}}年|[一二三四五六七八九十]{{1,3}}世紀"
 )
 _RELATIVE = {"今": 0, "本": 0, "来": 1, "昨": -1}
 # 2005年11月から翌2006年7月, 午後1時半から同3時半: 翌 and 同 restate the year or the day
@@ -499,13 +507,16 @@ def _atom(
             if unit or group("esep"):
                 _problem(problems, text, start, end, f"{era}{raw}年 is no year")
             return None
+        if era in OLD_ERAS and number > OLD_ERAS[era][1]:
+            _problem(problems, text, start, end, f"{era} has no year {number}")
+            return None
         year = int(group("eyw")) if group("eyw") else era_to_western(era, number)
         if group("esep"):
             return _numeric(m, problems, text, year, (group("esep"), group("em"), group("ed")))
         if not unit:
             if group("ey2") or group("eyw") or group("mod"):
                 return None
-            if group("alone") is not None and not era.isascii():
+            if group("alone") is not None and not era.isascii() and era not in OLD_ERAS:
                 # 昭和52 standing alone: the calendar year
                 end = m.start("tail") if group("tail") else end
                 return _Atom(start, end, _calendar_year(year), has_year=True)
@@ -771,6 +782,8 @@ def scan(text: str, *, year: int | None = None) -> tuple[list[DateMention], list
             mention = attrs.evolve(mention, relation=Relation.BY)
         mentions.append(mention)
         context = period
+    if problems and folded is not text:  # quote the text as written, not as folded
+        problems = [attrs.evolve(p, text=text[p.span[0] : p.span[1]]) for p in problems]
     return mentions, problems
 
 
