@@ -47,7 +47,7 @@ _DAY = rf"[0-9]{{1,2}}(?![0-9])|{_KNUM}"
 _MONTH_NAMES = "睦月|如月|弥生|卯月|皐月|水無月|文月|葉月|長月|神無月|霜月|師走"
 _MOD = (
     rf"末日|末|初め|始め|初頭|初旬|前半|後半|半ば|なかば|中頃|中旬|上半期|下半期|上期|下期"
-    rf"|第{_S}(?P<q>[1-4一二三四]){_S}四半期|上旬|下旬|早期|頃|ごろ|前後"
+    rf"|第{_S}(?P<q>[1-4一二三四]){_S}四半期|Q(?P<qq>[1-4])(?![0-9])|上旬|下旬|早期|頃|ごろ|前後"
     r"|終わり|終り|おわり|頭(?![脳数部取金])|春|夏|秋|冬"
 )
 # the other calendar's year in brackets after a year: 2020年(令和2年), 令和5年度（2023年度）
@@ -141,11 +141,11 @@ _ATOM = re.compile(
               | {_S}(?P<mname>{_MONTH_NAMES})
                 # 昭和45年 1/1: the month and day in numerals after the year
               | {_S}(?P<sm>[0-9]{{1,2}})/(?P<sd>[0-9]{{1,2}})(?=\Z|[ \u3000\n\t(（、。，．,.)）])
-              | {_S}(?P<m>{_MONTH})(?:{_S}[～〜~]{_S}(?P<m2>{_MONTH}))?{_S}月(?:{_S}/)?
+              | (?:{_S}の)?{_S}(?P<m>{_MONTH})(?:{_S}[～〜~]{_S}(?P<m2>{_MONTH}))?{_S}月(?:{_S}/)?
                 (?:{_S}(?:(?P<d>{_DAY}){_S}日|(?P<dn>朔日|晦日|朔|晦)))?
             )?
         ))?
-        (?:(?:{_S}の)?{_S}(?P<mod>{_MOD}))?
+        (?:(?:{_S}の)?{_S}(?P<mod>{_MOD})(?:{_S}(?P<approx>頃|ごろ))?)?
         {_TAIL}
     )
     |
@@ -184,8 +184,9 @@ _SHORT_END = re.compile(
         (?:{_S}(?:(?P<yd>{_DAY}){_S}日|(?P<ydn>朔日|晦日)))?
       | (?<![0-9])(?P<d>{_DAY}){_S}日(?![間目後前])
       | (?P<dn>朔日|晦日)
+      | (?<![0-9])(?P<nm>[0-9]{{1,2}})/(?P<nd>[0-9]{{1,2}})(?![0-9/])
       | (?P<time>{_TIME})
-    )(?:(?:{_S}の|T)?{_S}{_TIME})?""",
+    )(?:{_ANY_WEEKDAY})?(?:(?:{_S}の|T)?{_S}{_TIME})?""",
     re.VERBOSE,
 )
 # 2021年7月から同年9月, 2023年11月から翌年2月: the second end's year said in a word
@@ -199,7 +200,7 @@ _RELATION = re.compile(
       | (?P<from>から|より|以降|以後|以来|[～〜~](?!{_S}[0-9０-９〇一二令平昭大明RHSTM]))
       | (?P<during>期間中|の間|中に|中(?![国心央旬間期核長堅])|内に|内(?![閣容部外訳]))
       | (?P<target>を目指して|を目指し|を目指す|目指して|に向けて|に向け|を目途に|を目途|目途に|目途|めど|を予定|予定)
-      | (?P<as_of>時点で|時点|現在)
+      | (?P<as_of>時点で|時点|現在|付けで|付で|付け|付(?![近属与随帯録記]))
     )""",
     re.VERBOSE,
 )
@@ -460,7 +461,10 @@ def _finish(
         while end > start and text[end - 1] in " \u3000の":
             end -= 1
         return _Atom(start, end, base, has_year=True)
-    return _Atom(start, end, _apply_modifier(base, mod, m.group("q")), has_year=True)
+    period = _apply_modifier(base, mod, m.group("q") or m.group("qq"))
+    if m.group("approx"):  # 2021年末頃: a second, approximating word
+        period = attrs.evolve(period, approximate=True)
+    return _Atom(start, end, period, has_year=True)
 
 
 def _atom(
@@ -716,6 +720,8 @@ def _short_end(first: Period, folded: str, at: int) -> tuple[Period, int] | None
             return None
         elif m.group("time"):
             second = first
+        elif m.group("nm"):  # 2019/5/1～5/6
+            second = _day_period(year, int(m.group("nm")), int(m.group("nd")))
         else:
             day = _number(m.group("d")) if m.group("d") else _named_day(m.group("dn"))
             if day is None:
