@@ -93,11 +93,24 @@ class ParseError(StpError, ValueError):
 
 
 class LoadError(StpError, ValueError):
-    """Serialised data (JSON) does not describe a valid roadmap; ``path`` says where."""
+    """Serialised data (JSON) does not describe a valid roadmap; ``path`` says where.
 
-    def __init__(self, message: str, *, path: str = "$") -> None:
+    ``problems`` lists every problem found as ``(path, message)`` pairs, paths in JSONPath
+    (``$.sections[0].number``); ``path`` is the first one's.
+    """
+
+    def __init__(
+        self, message: str, *, path: str = "$", problems: Sequence[tuple[str, str]] = ()
+    ) -> None:
         self.path = path
-        super().__init__(f"{message} @ {path}")
+        self.problems: tuple[tuple[str, str], ...] = tuple(problems) or ((path, message),)
+        text = f"{message} @ {path}"
+        if len(self.problems) > 1:
+            shown = "\n".join(f"  {m} @ {p}" for p, m in self.problems[:20])
+            more = len(self.problems) - 20
+            text = f"{len(self.problems)} problems:\n{shown}"
+            text += f"\n  … and {more} more" if more > 0 else ""
+        super().__init__(text)
 
 
 class UnknownIdError(StpError, KeyError):
