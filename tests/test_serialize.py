@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -138,6 +139,21 @@ def test_a_5000_digit_integer_in_a_list(data: Data) -> None:
     _action(changed)["footnotes"] = [123456789]
     text = json.dumps(changed).replace("123456789", "-" + "1" * 5000, 1)
     assert _paths(_rejected(text)) == [f"{FIRST}.actions[0].footnotes[0]"]
+
+
+def test_a_5000_digit_integer_without_pythons_digit_limit(data: Data) -> None:
+    """With the interpreter's limit off, reading a long literal would be quadratic: each
+    integer literal is then length-checked as it is read."""
+    text = json.dumps({**data, "edition": 0}).replace('"edition": 0', '"edition": ' + "7" * 5000)
+    limit = sys.get_int_max_str_digits()
+    sys.set_int_max_str_digits(0)
+    try:
+        error = _rejected(text)
+        valid = loads(json.dumps(data))  # the other path reads ordinary integers as before
+    finally:
+        sys.set_int_max_str_digits(limit)
+    assert _paths(error) == ["$.edition"]
+    assert valid == loads(json.dumps(data))
 
 
 def test_an_integer_over_64_bits(data: Data) -> None:
