@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from typing import ClassVar
 
 import attrs
 
@@ -25,6 +26,7 @@ __all__ = [
     "Indicator",
     "IndicatorKind",
     "Initiative",
+    "ItemKind",
     "Ministry",
     "MinistryKind",
     "MinistryRef",
@@ -132,6 +134,15 @@ class Goal(Record):
     source: SourceSpan
 
 
+class ItemKind(enum.StrEnum):
+    """What a row of a section's table holds: an initiative (基本計画における具体的な取組),
+    one of its status notes (実施状況・現状分析) or one of its actions (今後の取組方針)."""
+
+    INITIATIVE = "initiative"
+    ACTION = "action"
+    STATUS_NOTE = "status_note"
+
+
 class IndicatorKind(enum.StrEnum):
     """主要指標 (key indicator with a numeric target) or 参考指標 (reference data)."""
 
@@ -209,6 +220,8 @@ class _Text(Record):
 class StatusNote(_Text):
     """One bullet of 実施状況・現状分析: what was done and the current analysis."""
 
+    kind: ClassVar[ItemKind] = ItemKind.STATUS_NOTE
+
     id: str
     initiative_id: str
     text: str
@@ -243,6 +256,8 @@ class Action(_Tagged):
     ``repost`` is true for an item marked (再掲), reprinted from elsewhere in the roadmap.
     """
 
+    kind: ClassVar[ItemKind] = ItemKind.ACTION
+
     id: str
     initiative_id: str
     text: str
@@ -258,6 +273,8 @@ class Action(_Tagged):
 class Initiative(_Tagged):
     """A 基本計画における具体的な取組: a measure of the Basic Plan (the ○ text of column 1),
     with its status notes (column 2) and planned actions (column 3)."""
+
+    kind: ClassVar[ItemKind] = ItemKind.INITIATIVE
 
     id: str
     number: int

@@ -7,12 +7,11 @@ results are reproducible and tests are deterministic.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 from stpmodel._text import search_key
 from stpmodel.dates import DateMention, Relation
-from stpmodel.model import Action, Initiative, StatusNote
-from stpmodel.roadmap import Deadlines, Node, Roadmap, memoized
+from stpmodel.model import Action, Indicator, Initiative, Section, StatusNote, Subsection
+from stpmodel.roadmap import Deadlines, Node, Roadmap, TreeNode, memoized
 
 __all__ = [
     "actions_of",
@@ -141,25 +140,13 @@ def programs_of(roadmap: Roadmap, ministry: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _searchable(roadmap: Roadmap) -> Iterator[tuple[Node, str]]:
-    for section in roadmap.sections:
-        yield section, section.title
-        for paragraph in section.vision:
-            yield paragraph, paragraph.text
-        for goal in section.goals:
-            yield goal, goal.text
-        for indicator in section.indicators:
-            yield indicator, indicator.text + "".join(indicator.details)
-        for sub in section.subsections:
-            yield sub, sub.title
-            for ini in sub.initiatives:
-                yield ini, ini.text
-                for note in ini.status_notes:
-                    yield note, note.text
-                for action in ini.actions:
-                    yield action, action.text
-    for footnote in roadmap.footnotes.values():
-        yield footnote, footnote.text
+def _body(node: TreeNode) -> str:
+    """The text a search looks in: a title, a text, or an indicator's text and details."""
+    if isinstance(node, Indicator):
+        return node.text + "".join(node.details)
+    if isinstance(node, Section | Subsection):
+        return node.title
+    return node.text
 
 
 def search(roadmap: Roadmap, text: str) -> tuple[Node, ...]:
@@ -175,4 +162,4 @@ def search(roadmap: Roadmap, text: str) -> tuple[Node, ...]:
 
 
 def _search_keys(roadmap: Roadmap) -> tuple[tuple[Node, str], ...]:
-    return tuple((obj, search_key(body)) for obj, body in _searchable(roadmap))
+    return tuple((node, search_key(_body(node))) for node in roadmap.walk())

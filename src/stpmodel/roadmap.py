@@ -17,6 +17,7 @@ from stpmodel.model import (
     Goal,
     Indicator,
     Initiative,
+    ItemKind,
     Ministry,
     Paragraph,
     Program,
@@ -25,12 +26,12 @@ from stpmodel.model import (
     Subsection,
 )
 
-__all__ = ["Deadline", "Deadlines", "Item", "Node", "Roadmap", "SourceInfo"]
+__all__ = ["Deadline", "Deadlines", "Item", "Node", "Roadmap", "SourceInfo", "TreeNode"]
 
 Item: TypeAlias = Initiative | Action
 """What carries deadlines: an initiative or an action."""
 
-Node: TypeAlias = (
+TreeNode: TypeAlias = (
     Section
     | Subsection
     | Initiative
@@ -40,10 +41,12 @@ Node: TypeAlias = (
     | Footnote
     | Paragraph
     | Goal
-    | Ministry
-    | Program
 )
-"""Anything :meth:`Roadmap.get` can return."""
+"""What [Roadmap.walk][stpmodel.Roadmap.walk] yields: an object of the document tree."""
+
+Node: TypeAlias = TreeNode | Ministry | Program
+"""Anything [Roadmap.get][stpmodel.Roadmap.get] can return: a tree object or a registry
+entry."""
 
 _N = TypeVar("_N")
 
@@ -65,9 +68,10 @@ class Deadline(Record):
     mention: DateMention
 
     @property
-    def kind(self) -> str:
-        """``"initiative"`` or ``"action"``."""
-        return "initiative" if isinstance(self.item, Initiative) else "action"
+    def kind(self) -> ItemKind:
+        """[ItemKind.INITIATIVE][stpmodel.ItemKind] or `ItemKind.ACTION`: the kind of the
+        item the date is written on (a string enum, so it equals `"action"` too)."""
+        return self.item.kind
 
 
 class Deadlines(tuple[Deadline, ...]):
@@ -100,6 +104,33 @@ class _Index:
     memo: dict[str, Any] = attrs.field(factory=dict)
 
 
+def _tree(
+    sections: Sequence[Section], footnotes: Mapping[int, Footnote]
+) -> Iterator[tuple[TreeNode, TreeNode | None]]:
+    """Every object of the tree with the object containing it, depth first in document
+    order: each section, its vision paragraphs, goals, indicators and subsections, each
+    subsection's initiatives, each initiative's status notes and actions; then the
+    footnotes (which belong to no section)."""
+    for section in sections:
+        yield section, None
+        for paragraph in section.vision:
+            yield paragraph, section
+        for goal in section.goals:
+            yield goal, section
+        for indicator in section.indicators:
+            yield indicator, section
+        for sub in section.subsections:
+            yield sub, section
+            for ini in sub.initiatives:
+                yield ini, sub
+                for note in ini.status_notes:
+                    yield note, ini
+                for action in ini.actions:
+                    yield action, ini
+    for footnote in footnotes.values():
+        yield footnote, None
+
+
 def _build_index(roadmap: Roadmap) -> _Index:
     by_id: dict[str, Node] = {}
     parents: dict[str, str] = {}
@@ -108,36 +139,21 @@ def _build_index(roadmap: Roadmap) -> _Index:
     notes: list[StatusNote] = []
     indicators: list[Indicator] = []
     deadlines: list[Deadline] = []
-
-    def put(node: Node, key: str, parent: str | None) -> None:
+    for node, parent in roadmap.walk_with_parents():
+        key = node.id
         by_id[key] = node
         if parent is not None:
-            parents[key] = parent
-
-    for section in roadmap.sections:
-        put(section, section.id, None)
-        for paragraph in section.vision:
-            put(paragraph, paragraph.id, section.id)
-        for goal in section.goals:
-            put(goal, goal.id, section.id)
-        for indicator in section.indicators:
-            put(indicator, indicator.id, section.id)
-            indicators.append(indicator)
-        for sub in section.subsections:
-            put(sub, sub.id, section.id)
-            for ini in sub.initiatives:
-                put(ini, ini.id, sub.id)
-                initiatives.append(ini)
-                deadlines.extend(Deadline(item=ini, mention=m) for m in ini.dates)
-                for note in ini.status_notes:
-                    put(note, note.id, ini.id)
-                    notes.append(note)
-                for action in ini.actions:
-                    put(action, action.id, ini.id)
-                    actions.append(action)
-                    deadlines.extend(Deadline(item=action, mention=m) for m in action.dates)
-    for footnote in roadmap.footnotes.values():
-        put(footnote, footnote.id, None)
+            parents[key] = parent.id
+        if isinstance(node, Initiative):
+            initiatives.append(node)
+            deadlines.extend(Deadline(item=node, mention=m) for m in node.dates)
+        elif isinstance(node, Action):
+            actions.append(node)
+            deadlines.extend(Deadline(item=node, mention=m) for m in node.dates)
+        elif isinstance(node, StatusNote):
+            notes.append(node)
+        elif isinstance(node, Indicator):
+            indicators.append(node)
     for ministry in roadmap.ministries.values():
         by_id.setdefault(ministry.code, ministry)
     for program in roadmap.programs.values():
@@ -255,16 +271,28 @@ class Roadmap(Record):
         key = self._index.parents.get(ident)
         return None if key is None else self._index.by_id[key]
 
-    def walk(self) -> Iterator[Node]:
-        """Every section, subsection, initiative, status note and action, depth first."""
-        for section in self.sections:
-            yield section
-            for sub in section.subsections:
-                yield sub
-                for ini in sub.initiatives:
-                    yield ini
-                    yield from ini.status_notes
-                    yield from ini.actions
+    def walk(self) -> Iterator[TreeNode]:
+        """Every object of the document tree, depth first in document order.
+
+        Each section is followed by its vision paragraphs ([Paragraph][stpmodel.Paragraph]),
+        goals, indicators and subsections; each subsection by its initiatives, each
+        initiative by its status notes and actions. The footnotes come last. Registry
+        entries (ministries, programs) are not part of the tree. Like pystac's
+        `Catalog.walk()`, this is the one traversal every lookup, search and export reuses.
+
+        ```python
+        from stpmodel import Action
+
+        actions = [node for node in roadmap.walk() if isinstance(node, Action)]
+        ```
+        """
+        for node, _ in _tree(self.sections, self.footnotes):
+            yield node
+
+    def walk_with_parents(self) -> Iterator[tuple[TreeNode, TreeNode | None]]:
+        """[walk][stpmodel.Roadmap.walk], each object paired with the object containing it
+        (`None` for sections and footnotes)."""
+        return _tree(self.sections, self.footnotes)
 
     # -- deadlines ----------------------------------------------------------------------
     def deadlines(
