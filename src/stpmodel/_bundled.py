@@ -358,11 +358,10 @@ def _valid(obj: Any) -> bool:
 def read_cache(path: str | os.PathLike[str], key: str | None = None) -> Roadmap | None:
     """The roadmap cached at `path`, or None when it is missing, stale, foreign or damaged.
 
-    The file must sit in a trusted folder (see [cache_dir][stpmodel._bundled.cache_dir]), be
-    a regular file (a symlink is not followed) owned by the user and writable by no one
-    else, start with this module's header and `key` (by default the current
-    [cache_key][stpmodel._bundled.cache_key]), and hold only allowed globals and well-typed
-    fields.
+    The file must sit in a trusted folder (see `cache_dir()`), be a regular file (a symlink
+    is not followed) owned by the user and writable by no one else, start with this
+    module's header and `key` (by default the current `cache_key()`), and hold only allowed
+    globals and well-typed fields.
     """
     target = os.fspath(path)
     key = key if key is not None else cache_key()
