@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import copyreg
+import functools
 import gc
 import os
 import pickle
@@ -23,6 +24,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import stpmodel
 from stpmodel import Action, Initiative, MinistryRef, _bundled
@@ -580,3 +583,32 @@ def test_the_key_covers_code_as_well_as_data(
     finally:
         _bundled.cache_key.cache_clear()
     assert len(keys) == 5
+
+
+# -- whatever the bytes, no exception escapes ---------------------------------------------
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_mutated_cache_files_never_raise(data: st.DataObject) -> None:
+    """Random damage to a real cache body, with the first line made valid again for it:
+    the reader returns None or a well-typed roadmap, and never raises."""
+    key = _bundled.cache_key()
+    assert key is not None
+    body = bytearray(_body())
+    for _ in range(data.draw(st.integers(1, 8))):
+        at = data.draw(st.integers(0, len(body) - 1))
+        body[at] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(len(body) // 2, len(body)))
+    folder = Path(tempfile.mkdtemp())
+    try:
+        path = folder / f"roadmap-{key}.pickle"
+        path.write_bytes(_file(bytes(body[:cut]), key))
+        result = _bundled.read_cache(path)
+        assert result is None or isinstance(result, Roadmap)
+    finally:
+        shutil.rmtree(folder)
+
+
+@functools.cache
+def _body() -> bytes:
+    """The pickled body of the bundled roadmap's cache file."""
+    return _bundled._encode(stpmodel.load(), "0" * 32).partition(b"\n")[2]
