@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -31,6 +34,7 @@ from stpmodel import (
     find_dates,
 )
 from stpmodel.dates import Calendar, Granularity
+from stpmodel.errors import LoadError
 from stpmodel.serialize import dumps, loads
 
 texts = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
@@ -255,3 +259,53 @@ def test_date_spans_always_point_into_the_text(text: str) -> None:
         start, end = mention.span
         assert text[start:end] == mention.text
         assert mention.period.start <= mention.period.end
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=8)
+    | st.sampled_from(["2025-04-01", "2021-13-01", "1.5", "at", "fiscal", "fn1", "6.1.1"]),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@functools.cache
+def _bundled_data() -> str:
+    import stpmodel
+
+    return dumps(stpmodel.load())
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_damaged_documents_raise_only_load_error(data: st.DataObject) -> None:
+    """Any value anywhere in the bundled document replaced by any JSON value (NaN and
+    Infinity included): loads() returns a roadmap or raises LoadError, nothing else."""
+    document = json.loads(_bundled_data())
+    for _ in range(data.draw(st.integers(1, 3))):
+        node: Any = document
+        while True:
+            keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+            if not keys:
+                break
+            key = data.draw(st.sampled_from(keys))
+            child = node[key]
+            if isinstance(child, dict | list) and child and data.draw(st.booleans()):
+                node = child
+                continue
+            node[key] = data.draw(json_values)
+            break
+    problems: tuple[tuple[str, str], ...] | None = None
+    try:
+        loads(json.dumps(document, ensure_ascii=False))
+    except LoadError as error:
+        problems = error.problems
+    if problems is not None:
+        assert problems
+        assert all(path.startswith("$") for path, _ in problems)
