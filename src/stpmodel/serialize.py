@@ -181,7 +181,7 @@ def _tuple_hook(tp: Any, converter: cattrs.Converter) -> Callable[[Any, type], t
     types = None if homogeneous else args
     element = args[0]
     handler = converter.get_structure_hook(element) if homogeneous else None
-    handlers = None if homogeneous else [converter.get_structure_hook(a) for a in args]
+    handlers = [] if homogeneous else [converter.get_structure_hook(a) for a in args]
 
     def structure(value: Any, _: type) -> tuple[Any, ...]:
         if type(value) is not list:
@@ -192,12 +192,9 @@ def _tuple_hook(tp: Any, converter: cattrs.Converter) -> Callable[[Any, type], t
         result = []
         for index, item in enumerate(value):
             kind = element if types is None else types[index]
+            convert = handler if handler is not None else handlers[index]
             try:
-                if handler is not None:
-                    result.append(handler(item, kind))
-                else:
-                    assert handlers is not None
-                    result.append(handlers[index](item, kind))
+                result.append(convert(item, kind))
             except Exception as exc:
                 note = IterableValidationNote(f"Structuring {tp} @ index {index}", index, kind)
                 exc.__notes__ = [*getattr(exc, "__notes__", []), note]
