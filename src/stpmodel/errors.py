@@ -19,6 +19,7 @@ import attrs
 from stpmodel._record import Record
 
 __all__ = [
+    "ArgumentTypeError",
     "LoadError",
     "MissingExtraError",
     "ParseError",
@@ -97,7 +98,8 @@ class LoadError(StpError, ValueError):
     """Serialised data (JSON) does not describe a valid roadmap; ``path`` says where.
 
     ``problems`` lists every problem found as ``(path, message)`` pairs, paths in JSONPath
-    (``$.sections[0].number``); ``path`` is the first one's.
+    (``$.sections[0].number``); ``path`` is the first one's, and the message (one line)
+    names the first and up to ten more.
     """
 
     def __init__(
@@ -105,24 +107,42 @@ class LoadError(StpError, ValueError):
     ) -> None:
         self.path = path
         self.problems: tuple[tuple[str, str], ...] = tuple(problems) or ((path, message),)
-        text = f"{message} @ {path}"
-        if len(self.problems) > 1:
-            shown = "\n".join(f"  {m} @ {p}" for p, m in self.problems[:20])
-            more = len(self.problems) - 20
-            text = f"{len(self.problems)} problems:\n{shown}"
-            text += f"\n  … and {more} more" if more > 0 else ""
-        super().__init__(text)
+        more = self.problems[1:]
+        if more:  # one line, as before: "first (and 2 more: second @ $.b; third @ $.c) @ $.a"
+            shown = "; ".join(f"{m} @ {p}" for p, m in more[:10])
+            message += f" (and {len(more)} more: {shown}{'; …' if len(more) > 10 else ''})"
+        super().__init__(f"{message} @ {path}")
 
 
 class UnknownIdError(StpError, KeyError):
-    """No object of the roadmap has this ID."""
+    """No object of the roadmap has this ID, or no ministry or program has this name.
 
-    def __init__(self, ident: str) -> None:
+    `what` says what was looked for (`"ministry"`, `"program"`; `"object"` for an ID) and
+    `matches` lists the close matches, as `"文 (文部科学省, MEXT)"`, best first.
+    """
+
+    def __init__(self, ident: str, *, what: str = "object", matches: Sequence[str] = ()) -> None:
         self.ident = ident
+        self.what = what
+        self.matches = tuple(matches)
         super().__init__(ident)
 
     def __str__(self) -> str:
-        return f"no object with ID {self.ident!r}"
+        if self.what == "object":
+            head = f"no object with ID {self.ident!r}"
+        else:
+            head = f"unknown {self.what} {self.ident!r}"
+        if self.matches:
+            return f"{head}; close matches: {'; '.join(self.matches)}"
+        return head
+
+
+class ArgumentTypeError(StpError, TypeError):
+    """An argument of the wrong type, such as `from_year="2025"`: names the argument."""
+
+    def __init__(self, argument: str, expected: str, value: object) -> None:
+        self.argument = argument
+        super().__init__(f"{argument} must be {expected}, not {type(value).__name__} {value!r}")
 
 
 class MissingExtraError(StpError, ImportError):
