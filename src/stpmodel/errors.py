@@ -144,10 +144,22 @@ class ParseError(StpError, ValueError):
 
 
 class LoadError(StpError, ValueError):
-    """Serialised data (JSON) does not describe a valid roadmap; `path` says where."""
+    """Serialised data (JSON) does not describe a valid roadmap; `path` says where.
 
-    def __init__(self, message: str, *, path: str = "$") -> None:
+    `problems` lists every problem found as `(path, message)` pairs, paths in JSONPath
+    (`$.sections[0].number`); `path` is the first one's, and the message (one line)
+    names the first and up to ten more.
+    """
+
+    def __init__(
+        self, message: str, *, path: str = "$", problems: Sequence[tuple[str, str]] = ()
+    ) -> None:
         self.path = path
+        self.problems: tuple[tuple[str, str], ...] = tuple(problems) or ((path, message),)
+        more = self.problems[1:]
+        if more:  # one line, as before: "first (and 2 more: second @ $.b; third @ $.c) @ $.a"
+            shown = "; ".join(f"{m} @ {p}" for p, m in more[:10])
+            message += f" (and {len(more)} more: {shown}{'; …' if len(more) > 10 else ''})"
         super().__init__(f"{message} @ {path}")
 
 
