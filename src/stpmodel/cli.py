@@ -1,7 +1,13 @@
-"""The ``stpmodel`` command: a thin argparse layer over the library; the only printer.
+"""The `stpmodel` command: a thin argparse layer over the library; the only printer.
 
 Exit codes: 0 success (warnings included), 1 errors in strict mode and internal failures,
-2 usage errors (unknown ID, unknown ministry code, bad year, bad file).
+2 usage errors (unknown ID, unknown ministry code, bad year, bad file) and files that could
+not or must not be written (`stpmodel: cannot write PATH: reason`).
+
+Output is text the terminal can show: characters the output encoding lacks (cp932, ASCII)
+are replaced, and control characters of a roadmap's text are written as `\\xNN`. Listings
+(`deadlines`, `programs`, `ministries`, `search`) take `--format table|json|csv`; tables
+are cut to the terminal's width only when writing to a terminal.
 """
 
 from __future__ import annotations
@@ -572,7 +578,7 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], _Comm
 
 
 def _build_parser(argv: Sequence[str] | None = None) -> _Parser:
-    """The parser; with ``argv`` naming a command, only that command's sub-parser."""
+    """The parser; with `argv` naming a command, only that command's sub-parser."""
     parser = _Parser(
         prog="stpmodel",
         description="Japan's STI policy roadmap (統合イノベーション戦略 工程表) as data.",
