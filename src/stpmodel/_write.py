@@ -186,6 +186,7 @@ def atomic_path(path: StrPath, *, overwrite: bool = False, suffix: str = ".tmp")
         finally:
             os.close(fd)
         yield tmp
+        _sync(tmp)
         _place(tmp, target, shown, overwrite=overwrite)
     except OSError as exc:
         _discard(tmp)
@@ -207,12 +208,19 @@ def _discard(tmp: str) -> None:
             pass
 
 
+def _sync(path: str) -> None:
+    """Flush the finished file to the disk, so the rename never exposes an empty file."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _fill(path: str, data: bytes) -> None:
-    """Write `data` to `path` (ours, just made) and flush it to the disk."""
+    """Write `data` to `path` (ours, just made)."""
     with open(path, "wb") as handle:
         handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def write_bytes(path: StrPath, data: bytes, *, overwrite: bool = False) -> str:
