@@ -132,7 +132,7 @@ def test_deadlines_csv_and_filters(capsys: pytest.CaptureFixture[str]) -> None:
         ),
         (
             ["nonsense"],
-            "stpmodel: argument COMMAND: invalid choice: 'nonsense' (choose from deadlines, show, programs, ministries, search, dates, parse, export, plot, schema)\n",
+            "stpmodel: argument COMMAND: invalid choice: 'nonsense' (choose from deadlines, show, programs, ministries, search, dates, parse, export, plot, report, schema, diff)\n",
         ),
     ],
 )
@@ -143,8 +143,8 @@ def test_usage_errors_exit_2_with_one_line(
     assert (status, out) == (2, "")
     assert (
         err.replace(
-            "'deadlines', 'show', 'programs', 'ministries', 'search', 'dates', 'parse', 'export', 'plot', 'schema'",
-            "deadlines, show, programs, ministries, search, dates, parse, export, plot, schema",
+            "'deadlines', 'show', 'programs', 'ministries', 'search', 'dates', 'parse', 'export', 'plot', 'report', 'schema', 'diff'",
+            "deadlines, show, programs, ministries, search, dates, parse, export, plot, report, schema, diff",
         )
         == message
     )

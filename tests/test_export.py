@@ -366,20 +366,6 @@ def test_plot_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert (tmp_path / "t.png").exists()
 
 
-def test_html(roadmap: Roadmap) -> None:
-    html = roadmap._repr_html_()
-    assert "25 initiatives" in html
-    assert "<table" in html
-    initiative = roadmap.initiatives[1]
-    assert "<u>科技</u>" in initiative._repr_html_()
-    assert roadmap.actions[0]._repr_html_().count("<tr>") == 2
-    table = roadmap.deadlines(from_year=2025, to_year=2027)._repr_html_()
-    assert table.count("<tr>") == 10
-    assert "&lt;" not in table
-    evil = parse(HEAD + "○<b>取組</b>。【科技】\t・実施。\t・x<script>。【文】\n")
-    assert "<script>" not in evil.actions[0]._repr_html_()
-
-
 def test_a_missing_extra_names_the_install_line_excel(
     roadmap: Roadmap, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

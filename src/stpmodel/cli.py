@@ -439,14 +439,37 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
-    from stpmodel.export.plot import plot_program_network, plot_timeline
+    import io as _io
+
+    from stpmodel import plot
+    from stpmodel.report._files import write_bytes
 
     roadmap = _roadmap(args)
+    _check_ministry(roadmap, args.ministry)
+    _check_program(roadmap, args.program)
     if args.what == "timeline":
-        found = roadmap.deadlines(from_year=args.from_year, to_year=args.to_year)
-        written = plot_timeline(roadmap, args.output, deadlines=found)
+        figure = plot.timeline(
+            roadmap,
+            from_year=args.from_year,
+            to_year=args.to_year,
+            ministry=args.ministry,
+            program=args.program,
+        )
     else:
-        written = plot_program_network(roadmap, args.output)
+        figure = plot.network(roadmap, program=args.program, ministry=args.ministry)
+    kind = os.path.splitext(args.output)[1].lstrip(".").lower() or "png"
+    buffer = _io.BytesIO()
+    metadata = {"Title": figure.get_label()} if kind in ("png", "pdf", "svg") else None
+    figure.savefig(buffer, format=kind, dpi=args.dpi, metadata=metadata)
+    written = write_bytes(args.output, buffer.getvalue(), overwrite=args.force)
+    out.write(f"wrote {written}\n")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from stpmodel.report import write_html
+
+    written = write_html(_roadmap(args), args.output, overwrite=args.force)
     out.write(f"wrote {written}\n")
     return 0
 
@@ -459,6 +482,55 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     json.dump(json_schema(), out, ensure_ascii=False, indent=1)
     out.write("\n")
     return 0
+
+
+def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
+    """``stpmodel diff OLD NEW``: what changed between two editions (exit 1 on differences
+    only with ``--exit-code``)."""
+    from stpmodel.diff import diff, open_edition
+    from stpmodel.diff._text import word_diff
+
+    found = diff(open_edition(args.old), open_edition(args.new))
+    if args.kind:
+        found = found.filter(kind=args.kind)
+    records = []
+    for full in found.records():
+        record = {k: full[k] for k in ("change", "kind", "old_id", "new_id", "fields", "score")}
+        if "text" in full["fields"] or full["change"] in ("added", "removed"):
+            for key in ("old_text", "new_text"):
+                if full[key] is not None:
+                    record[key] = full[key]
+        records.append((record, full))
+    if args.format == "json":
+        import json
+
+        json.dump([r for r, _ in records], out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif args.format == "csv":
+        keys = ("change", "kind", "old_id", "new_id", "fields", "score", "old_text", "new_text")
+        _write_csv(out, [{k: r.get(k) for k in keys} for r, _ in records])
+    elif records:
+        rows = []
+        for record, full in records:
+            ids = " → ".join(i for i in (record["old_id"], record["new_id"]) if i)
+            what = [f"{m['code']} {m['change'].replace('_', ' ')}" for m in full["ministries"]]
+            what += [f"{d['old'] or '-'} → {d['new'] or '-'}" for d in full["dates"]]
+            what += [f"{o['old'] or '-'} → {o['new'] or '-'}" for o in full["observations"]]
+            what += [f"{p['program']} {p['change']}" for p in full["programs"]]
+            if full["repost"]:
+                what.append(f"(再掲) {full['repost']['old']} → {full['repost']['new']}")
+            if "old_text" in record and "new_text" in record:
+                what.insert(0, word_diff(record["old_text"], record["new_text"]))
+            else:
+                what.append(full["text"])
+            fields = ",".join(record["fields"])
+            text = " / ".join(part for part in what if part)
+            rows.append([record["change"], record["kind"], ids, fields, text])
+        out.write(table(["変更", "種類", "ID", "項目", "内容"], rows, max_width=_width()))
+        out.write(f"\n{found.summary()}\n")
+    else:
+        out.write("no differences\n")
+    return 1 if args.exit_code and records else 0
 
 
 # -- the parser -------------------------------------------------------------------------
@@ -551,9 +623,34 @@ def _export_options(p: argparse.ArgumentParser) -> None:
 def _plot_options(p: argparse.ArgumentParser) -> None:
     _source_options(p)
     p.add_argument("what", choices=["timeline", "graph"])
-    p.add_argument("-o", "--output", required=True, metavar="PNG")
-    p.add_argument("--from", dest="from_year", type=_year, metavar="YEAR")
-    p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="PNG, SVG or PDF (by extension)"
+    )
+    p.add_argument("--from", dest="from_year", type=_year, metavar="YEAR", help="first year")
+    p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR", help="last year")
+    p.add_argument("--ministry", metavar="CODE", help="only this ministry (科技, 文 …)")
+    p.add_argument("--program", metavar="ID", help="only this program (sip …)")
+    p.add_argument("--dpi", type=int, default=120, help="resolution of a PNG (default: 120)")
+    p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+
+
+def _report_options(p: argparse.ArgumentParser) -> None:
+    _source_options(p)
+    p.add_argument("-o", "--output", required=True, metavar="HTML", help="the file to write")
+    p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+
+
+def _diff_options(p: argparse.ArgumentParser) -> None:
+    from stpmodel.diff import KINDS
+
+    where = "a roadmap text file, a JSON export, or the word 'bundled'"
+    p.add_argument("old", metavar="OLD", help=f"the earlier edition: {where}")
+    p.add_argument("new", metavar="NEW", help=f"the later edition: {where}")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--kind", choices=KINDS, help="only differences of this kind of object")
+    p.add_argument(
+        "--exit-code", action="store_true", help="exit 1 when there are differences (else 0)"
+    )
 
 
 def _no_options(p: argparse.ArgumentParser) -> None:
@@ -573,7 +670,9 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], _Comm
     "parse": ("parse a roadmap file and report its warnings", _parse_options, _cmd_parse),
     "export": ("write the roadmap in another format", _export_options, _cmd_export),
     "plot": ("draw the deadline timeline or the program network", _plot_options, _cmd_plot),
+    "report": ("write the interactive HTML roadmap (works offline)", _report_options, _cmd_report),
     "schema": ("print the JSON Schema of the JSON export", _no_options, _cmd_schema),
+    "diff": ("what changed between two editions (OLD, NEW)", _diff_options, _cmd_diff),
 }
 
 

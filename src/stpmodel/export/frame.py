@@ -23,13 +23,16 @@ actions.explode("lead_ministries").groupby("lead_ministries").size()
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from stpmodel.errors import MissingExtraError
 from stpmodel.export.tables import table_records
-from stpmodel.roadmap import Roadmap
 
-__all__ = ["FRAMES", "all_frame_records", "frame_records", "to_frame"]
+if TYPE_CHECKING:  # Roadmap.to_frame imports this module: no run-time import back
+    from stpmodel.roadmap import Roadmap
+
+__all__ = ["FRAMES", "all_frame_records", "frame_records", "records_frame", "to_frame"]
 
 _ITEM = (
     "text",
@@ -208,4 +211,21 @@ def to_frame(roadmap: Roadmap, what: str = "actions") -> Any:
             frame[column] = frame[column].astype("float64")
         elif column in _BOOLS:
             frame[column] = frame[column].astype(bool)
+    return frame
+
+
+# core: a minimal placeholder so result collections (Deadlines, Items, Nodes …) can
+# delegate `to_frame()` here; writers may rewrite it keeping the name and signature.
+def records_frame(records: Iterable[Mapping[str, Any]], what: str = "") -> Any:
+    """A `pandas.DataFrame` of plain records ([stpmodel.records][]): one row each,
+    `datetime.date` columns as `datetime64`. `what` names the kind of record."""
+    import datetime as dt
+
+    pd = _pandas()
+    rows = [dict(r) for r in records]
+    frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame()
+    for column in frame.columns:
+        values = frame[column].dropna()
+        if len(values) and all(isinstance(v, dt.date) for v in values):
+            frame[column] = pd.to_datetime(frame[column])
     return frame

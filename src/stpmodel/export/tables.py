@@ -20,7 +20,7 @@ import io
 import os
 import zipfile
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from stpmodel._write import guard, unguard, write_bytes, write_files
 from stpmodel.model import Action, Indicator, Initiative, Section, StatusNote, Subsection
@@ -36,7 +36,9 @@ from stpmodel.records import (
     section_record,
     subsection_record,
 )
-from stpmodel.roadmap import Roadmap
+
+if TYPE_CHECKING:  # frame (imported by Roadmap.to_frame) imports this module
+    from stpmodel.roadmap import Roadmap
 
 __all__ = [
     "TABLES",
