@@ -124,7 +124,7 @@ def test_deadlines_csv_and_filters(capsys: pytest.CaptureFixture[str]) -> None:
         ),
         (
             ["deadlines", "--program", "nope"],
-            "stpmodel: error: unknown program ID 'nope' (see 'stpmodel programs')\n",
+            "stpmodel: error: unknown program 'nope' (see 'stpmodel programs')\n",
         ),
         (
             ["show", "6.9.9"],
@@ -150,11 +150,33 @@ def test_usage_errors_exit_2_with_one_line(
     )
 
 
-def test_unknown_ministry_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    status, _out, err = run(capsys, "deadlines", "--ministry", "XX")
+def test_unknown_ministry_exits_2_naming_close_matches(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _out, err = run(capsys, "deadlines", "--ministry", "MEXTT")
     assert status == 2
-    assert err.startswith("stpmodel: error: unknown ministry code 'XX' (this roadmap has: 科技、文")
+    assert err.startswith(
+        "stpmodel: error: unknown ministry 'MEXTT'; close matches: 文 (MEXT, 文部科学省)"
+    )
+    assert err.endswith(" (see 'stpmodel ministries')\n")
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("option", "names"),
+    [
+        ("--ministry", ["文", "MEXT", "文部科学省", "文科省"]),
+        ("--program", ["sip", "SIP", "S I P", "戦略的イノベーション創造プログラム"]),
+    ],
+)
+def test_names_in_every_spelling_give_the_same_listing(
+    capsys: pytest.CaptureFixture[str], option: str, names: list[str]
+) -> None:
+    outputs = set()
+    for name in names:
+        status, out, err = run(capsys, "deadlines", option, name, "--format", "json")
+        assert (status, err) == (0, ""), name
+        outputs.add(out)
+    (only,) = outputs
+    assert json.loads(only)
 
 
 def test_internal_failure_exits_1(
@@ -662,3 +684,67 @@ def test_deadlines_sort_and_kind(capsys: pytest.CaptureFixture[str], roadmap: Ro
     status, _, err = run(capsys, "deadlines", "--sort", "nope")
     assert status == 2
     assert "invalid choice: 'nope'" in err
+
+
+# -- bad input files: one clear line, never "internal error" --------------------------
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SECTION = (
+    "(6) 見出し\n① 小見出し\n基本計画における具体的な取組\t実施状況・現状分析\t今後の取組方針\n"
+)
+ROW = "○取組。【科技】\t・実施。\t・推進。【文】\n"
+
+
+def _file(tmp_path: Path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_an_encoding_that_is_no_text_codec(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = _file(tmp_path, "ok.txt", (SECTION + ROW).encode())
+    for argv in (
+        ["parse", source, "--encoding", "rot13"],
+        ["deadlines", "--input", source, "--encoding", "rot13"],
+        ["parse", source, "--encoding", "klingon"],
+    ):
+        status, out, err = run(capsys, *argv)
+        assert (status, out) == (2, ""), argv
+        assert argv[-1] in err
+        assert "internal error" not in err
+        assert err.count("\n") == 1
+
+
+def test_a_footnote_number_of_5000_digits(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    digits = ("9" * 5000).translate(SUPERSCRIPT)
+    text = SECTION + f"○取組。【科技】\t・実施。\t・推進{digits}。【文】\n\n{digits} 注記\n"
+    source = _file(tmp_path, "fn.txt", text.encode())
+    for argv in (["parse", source], ["deadlines", "--input", source]):
+        status, _, err = run(capsys, *argv)
+        assert status == 0, err
+        assert "internal error" not in err
+    status, _, err = run(capsys, "parse", source)
+    assert "5,000 digits" in err
+
+
+def test_a_file_with_no_roadmap_section(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = _file(tmp_path, "README.md", b"# README\n\nsome text\n- a\n- b\n")
+    status, out, err = run(capsys, "parse", source)
+    assert (status, out) == (2, "")
+    assert "no roadmap section found" in err
+    assert "strict mode" not in err
+
+
+def test_utf16_without_a_bom_hints_at_encoding(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = _file(tmp_path, "u16.txt", (SECTION + ROW).encode("utf-16-le"))
+    status, out, err = run(capsys, "parse", source)
+    assert (status, out) == (2, "")
+    assert "encoding" in err
+    assert "UTF-16" in err or "utf-16" in err
+    status, out, err = run(capsys, "parse", source, "--encoding", "utf-16-le")
+    assert (status, err) == (0, "")

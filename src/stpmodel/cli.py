@@ -77,18 +77,34 @@ def _width() -> int | None:
     return _columns() if _is_terminal() else None
 
 
-def _check_ministry(roadmap: Roadmap, code: str | None) -> None:
-    if code is not None and code not in roadmap.ministries:
-        known = "、".join(roadmap.ministries)
-        raise _UsageError(f"unknown ministry code {code!r} (this roadmap has: {known})")
+def _ministry(roadmap: Roadmap, name: str | None) -> str | None:
+    """The ministry code `name` stands for (`MEXT`, `文部科学省`, `文` → `文`), by the
+    roadmap's name resolver; an unknown name is a usage error listing close matches."""
+    if name is None:
+        return None
+    try:
+        return roadmap.ministry_code(name)
+    except UnknownIdError as exc:
+        raise _UsageError(f"{exc} (see 'stpmodel ministries')") from None
 
 
-def _check_program(roadmap: Roadmap, pid: str | None) -> None:
-    if pid is not None and pid not in roadmap.programs:
-        from stpmodel.registry import default_programs
+def _program(roadmap: Roadmap, name: str | None) -> str | None:
+    """The program ID `name` stands for (`SIP`, `戦略的イノベーション創造プログラム` →
+    `sip`); an unknown name is a usage error listing close matches."""
+    if name is None:
+        return None
+    try:
+        return roadmap.program_id(name)
+    except UnknownIdError as exc:
+        raise _UsageError(f"{exc} (see 'stpmodel programs')") from None
 
-        if pid not in default_programs():
-            raise _UsageError(f"unknown program ID {pid!r} (see 'stpmodel programs')")
+
+def _check_ministry(roadmap: Roadmap, name: str | None) -> None:
+    _ministry(roadmap, name)
+
+
+def _check_program(roadmap: Roadmap, name: str | None) -> None:
+    _program(roadmap, name)
 
 
 # -- commands ---------------------------------------------------------------------------
@@ -123,21 +139,20 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
     from stpmodel.records import deadline_record
 
     roadmap = _roadmap(args)
-    _check_ministry(roadmap, args.ministry)
-    _check_program(roadmap, args.program)
+    ministry = _ministry(roadmap, args.ministry)
+    program = _program(roadmap, args.program)
     if args.from_year and args.to_year and args.from_year > args.to_year:
         raise _UsageError(f"--from {args.from_year} is after --to {args.to_year}")
     found: Sequence[Deadline] = query.deadlines(
         roadmap,
         from_year=args.from_year,
         to_year=args.to_year,
-        ministry=args.ministry,
+        ministry=ministry,
         lead_only=args.lead_only,
-        program=args.program,
+        program=program,
         relation=args.relation,
+        kind=args.kind,
     )
-    if args.kind:
-        found = [d for d in found if d.kind == args.kind]
     records = [deadline_record(d) for d in found]
     if args.sort:
         order = sorted(range(len(records)), key=lambda i: _SORTS[args.sort](dict(records[i])))
@@ -563,10 +578,16 @@ def _deadlines_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR", help="last year written")
     p.add_argument(
-        "--ministry", metavar="CODE", help="only items tagged with this code (科技, 文 …)"
+        "--ministry",
+        metavar="NAME",
+        help="only items tagged with this ministry: a code, name or abbreviation (文, MEXT, 文部科学省 …)",
     )
     p.add_argument("--lead-only", action="store_true", help="with --ministry: only where it leads")
-    p.add_argument("--program", metavar="ID", help="only items mentioning this program (sip …)")
+    p.add_argument(
+        "--program",
+        metavar="NAME",
+        help="only items mentioning this program: an ID, acronym or name (sip, SIP …)",
+    )
     p.add_argument("--relation", choices=[r.value for r in Relation], help="only this relation")
     p.add_argument(
         "--kind", choices=["initiative", "action"], help="only dates written on this kind of item"
