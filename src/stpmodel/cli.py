@@ -457,7 +457,7 @@ def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
     import io as _io
 
     from stpmodel import plot
-    from stpmodel.report._files import write_bytes
+    from stpmodel._write import write_bytes
 
     roadmap = _roadmap(args)
     _check_ministry(roadmap, args.ministry)
