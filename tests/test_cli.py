@@ -418,6 +418,36 @@ def test_a_read_only_place_exits_2(
     assert (status, err) == (2, f"stpmodel: cannot write {target}: Read-only file system\n")
 
 
+@pytest.mark.parametrize("fmt", ["json", "csv", "sqlite", "xlsx", "graphml", "gexf"])
+def test_a_full_disk_exits_2_and_keeps_the_old_file(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+) -> None:
+    import errno
+    import os
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    target = tmp_path / ("out" if fmt == "csv" else f"out.{fmt}")
+    if fmt == "csv":
+        target.mkdir()
+        (target / "actions.csv").write_bytes(OLD)
+        kept = target / "actions.csv"
+    else:
+        target.write_bytes(OLD)
+        kept = target
+    monkeypatch.setattr(os, "fsync", full)  # the data cannot reach the disk
+    status, out, err = run(capsys, "export", "--format", fmt, "-o", str(target), "--force")
+    assert (status, out) == (2, "")
+    assert err.startswith("stpmodel: cannot write ")
+    assert err.endswith(": No space left on device\n")
+    assert kept.read_bytes() == OLD
+    assert not list(tmp_path.rglob(".*"))  # no temporary file left behind
+
+
 def test_parse_output_refuses_an_existing_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
