@@ -524,7 +524,7 @@ def test_no_escape_byte_reaches_the_terminal(
     source = tmp_path / "esc.txt"
     source.write_text(
         HEAD
-        + "○取組\x01\x1b[2J。【科技】\t・実施\x1b[31m。\t・2025年度までに推進\x1b]0;x\x07。【文】\n",
+        + "○取組\x01\x1b[2J。【科技】\t・実施\x1b[31m。\t・2025年度までに推進\x1b]0;x\x07\x7f\x9b1m。【文】\n",
         encoding="utf-8",
     )
     outputs = []
@@ -540,12 +540,14 @@ def test_no_escape_byte_reaches_the_terminal(
         assert status == 0, err
         outputs.append(out + err)
     for text in outputs:
-        assert "\x1b" not in text
-        assert "\x01" not in text
-        assert "\x07" not in text
-    assert "\\x1b[31m" in outputs[3]  # visible, not dropped
+        for control in ("\x1b", "\x01", "\x07", "\x7f", "\x9b"):
+            assert control not in text
+    assert "\\u001b[31m" in outputs[3]  # visible, not dropped
+    # JSON carries every control character as an escape and reads back exact
     status, out, _ = run(capsys, "deadlines", "--input", str(source), "--format", "json")
-    assert json.loads(out)[0]["text"] == "2025年度までに推進\x1b]0;x\x07。"  # JSON escapes them
+    assert "\x7f" not in out
+    assert "\x9b" not in out
+    assert json.loads(out)[0]["text"] == "2025年度までに推進\x1b]0;x\x07\x7f\x9b1m。"
 
 
 # -- plain mistakes on the command line ------------------------------------------------

@@ -84,19 +84,23 @@ def has_controls(text: str) -> bool:
     return _CONTROLS.search(text) is not None
 
 
-def escape_controls(text: str) -> str:
+def escape_controls(text: str, *, json: bool = False) -> str:
     r"""`text` with each control character (C0 but TAB/LF/CR, DEL, C1) written as `\xNN`.
 
     The model keeps such characters as the source has them; a writer whose format cannot
     carry them (XML, iCalendar, xlsx, a terminal) passes its text through this function.
+    With `json=True` they are written `\u00NN` instead, which is also a valid escape
+    inside a JSON string (the command line's output may be JSON).
 
     ```python
-    escape_controls("a\x1b[31mb")  # "a\\x1b[31mb"
+    escape_controls("a\x1b[31mb")             # "a\\x1b[31mb"
+    escape_controls("a\x7fb", json=True)      # "a\\u007fb"
     ```
     """
     if _CONTROLS.search(text) is None:
         return text
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    form = "\\u{:04x}" if json else "\\x{:02x}"
+    return _CONTROLS.sub(lambda m: form.format(ord(m.group())), text)
 
 
 # -- files -------------------------------------------------------------------------------

@@ -5,7 +5,7 @@ Exit codes: 0 success (warnings included), 1 errors in strict mode and internal 
 not or must not be written (`stpmodel: cannot write PATH: reason`).
 
 Output is text the terminal can show: characters the output encoding lacks (cp932, ASCII)
-are replaced, and control characters of a roadmap's text are written as `\\xNN`. Listings
+are replaced, and control characters of a roadmap's text are written as `\\u00NN`. Listings
 (`deadlines`, `programs`, `ministries`, `search`) take `--format table|json|csv`; tables
 are cut to the terminal's width only when writing to a terminal.
 """
@@ -375,7 +375,7 @@ def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     width = _width()
     for r in records:
         prefix = f"{r['id']}  "
-        text = escape_controls(r["text"])
+        text = escape_controls(r["text"], json=True)
         if width is not None:
             text = truncate(text, width - display_width(prefix))
         out.write(prefix + text + "\n")
@@ -748,10 +748,9 @@ def _safe_streams() -> None:
 
 
 def _say(stream: TextIO, text: str) -> None:
-    """Write `text` with every control character (ESC …) made visible as `\\xNN`."""
-    from stpmodel._write import escape_controls
-
-    stream.write(escape_controls(text))
+    """Write `text` with every control character (ESC …) made visible as `\\u00NN`,
+    which is also a valid escape inside the JSON strings some commands print."""
+    stream.write(escape_controls(text, json=True))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
