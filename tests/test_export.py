@@ -284,6 +284,8 @@ def test_result_collections_tabulate_like_the_frames(roadmap: Roadmap) -> None:
         assert pd.api.types.is_datetime64_any_dtype(chosen[column]), column
     assert chosen["approximate"].dtype == bool
     everything = to_frame(roadmap, "deadlines")
+    assert list(chosen.columns) == list(everything.columns)
+    assert (chosen.dtypes == everything.dtypes).all()
     assert set(chosen["id"]) <= set(everything["id"])
     none = roadmap.deadlines(from_year=2090).to_frame()
     assert (len(none), list(none.columns)) == (0, list(FRAMES["deadlines"]))

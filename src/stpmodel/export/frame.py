@@ -210,16 +210,18 @@ def records_frame(records: Iterable[Mapping[str, Any]], what: str = "") -> Any:
     """A `pandas.DataFrame` of plain records ([stpmodel.records][]), one row each, typed
     like [to_frame][stpmodel.export.frame.to_frame]'s frames.
 
-    Result collections (`roadmap.deadlines(...).to_frame()` …) come here. The columns are
-    the records' keys; with no records, those of `FRAMES[what]` where `what` names a frame.
+    Result collections (`roadmap.deadlines(...).to_frame()` …) come here. Where `what`
+    names a frame of [FRAMES][stpmodel.export.frame.FRAMES], the columns are that frame's
+    (so a query's deadlines tabulate exactly like `to_frame(roadmap, "deadlines")`, even
+    when there are none); otherwise they are the records' keys.
     """
     pd = _pandas()
     rows = [dict(r) for r in records]
-    if rows:
-        frame = pd.DataFrame.from_records(rows)
-    else:
-        frame = pd.DataFrame(columns=list(FRAMES.get(what, ())))
-    return _typed(pd, frame)
+    columns = FRAMES.get(what)
+    if columns is not None and all(c in row for row in rows for c in columns):
+        rows = [{c: row[c] for c in columns} for row in rows]
+        return _typed(pd, pd.DataFrame.from_records(rows, columns=list(columns)))
+    return _typed(pd, pd.DataFrame.from_records(rows))
 
 
 def _typed(pd: Any, frame: Any) -> Any:
