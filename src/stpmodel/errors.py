@@ -16,8 +16,6 @@ from collections.abc import Sequence
 
 import attrs
 
-from stpmodel._record import Record
-
 __all__ = [
     "ArgumentTypeError",
     "LoadError",
@@ -33,8 +31,8 @@ class StpError(Exception):
     """Base class of every error raised by stpmodel."""
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class ParseWarning(Record):
+@attrs.frozen(kw_only=True)
+class ParseWarning:
     """A problem the parser met and worked around (警告).
 
     ``source`` is the file name (or ``"<string>"``), ``line`` the 1-based line number,

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, SupportsIndex, TypeAlias,
 
 import attrs
 
-from stpmodel._record import Record
 from stpmodel.dates import DateMention, Relation
 from stpmodel.errors import ArgumentTypeError, ParseWarning, UnknownIdError
 from stpmodel.model import (
@@ -67,8 +66,8 @@ _T = TypeVar("_T")
 _I = TypeVar("_I", bound="Initiative | StatusNote | Action")
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class SourceInfo(Record):
+@attrs.frozen(kw_only=True)
+class SourceInfo:
     """The text a roadmap was parsed from: its name, SHA-256 and number of lines."""
 
     name: str
@@ -81,8 +80,8 @@ class SourceInfo(Record):
         return row("source_info", [self.name, self.sha256, self.line_count])
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Deadline(Record):
+@attrs.frozen(kw_only=True)
+class Deadline:
     """A date written on an initiative or action (期限): the `item` and its `mention`."""
 
     item: Item
@@ -290,8 +289,8 @@ def memoized(roadmap: Roadmap, key: str, build: Callable[[Roadmap], _N]) -> _N:
     return value
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Roadmap(Record):
+@attrs.frozen(kw_only=True)
+class Roadmap:
     """A parsed 工程表 (roadmap): its sections, the registries it refers to, the footnotes
     and the warnings the parser raised.
 

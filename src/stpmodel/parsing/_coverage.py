@@ -16,7 +16,6 @@ from collections import Counter
 
 import attrs
 
-from stpmodel._record import Record
 from stpmodel.parsing._assemble import (
     _BLOCK,
     _SEPARATOR_CELL,
@@ -35,8 +34,8 @@ _CELL_START = re.compile(r"(?:^|(?<=\t))\s*(?:[-*+]\s+)?[○◯〇]")
 _LIST_MARK = re.compile(r"^\s*[-*+]\s+")
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Coverage(Record):
+@attrs.frozen(kw_only=True)
+class Coverage:
     """How much of the source's text the model accounts for.
 
     ``total`` counts the non-markup characters of the source, ``missing`` those found in
