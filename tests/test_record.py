@@ -31,7 +31,8 @@ def test_eq_and_hash_by_value_within_one_class() -> None:
     assert a != MinistryRef(code="経")
     assert len({a, MinistryRef(code="文"), MinistryRef(code="経")}) == 2
     # never equal to another class, even with the same values
-    assert a != ("文", False)
+    other: object = ("文", False)
+    assert a != other
     assert a.__eq__(("文", False)) is NotImplemented
 
 
