@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from stpmodel.dates import Calendar, DateMention, Granularity, Period, Relation, find_dates
+from stpmodel.diff import diff  # a small module: the matcher loads on the first call
 from stpmodel.errors import (
     ArgumentTypeError,
     LoadError,
@@ -46,6 +47,7 @@ from stpmodel.roadmap import Deadline, Deadlines, Items, Nodes, Roadmap, SourceI
 
 if TYPE_CHECKING:
     from stpmodel._bundled import load, source_text
+    from stpmodel.diff import RoadmapDiff
     from stpmodel.export.frame import to_frame
     from stpmodel.graph import build_graph
     from stpmodel.parsing import Coverage, coverage, parse, read
@@ -83,6 +85,7 @@ __all__ = [
     "Program",
     "Relation",
     "Roadmap",
+    "RoadmapDiff",
     "Section",
     "SourceInfo",
     "SourceSpan",
@@ -93,6 +96,7 @@ __all__ = [
     "__version__",
     "build_graph",
     "coverage",
+    "diff",
     "dumps",
     "find_dates",
     "load",
@@ -116,6 +120,7 @@ _LAZY = {
     "loads": "stpmodel.serialize",
     "build_graph": "stpmodel.graph",
     "to_frame": "stpmodel.export.frame",
+    "RoadmapDiff": "stpmodel.diff",
 }
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "ParseWarning",
     "StpError",
     "UnknownIdError",
+    "WriteError",
 ]
 
 
@@ -139,3 +140,21 @@ class MissingExtraError(StpError, ImportError):
             f"{feature} needs the optional package {module!r}: pip install 'stpmodel[{extra}]'",
             name=module,
         )
+
+
+class WriteError(StpError, OSError):
+    """A file could not be written, or was not, to keep what is there.
+
+    Raised for an existing target written without `overwrite=True`, a symbolic link or
+    something other than a regular file at the target, and every operating-system error
+    (missing folder, no permission, disk full …). `path` names the target and `reason`
+    says why, as in `cannot write out.json: it exists (overwrite=True replaces it)`.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot write {path}: {reason}")
+
+    def __str__(self) -> str:
+        return f"cannot write {self.path}: {self.reason}"
