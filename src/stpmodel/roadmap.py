@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, SupportsIndex, TypeAlias,
 
 import attrs
 
+from stpmodel._args import check_flag, check_kind, check_relation, check_year
 from stpmodel.dates import DateMention, Relation
-from stpmodel.errors import ArgumentTypeError, ParseWarning, UnknownIdError
+from stpmodel.errors import ParseWarning, UnknownIdError
 from stpmodel.model import (
     Action,
     Footnote,
@@ -529,41 +530,3 @@ def _program_names(roadmap: Roadmap) -> NameIndex:
     from stpmodel.registry import NameIndex, default_programs
 
     return NameIndex.of_programs(roadmap.programs, default_programs())
-
-
-def check_year(value: object, argument: str) -> None:
-    """Raise [ArgumentTypeError][stpmodel.errors.ArgumentTypeError] unless `value` is an
-    `int` year or `None` (`"2025"` and `True` are refused)."""
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-        raise ArgumentTypeError(argument, "a year as an int (2025) or None", value)
-
-
-def check_flag(value: object, argument: str) -> None:
-    """Raise [ArgumentTypeError][stpmodel.errors.ArgumentTypeError] unless `value` is a
-    `bool`."""
-    if not isinstance(value, bool):
-        raise ArgumentTypeError(argument, "True or False", value)
-
-
-def check_relation(value: object, argument: str) -> Relation:
-    """`value` as a [Relation][stpmodel.Relation] (`"by"` or `Relation.BY`); an unknown
-    one raises [UnknownIdError][stpmodel.UnknownIdError] listing the relations."""
-    if not isinstance(value, str):
-        raise ArgumentTypeError(argument, "a Relation or its name (str)", value)
-    try:
-        return Relation(value)
-    except ValueError:
-        raise UnknownIdError(value, what="relation", matches=[r.value for r in Relation]) from None
-
-
-def check_kind(
-    value: object, argument: str, allowed: Sequence[ItemKind], what: str = "item kind"
-) -> ItemKind:
-    """`value` as one of the `allowed` [ItemKind][stpmodel.ItemKind]s; another raises
-    [UnknownIdError][stpmodel.UnknownIdError] listing the allowed ones."""
-    if not isinstance(value, str):
-        raise ArgumentTypeError(argument, "an ItemKind or its name (str)", value)
-    kind = next((k for k in allowed if k.value == value), None)
-    if kind is None:
-        raise UnknownIdError(value, what=what, matches=[k.value for k in allowed])
-    return kind
