@@ -84,7 +84,7 @@ def report_records(roadmap: Roadmap) -> dict[str, Any]:
     used_ministries: dict[str, None] = {}
     used_programs: dict[str, None] = {}
     for number, deadline in enumerate(roadmap.deadlines()):
-        record = jsonable(deadline_record(deadline))
+        record = dict(jsonable(deadline_record(deadline)))
         end = dt.date.fromisoformat(record["end"])
         record.update(
             key=f"r{number}",
