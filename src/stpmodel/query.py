@@ -30,7 +30,6 @@ from stpmodel.model import (
 from stpmodel.roadmap import (
     Deadlines,
     Items,
-    Node,
     Nodes,
     Results,
     Roadmap,
@@ -385,5 +384,5 @@ def search(roadmap: Roadmap, text: str) -> Nodes:
     return Nodes(obj for obj, body in memoized(roadmap, "search", _search_keys) if key in body)
 
 
-def _search_keys(roadmap: Roadmap) -> tuple[tuple[Node, str], ...]:
+def _search_keys(roadmap: Roadmap) -> tuple[tuple[TreeNode, str], ...]:
     return tuple((node, search_key(_body(node))) for node in roadmap.walk())

@@ -172,7 +172,7 @@ class Items(Results[_I]):
         return items_table(self.records(), f"{len(self)} 件")
 
 
-class Nodes(Results[Node]):
+class Nodes(Results[TreeNode]):
     """Objects of any kind, as a search returns them
     ([NodeRecord][stpmodel.records.NodeRecord] rows)."""
 
