@@ -18,8 +18,6 @@ from collections.abc import Sequence
 
 import attrs
 
-from stpmodel._record import Record
-
 __all__ = [
     "ArgumentTypeError",
     "LoadError",
@@ -64,8 +62,8 @@ class WarningCode(enum.StrEnum):
     CONTROL_CHARACTER = "control-character"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class ParseWarning(Record):
+@attrs.frozen(kw_only=True)
+class ParseWarning:
     """A problem the parser met and worked around (警告).
 
     Attributes:

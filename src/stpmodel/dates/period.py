@@ -7,8 +7,6 @@ import enum
 
 import attrs
 
-from stpmodel._record import Record
-
 __all__ = ["Calendar", "Granularity", "Period"]
 
 
@@ -46,8 +44,8 @@ def _month_end(year: int, month: int) -> dt.date:
     return _months_later(dt.date(year, month, 1), 1, -1)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Period(Record):
+@attrs.frozen(kw_only=True)
+class Period:
     """A closed interval of days, ``start`` ≤ ``end`` (期間).
 
     ``year`` is the nominal year as written (2027 for 2027年度, even though FY2027 ends on

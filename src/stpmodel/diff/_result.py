@@ -15,7 +15,6 @@ from typing import Any, overload
 
 import attrs
 
-from stpmodel._record import Record
 from stpmodel.dates import DateMention, Period
 from stpmodel.errors import MissingExtraError
 from stpmodel.model import Observation
@@ -47,8 +46,8 @@ class Change(enum.StrEnum):
     MOVED = "moved"  # under another parent (an action now in another initiative)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Match(Record):
+@attrs.frozen(kw_only=True)
+class Match:
     """Two objects found to be the same one in two editions, and how alike their texts
     are (1.0 for the same normalised text)."""
 
@@ -58,8 +57,8 @@ class Match(Record):
     score: float
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class MinistryChange(Record):
+@attrs.frozen(kw_only=True)
+class MinistryChange:
     """One ministry code of an item's 【】 tag that changed: ``added``, ``dropped``,
     ``lead_gained`` (newly underlined, 主担当) or ``lead_lost``."""
 
@@ -70,8 +69,8 @@ class MinistryChange(Record):
         return f"{self.code} {self.change.replace('_', ' ')}"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class ProgramChange(Record):
+@attrs.frozen(kw_only=True)
+class ProgramChange:
     """A program the item mentions in one edition only: ``added`` or ``dropped``."""
 
     program: str
@@ -85,8 +84,8 @@ def _label(period: Period) -> str:
     return period.label
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class DateChange(Record):
+@attrs.frozen(kw_only=True)
+class DateChange:
     """A date mention before and after (``None`` where it was added or dropped)."""
 
     old: DateMention | None
@@ -106,8 +105,8 @@ class DateChange(Record):
         return f"{before} → {after}"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class ObservationChange(Record):
+@attrs.frozen(kw_only=True)
+class ObservationChange:
     """An indicator value before and after (``None`` where it was added or dropped)."""
 
     old: Observation | None
@@ -117,8 +116,8 @@ class ObservationChange(Record):
         return f"{self.old.text if self.old else '-'} → {self.new.text if self.new else '-'}"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class DeadlineShift(Record):
+@attrs.frozen(kw_only=True)
+class DeadlineShift:
     """A date on an initiative or action that moved: from ``old`` to ``new``."""
 
     kind: str
@@ -163,8 +162,8 @@ def _shown(obj: Any) -> str:
     return str(title if title is not None else getattr(obj, "text", ""))
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class DiffEntry(Record):
+@attrs.frozen(kw_only=True)
+class DiffEntry:
     """One difference: an object ``added``, ``removed``, ``changed`` or ``moved``.
 
     ``old`` and ``new`` are the objects of the two editions (``None`` for an added or a
@@ -242,8 +241,8 @@ def _date_record(change: DateChange) -> dict[str, Any]:
 _ITEMS = ("initiative", "action")
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class RoadmapDiff(Record):
+@attrs.frozen(kw_only=True)
+class RoadmapDiff:
     """The differences between two editions of a roadmap, in document order.
 
     A sequence of [DiffEntry][stpmodel.diff.DiffEntry] objects (empty, and false, when the
