@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from stpmodel import MinistryRef, Roadmap, load
+from stpmodel import MinistryRef, Roadmap, UnknownIdError, load
 from stpmodel.cli import main
 from stpmodel.dates import Relation
 
@@ -160,6 +160,23 @@ def test_timeline_with_nothing_to_show_says_so(roadmap: Roadmap) -> None:
 def test_timeline_year_must_be_an_int(roadmap: Roadmap) -> None:
     with pytest.raises(TypeError, match="from_year"):
         plot.timeline(roadmap, from_year="2025")  # type: ignore[arg-type]
+
+
+def test_filters_take_any_name_the_registry_knows(roadmap: Roadmap) -> None:
+    def bars(figure: Figure) -> list[str]:
+        return sorted(gid for gid, _ in _gids(figure, "bar "))
+
+    by_code = bars(plot.timeline(roadmap, ministry="文"))
+    assert bars(plot.timeline(roadmap, ministry="MEXT")) == by_code
+    assert bars(plot.timeline(roadmap, ministry="文部科学省")) == by_code
+    assert bars(plot.timeline(roadmap.deadlines(), ministry="MEXT")) == by_code
+    assert bars(plot.timeline(roadmap, program="S I P")) == bars(
+        plot.timeline(roadmap, program="sip")
+    )
+    with pytest.raises(UnknownIdError):
+        plot.timeline(roadmap, ministry="NOPE")
+    with pytest.raises(UnknownIdError):
+        plot.network(roadmap, program="NOPE")
 
 
 @pytest.mark.parametrize(
@@ -308,6 +325,7 @@ def test_plot_command_checks_the_ministry(
     assert main(["plot", "timeline", "--ministry", "NOPE", "-o", str(tmp_path / "x.png")]) == 2
     assert "NOPE" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
+    assert main(["plot", "timeline", "--ministry", "MEXT", "-o", str(tmp_path / "x.png")]) == 0
 
 
 def test_relation_styles_cover_every_relation() -> None:
