@@ -13,6 +13,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -179,11 +180,56 @@ def test_site_holds_documentation_files_only(site: Path) -> None:
 def test_repository_link_is_real_or_none(site: Path) -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     url = re.search(r"^repo_url:\s*(\S+)", config, re.M)
+    project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
     if url is not None:
-        project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
         assert url.group(1) in project, "repo_url must be the project's own repository URL"
-    for page in site.rglob("*.html"):
-        assert ".invalid" not in page.read_text(encoding="utf-8"), page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)"[^>]*class="md-source"', home)
+    links += re.findall(r'class="md-source"[^>]*href="([^"]+)"', home)
+    for link in links:
+        assert ".invalid" not in link
+        assert link in project, link
+
+
+def _hooks() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "docs" / "hooks.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_command_has_a_worked_example() -> None:
+    from stpmodel.cli import _COMMANDS
+
+    assert set(_hooks().EXAMPLES) == set(_COMMANDS)
+
+
+@pytest.mark.slow
+def test_cli_page_shows_each_example_with_its_real_output(site: Path) -> None:
+    page = (site / "cli" / "index.html").read_text(encoding="utf-8")
+    text = htmllib.unescape(re.sub(r"<[^>]+>", "", page))
+    for _why, argv, _lines in _hooks().EXAMPLES.values():
+        assert f"$ stpmodel {' '.join(argv)}\n" in text, argv
+    assert "$ echo $?" not in text  # no example failed
+    assert "Traceback" not in text
+    # the deadlines example printed what the library says
+    (argv,) = [a for _, a, _ in _hooks().EXAMPLES.values() if a[0] == "deadlines"]
+    options = dict(zip(argv[1::2], argv[2::2], strict=False))
+    roadmap = stpmodel.load()
+    expected = roadmap.deadlines(
+        from_year=int(options["--from"]),
+        to_year=int(options["--to"]),
+        ministry=options["--ministry"],
+    )
+    start = text.index(f"$ stpmodel {' '.join(argv)}")
+    shown = text[start : text.index("usage:", start)]
+    assert expected
+    for deadline in expected:
+        assert deadline.item.id in shown, deadline.item.id
 
 
 @pytest.mark.slow
