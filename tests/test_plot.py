@@ -152,6 +152,15 @@ def test_timeline_accepts_deadlines_and_an_axes(roadmap: Roadmap) -> None:
     assert len(list(_gids(host, "bar "))) == len(roadmap.deadlines(from_year=2025, to_year=2025))
 
 
+def test_figures_show_in_a_notebook_without_pyplot(roadmap: Roadmap) -> None:
+    import pickle
+
+    figure = plot.timeline(roadmap, from_year=2025, to_year=2025)
+    assert figure._repr_png_().startswith(b"\x89PNG")  # type: ignore[attr-defined]
+    assert repr(figure).startswith("<Figure size")
+    assert isinstance(pickle.loads(pickle.dumps(figure)), Figure)
+
+
 def test_timeline_with_nothing_to_show_says_so(roadmap: Roadmap) -> None:
     figure = _drawn(plot.timeline(roadmap, from_year=2040, to_year=2041))
     assert "この条件の期限はありません" in [t.get_text() for t in _texts(figure)]

@@ -89,11 +89,12 @@ def _new_figure(width: float, height: float) -> Figure:
     figures (a notebook's inline plots) stay as they were."""
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
+
+        from stpmodel._figure import Figure as ShownFigure
     except ImportError:
         raise MissingExtraError("plotting", "plot", "matplotlib") from None
     _font_file()
-    figure = Figure(figsize=(width, height), layout="constrained")
+    figure = ShownFigure(figsize=(width, height), layout="constrained")
     FigureCanvasAgg(figure)
     return figure
 
@@ -106,6 +107,10 @@ def _axes(ax: Axes | None, width: float, height: float) -> tuple[Figure, Axes]:
         return figure, ax
     figure = _new_figure(width, height)
     return figure, figure.add_subplot()
+
+
+def _same(values: Any) -> Any:
+    return values
 
 
 def _x(day: dt.date) -> float:
@@ -468,7 +473,7 @@ def timeline(
         label.set_fontproperties(font)
     axes.tick_params(axis="y", length=0)
     # the ministries of each row, on the right: tick labels, so the layout makes room
-    right = axes.secondary_yaxis("right")
+    right = axes.secondary_yaxis("right", functions=(_same, _same))  # picklable, unlike lambdas
     right.set_yticks(ticks, columns)
     right.tick_params(axis="y", length=0, pad=8)
     right.spines["right"].set_visible(False)
