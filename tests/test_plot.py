@@ -142,6 +142,32 @@ def test_timeline_filters_show_in_rows_and_title(roadmap: Roadmap) -> None:
     assert "SIP" in only_sip.axes[0].get_title(loc="left")
 
 
+def test_rows_take_the_colour_of_the_filtered_ministry_where_it_leads(roadmap: Roadmap) -> None:
+    from matplotlib.colors import to_hex
+    from matplotlib.patches import Patch
+
+    code = "経"
+    figure = plot.timeline(roadmap, ministry=code)
+    patches = {
+        text.get_text(): to_hex(handle.get_facecolor())
+        for legend in figure.legends
+        for text, handle in zip(legend.get_texts(), legend.legend_handles, strict=True)
+        if isinstance(handle, Patch)
+    }
+    colour = patches[f"{code}: {roadmap.ministries[code].name_ja}"]
+    bars = dict(_gids(figure, "bar "))
+    shared = [
+        d
+        for d in roadmap.deadlines(ministry=code)
+        if code in d.item.lead_ministries and d.item.lead_ministries[0] != code
+    ]
+    assert shared  # items led by 経 together with a ministry named first
+    for deadline in roadmap.deadlines(ministry=code):
+        if code in deadline.item.lead_ministries:
+            line = bars[f"bar {deadline.item.id} {deadline.mention.text.strip()}"]
+            assert to_hex(line.get_color()) == colour, deadline.item.id
+
+
 def test_timeline_accepts_deadlines_and_an_axes(roadmap: Roadmap) -> None:
     chosen = roadmap.deadlines(from_year=2024, to_year=2024)
     figure = plot.timeline(chosen)

@@ -259,8 +259,13 @@ def _window(deadlines: Sequence[Deadline], first: int | None, last: int | None) 
 
 
 # -- the timeline -------------------------------------------------------------------------
-def _lead_code(item: Item) -> str | None:
-    return next((r.code for r in item.ministries if r.lead), None)
+def _lead_code(item: Item, preferred: str | None = None) -> str | None:
+    """The lead ministry whose colour the item's row takes: ``preferred`` (the ministry
+    filtered on) when it leads, else the first lead."""
+    leads = [r.code for r in item.ministries if r.lead]
+    if preferred in leads:
+        return preferred
+    return leads[0] if leads else None
 
 
 def _ministry_column(item: Item, ems: float = 14) -> str:
@@ -381,7 +386,9 @@ def timeline(
     figure, axes = _axes(ax, width, max(3.2, height_rows + 2.1))
 
     names = _ministry_names(roadmap)
-    leads = list(dict.fromkeys(c for d in chosen if (c := _lead_code(d.item)) is not None))
+    leads = list(
+        dict.fromkeys(c for d in chosen if (c := _lead_code(d.item, ministry)) is not None)
+    )
     colours = {code: _PALETTE[i % len(_PALETTE)] for i, code in enumerate(leads)}
     font = _font()
     small = _font(_FONT_SIZE - 0.5)
@@ -414,7 +421,7 @@ def timeline(
         centre = y + row_height / 2
         ticks.append(centre)
         tick_labels.append(f"{item_id}  {_shorten(item.text, 17)}")
-        colour = colours.get(_lead_code(item) or "", _NO_LEAD)
+        colour = colours.get(_lead_code(item, ministry) or "", _NO_LEAD)
         for deadline, lane, left in placed:
             mention = deadline.mention
             relations[mention.relation] = None
