@@ -460,8 +460,6 @@ def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
     from stpmodel._write import write_bytes
 
     roadmap = _roadmap(args)
-    _check_ministry(roadmap, args.ministry)
-    _check_program(roadmap, args.program)
     if args.what == "timeline":
         figure = plot.timeline(
             roadmap,
@@ -649,8 +647,8 @@ def _plot_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--from", dest="from_year", type=_year, metavar="YEAR", help="first year")
     p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR", help="last year")
-    p.add_argument("--ministry", metavar="CODE", help="only this ministry (科技, 文 …)")
-    p.add_argument("--program", metavar="ID", help="only this program (sip …)")
+    p.add_argument("--ministry", metavar="NAME", help="only this ministry (文, MEXT, 文部科学省 …)")
+    p.add_argument("--program", metavar="NAME", help="only this program (sip, SIP …)")
     p.add_argument("--dpi", type=int, default=120, help="resolution of a PNG (default: 120)")
     p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
 
