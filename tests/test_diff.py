@@ -424,3 +424,15 @@ def test_counts_by_kind(source: str) -> None:
         "indicator": {"added": 0, "removed": 0, "changed": 1, "moved": 0},
         "action": {"added": 2, "removed": 2, "changed": 3, "moved": 1},
     }
+
+
+def test_the_worked_example_in_the_docs_is_what_the_command_prints(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = (DATA.parents[1] / "docs" / "diff.md").read_text(encoding="utf-8")
+    block = page.split("$ stpmodel diff bundled tests/data/next_edition.txt\n", 1)[1]
+    shown = block.split("```", 1)[0]
+    monkeypatch.setenv("COLUMNS", "110")
+    monkeypatch.chdir(DATA.parents[1])
+    assert main(["diff", "bundled", "tests/data/next_edition.txt"]) == 0
+    assert capsys.readouterr().out == shown
