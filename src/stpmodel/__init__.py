@@ -1,9 +1,12 @@
 """stpmodel: Japan's STI policy roadmaps (統合イノベーション戦略 工程表) as typed data.
 
->>> import stpmodel
->>> roadmap = stpmodel.load()
->>> len(roadmap.initiatives)
-25
+```python
+import stpmodel
+
+roadmap = stpmodel.load()
+len(roadmap.initiatives)  # 25
+roadmap.deadlines(from_year=2025, to_year=2027, ministry="MEXT")
+```
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from stpmodel.dates import Calendar, DateMention, Granularity, Period, Relation, find_dates
 from stpmodel.diff import diff  # a small module: the matcher loads on the first call
 from stpmodel.errors import (
+    ArgumentTypeError,
     LoadError,
     MissingExtraError,
     ParseError,
@@ -39,7 +43,7 @@ from stpmodel.model import (
     StatusNote,
     Subsection,
 )
-from stpmodel.roadmap import Deadline, Roadmap, SourceInfo
+from stpmodel.roadmap import Deadline, Deadlines, Items, Nodes, Roadmap, SourceInfo
 
 if TYPE_CHECKING:
     from stpmodel._bundled import load, source_text
@@ -53,10 +57,12 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Action",
+    "ArgumentTypeError",
     "Calendar",
     "Coverage",
     "DateMention",
     "Deadline",
+    "Deadlines",
     "Footnote",
     "Goal",
     "Granularity",
@@ -64,11 +70,13 @@ __all__ = [
     "IndicatorKind",
     "Initiative",
     "ItemKind",
+    "Items",
     "LoadError",
     "Ministry",
     "MinistryKind",
     "MinistryRef",
     "MissingExtraError",
+    "Nodes",
     "Observation",
     "Paragraph",
     "ParseError",
@@ -99,7 +107,7 @@ __all__ = [
     "to_frame",
 ]
 
-# Parsing, the bundled data and JSON are loaded on first use, so that ``import stpmodel``
+# Parsing, the bundled data and JSON are loaded on first use, so that `import stpmodel`
 # stays light (no regex compilation, no cattrs) for code that only needs the classes.
 _LAZY = {
     "load": "stpmodel._bundled",

@@ -1,21 +1,17 @@
 """The roadmap as a networkx graph, derived from the model on demand (never stored on it).
 
-Nodes are keyed by object ID and carry a ``kind``; edges carry a ``relation``:
+Nodes are keyed by object ID and carry a `kind`; edges carry a `relation`:
 
-======================  ================================================================
-relation                from → to
-======================  ================================================================
-``contains``            section → subsection → initiative → status note / action;
-                        section → indicator
-``responsible``         initiative / action → ministry (``lead`` attribute)
-``mentions``            initiative / status note / action → program
-``due``                 initiative / action → period (``period:FY2027`` …), with the
-                        mention's ``date_relation`` and ``expression``
-``cites``               any object → footnote
-``reposts``             an action marked (再掲) → the other actions with the same text
-======================  ================================================================
+| relation | from → to |
+|---|---|
+| `contains` | section → subsection → initiative → status note / action; section → indicator |
+| `responsible` | initiative / action → ministry (`lead` attribute) |
+| `mentions` | initiative / status note / action → program |
+| `due` | initiative / action → period (`period:FY2027` …), with the mention's `date_relation` and `expression` |
+| `cites` | any object → footnote (a section also for its vision and goals) |
+| `reposts` | an action marked (再掲) → the other actions with the same text |
 
-Only this module imports networkx, and only :func:`build_graph` needs it.
+Only this module imports networkx, and only [build_graph][stpmodel.graph.build_graph] needs it.
 """
 
 from __future__ import annotations
@@ -36,7 +32,7 @@ __all__ = ["build_graph", "neighbors", "path", "period_node"]
 
 
 def period_node(period: Period) -> str:
-    """The node key of a period: ``"period:FY2027"``, ``"period:2024-07"`` …"""
+    """The node key of a period: `"period:FY2027"`, `"period:2024-07"` …"""
     return f"period:{period.label}"
 
 
@@ -45,7 +41,7 @@ def _short(text: str, size: int = 40) -> str:
 
 
 def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
-    """A ``networkx.MultiDiGraph`` of the roadmap (see the module docs for its shape).
+    """A `networkx.MultiDiGraph` of the roadmap (see the module docs for its shape).
 
     Node and edge attributes are strings, numbers and booleans only, so the graph can be
     written as GraphML or GEXF as it is.
@@ -168,8 +164,8 @@ def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
 def neighbors(
     graph: nx.MultiDiGraph, key: Hashable, *, relation: str | None = None, kind: str | None = None
 ) -> tuple[Hashable, ...]:
-    """Nodes linked to ``key`` in either direction, filtered by edge ``relation`` and by
-    the neighbour's ``kind``; in a stable order."""
+    """Nodes linked to `key` in either direction, filtered by edge `relation` and by
+    the neighbour's `kind`; in a stable order."""
     found: dict[Hashable, None] = {}
     for _, other, data in graph.out_edges(key, data=True):
         if relation is None or data.get("relation") == relation:

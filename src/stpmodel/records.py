@@ -1,12 +1,12 @@
 """Model objects as plain records: the one place an object becomes a row.
 
 Every function here turns one model object into a `dict` with stable English keys and plain
-values — `str`, `int`, `bool`, `None`, [datetime.date][], `float`, and lists of `str` —
+values — `str`, `int`, `bool`, `None`, `datetime.date`, `float`, and lists of `str` —
 typed as a `TypedDict`. Writers (CSV, SQLite, Excel, JSON, iCalendar), pandas frames, the
 command line's tables and the notebook HTML all read these records instead of reaching
 into the model, so a column means the same thing everywhere.
 
-Dates stay [datetime.date][] objects; [jsonable][stpmodel.records.jsonable] turns a
+Dates stay `datetime.date` objects; [jsonable][stpmodel.records.jsonable] turns a
 record into JSON-ready values (ISO dates). Lists keep their order (ministries in the order
 of the source's tag; `lead_ministries` are those underlined, 主担当).
 
@@ -44,7 +44,7 @@ if TYPE_CHECKING:
         StatusNote,
         Subsection,
     )
-    from stpmodel.roadmap import Deadline, Roadmap
+    from stpmodel.roadmap import Deadline, Node, Roadmap
 
 __all__ = [
     "DeadlineRecord",
@@ -54,6 +54,7 @@ __all__ = [
     "ItemRecord",
     "MentionRecord",
     "MinistryRecord",
+    "NodeRecord",
     "ObservationRecord",
     "ProgramRecord",
     "RoadmapRecord",
@@ -67,6 +68,7 @@ __all__ = [
     "jsonable",
     "mention_record",
     "ministry_record",
+    "node_record",
     "observation_record",
     "program_record",
     "roadmap_record",
@@ -138,10 +140,21 @@ class ItemRecord(TypedDict):
     footnotes: list[int]
     repost: bool
     dates: int
+    expressions: list[str]
     first_due: dt.date | None
     last_due: dt.date | None
     line: int
     source: str
+
+
+class NodeRecord(TypedDict):
+    """Any object of the tree or the registries, as a search lists it: its ID, its kind
+    (`section`, `subsection`, `paragraph`, `goal`, `indicator`, `initiative`,
+    `status_note`, `action`, `footnote`, `ministry`, `program`) and its text or title."""
+
+    id: str
+    kind: str
+    text: str
 
 
 class ItemMinistryRecord(TypedDict):
@@ -331,11 +344,38 @@ def item_record(item: Initiative | Action | StatusNote, parent_id: str = "") -> 
         "footnotes": list(item.footnotes),
         "repost": bool(getattr(item, "repost", False)),
         "dates": len(dues),
+        "expressions": [m.text for m in item.dates],
         "first_due": min(dues, default=None),
         "last_due": max(dues, default=None),
         "line": item.source.first_line,
         "source": str(item.source),
     }
+
+
+_NODE_KINDS = {
+    "Section": "section",
+    "Subsection": "subsection",
+    "Paragraph": "paragraph",
+    "Goal": "goal",
+    "Indicator": "indicator",
+    "Initiative": "initiative",
+    "StatusNote": "status_note",
+    "Action": "action",
+    "Footnote": "footnote",
+    "Ministry": "ministry",
+    "Program": "program",
+}
+
+
+def node_record(node: Node) -> NodeRecord:
+    """The ID, kind and text (or title, or name) of any object
+    [Roadmap.get][stpmodel.Roadmap.get] can return."""
+    kind = _NODE_KINDS.get(type(node).__name__, type(node).__name__.lower())
+    ident = str(getattr(node, "id", None) or getattr(node, "code", ""))
+    text = str(
+        getattr(node, "text", None) or getattr(node, "title", None) or getattr(node, "name_ja", "")
+    )
+    return {"id": ident, "kind": kind, "text": text}
 
 
 def item_ministry_records(item: Initiative | Action) -> list[ItemMinistryRecord]:
