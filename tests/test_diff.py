@@ -432,7 +432,6 @@ def test_the_worked_example_in_the_docs_is_what_the_command_prints(
     page = (DATA.parents[1] / "docs" / "diff.md").read_text(encoding="utf-8")
     block = page.split("$ stpmodel diff bundled tests/data/next_edition.txt\n", 1)[1]
     shown = block.split("```", 1)[0]
-    monkeypatch.setenv("COLUMNS", "110")
     monkeypatch.chdir(DATA.parents[1])
     assert main(["diff", "bundled", "tests/data/next_edition.txt"]) == 0
     assert capsys.readouterr().out == shown
