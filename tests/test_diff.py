@@ -435,3 +435,44 @@ def test_the_worked_example_in_the_docs_is_what_the_command_prints(
     monkeypatch.chdir(DATA.parents[1])
     assert main(["diff", "bundled", "tests/data/next_edition.txt"]) == 0
     assert capsys.readouterr().out == shown
+
+
+def test_no_pass_scores_every_pair(source: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Texts scored grow with the size of the roadmap, not with its square: the nine edits
+    of EVERY_KIND in each of n copies of the section (the added texts numbered by copy)
+    cost about n times what they cost once."""
+    from stpmodel.diff import _match
+    from stpmodel.diff._text import dice as real
+
+    calls = 0
+
+    def counting(a: Any, b: Any) -> float:
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(_match, "dice", counting)
+
+    def section(text: str, number: int) -> str:
+        return re.sub(r"^\(6\)", f"({number})", text, count=1, flags=re.MULTILINE)
+
+    def scored(copies: int) -> int:
+        nonlocal calls
+        old, new = [], []
+        for i in range(1, copies + 1):
+            edits = [
+                Edit(op=e.op, target=e.target, new=e.new.replace("。", f"（第{i}案）。", 1))
+                if e.op == "insert"
+                else e
+                for e in make_edition.EVERY_KIND
+            ]
+            old.append(section(source, i))
+            new.append(section(make_edition.apply(source, edits)[0], i))
+        before, after = stpmodel.parse("\n".join(old)), stpmodel.parse("\n".join(new))
+        calls = 0
+        assert len(diff(before, after)) == 9 * copies
+        return calls
+
+    small, large = scored(6), scored(24)
+    assert small > 0
+    assert large / small <= 4 * 1.25  # 4x the copies; scoring every pair would be 16x
