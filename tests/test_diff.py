@@ -476,3 +476,48 @@ def test_no_pass_scores_every_pair(source: str, monkeypatch: pytest.MonkeyPatch)
     small, large = scored(6), scored(24)
     assert small > 0
     assert large / small <= 4 * 1.25  # 4x the copies; scoring every pair would be 16x
+
+
+def test_an_initiative_moved_into_a_new_subsection(source: str, roadmap: Roadmap) -> None:
+    lines = source.split("\n")
+    row = next(
+        n
+        for n, line in enumerate(lines)
+        if line.startswith("<p>○先端重要分野における国際協力取決め数")
+    )
+    header = next(line for line in lines if line.startswith("基本計画における具体的な取組"))
+    moved = [
+        *lines[:row],
+        *lines[row + 1 :],
+        "",
+        "⑥ 科学技術外交の新たな展開",
+        "",
+        header,
+        lines[row],
+    ]
+    new = stpmodel.parse("\n".join(moved))
+    assert [(e.change, e.kind, e.old_id, e.new_id) for e in diff(roadmap, new)] == [
+        (Change.ADDED, "subsection", None, "6.6"),
+        (Change.MOVED, "initiative", "6.5.6", "6.6.1"),
+    ]
+
+
+def test_the_actions_of_a_removed_initiative_that_went_elsewhere_are_moved(
+    source: str, roadmap: Roadmap
+) -> None:
+    lines = source.split("\n")
+    row = next(n for n, line in enumerate(lines) if line.startswith("<p>○産学官民が協調して高精度"))
+    action = lines[row][lines[row].rindex("・産学官民が連携し") :]
+    target = next(
+        n for n, line in enumerate(lines) if "・「人協調型ロボティクスの拡大に向けた" in line
+    )
+    lines[target] += " " + action
+    del lines[row]
+    new = stpmodel.parse("\n".join(lines))
+    found = [(e.change, e.kind, e.old_id, e.new_id) for e in diff(roadmap, new)]
+    notes = [n.id for n in roadmap.get("6.1.7", Initiative).status_notes]
+    assert found == [
+        (Change.REMOVED, "initiative", "6.1.7", None),
+        *[(Change.REMOVED, "status_note", note, None) for note in notes],
+        (Change.MOVED, "action", "6.1.7.a1", "6.1.6.a7"),
+    ]
