@@ -521,3 +521,15 @@ def test_the_actions_of_a_removed_initiative_that_went_elsewhere_are_moved(
         *[(Change.REMOVED, "status_note", note, None) for note in notes],
         (Change.MOVED, "action", "6.1.7.a1", "6.1.6.a7"),
     ]
+
+
+def test_cli_says_when_an_edition_had_parse_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], source: str
+) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_text(source.replace("【<u>国</u>】", "【<u>国</u>", 1), encoding="utf-8")
+    assert main(["diff", "bundled", str(broken), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)  # the comparison still runs
+    assert err.startswith(f"stpmodel: {broken}: ")
+    assert "parse warnings" in err
