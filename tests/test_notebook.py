@@ -32,6 +32,10 @@ indicator = next(i for i in r.indicators if i.observations)
 # One expression per public class of the package, evaluated in the notebook.
 CLASSES: dict[str, str] = {
     "Roadmap": "r",
+    "RoadmapDiff": (
+        "stpmodel.diff(r, stpmodel.parse("
+        "stpmodel.source_text().replace('2025年度までに', '2026年度までに', 1)))"
+    ),
     "Section": "r.sections[0]",
     "Subsection": "r.subsections[0]",
     "Initiative": "r.initiatives[1]",

@@ -73,7 +73,7 @@ def report_records(roadmap: Roadmap) -> dict[str, Any]:
     programs' names), ``ministries`` and ``programs`` (code or ID → name, those that
     appear in the rows) and ``years`` (first and last fiscal year covered).
     """
-    from stpmodel._format import deadline_record
+    from stpmodel.records import deadline_record, jsonable
 
     ministry_names = {code: m.name_ja for code, m in roadmap.ministries.items()}
     program_names = {
@@ -84,7 +84,7 @@ def report_records(roadmap: Roadmap) -> dict[str, Any]:
     used_ministries: dict[str, None] = {}
     used_programs: dict[str, None] = {}
     for number, deadline in enumerate(roadmap.deadlines()):
-        record = deadline_record(deadline)
+        record = dict(jsonable(deadline_record(deadline)))
         end = dt.date.fromisoformat(record["end"])
         record.update(
             key=f"r{number}",
