@@ -55,7 +55,6 @@ CLASSES: dict[str, str] = {
     "Deadlines": "r.deadlines(from_year=2025, to_year=2027)",
     "Items": "query.items_of(r, 'SIP')",
     "Nodes": "query.search(r, 'S I P')",
-    "RoadmapDiff": "stpmodel.diff(r, stpmodel.parse(stpmodel.source_text().replace('35位', '38位')))",
 }
 
 # TODO(owners): public classes defined in files core does not own that have no
