@@ -503,7 +503,14 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     from stpmodel.diff import diff, open_edition
     from stpmodel.diff._text import word_diff
 
-    found = diff(open_edition(args.old), open_edition(args.new))
+    editions = [open_edition(args.old), open_edition(args.new)]
+    for name, edition in zip((args.old, args.new), editions, strict=True):
+        if edition.warnings:
+            sys.stderr.write(
+                f"stpmodel: {name}: {len(edition.warnings)} parse warnings "
+                f"(see 'stpmodel parse {name}')\n"
+            )
+    found = diff(*editions)
     if args.kind:
         found = found.filter(kind=args.kind)
     records = []

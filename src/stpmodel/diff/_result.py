@@ -17,8 +17,8 @@ import attrs
 
 from stpmodel.dates import DateMention, Period
 from stpmodel.errors import MissingExtraError
-from stpmodel.model import Observation
-from stpmodel.roadmap import Roadmap
+from stpmodel.model import Observation, Section, Subsection
+from stpmodel.roadmap import Roadmap, TreeNode
 
 __all__ = [
     "FIELDS",
@@ -52,8 +52,8 @@ class Match:
     are (1.0 for the same normalised text)."""
 
     kind: str
-    old: Any
-    new: Any
+    old: TreeNode
+    new: TreeNode
     score: float
 
 
@@ -152,14 +152,19 @@ class DeadlineShift:
         return self.new.due
 
 
-def _ident(obj: Any) -> str | None:
-    return None if obj is None else str(obj.id)
+def _ident(obj: TreeNode | None) -> str | None:
+    return None if obj is None else obj.id
 
 
-def _shown(obj: Any) -> str:
+def _repost(obj: TreeNode | None) -> bool:
+    return bool(getattr(obj, "repost", False))
+
+
+def _shown(obj: TreeNode | None) -> str:
     """The text an object is shown by: a heading's title, any other object's text."""
-    title = getattr(obj, "title", None)
-    return str(title if title is not None else getattr(obj, "text", ""))
+    if obj is None:
+        return ""
+    return obj.title if isinstance(obj, Section | Subsection) else obj.text
 
 
 @attrs.frozen(kw_only=True)
@@ -173,8 +178,8 @@ class DiffEntry:
 
     change: Change
     kind: str
-    old: Any
-    new: Any
+    old: TreeNode | None
+    new: TreeNode | None
     score: float | None = None
     fields: tuple[str, ...] = ()
     old_text: str | None = None
@@ -218,7 +223,7 @@ class DiffEntry:
                 for o in self.observations
             ],
             "repost": (
-                {"old": bool(self.old.repost), "new": bool(self.new.repost)}
+                {"old": _repost(self.old), "new": _repost(self.new)}
                 if "repost" in self.fields
                 else None
             ),
@@ -316,8 +321,8 @@ class RoadmapDiff:
                 shifts.append(
                     DeadlineShift(
                         kind=entry.kind,
-                        old_id=str(entry.old.id),
-                        new_id=str(entry.new.id),
+                        old_id=str(entry.old_id),
+                        new_id=str(entry.new_id),
                         old=old,
                         new=new,
                     )
