@@ -52,7 +52,7 @@ from stpmodel.parsing._cells import (
     split_items,
     take_tags,
 )
-from stpmodel.parsing._indicators import observations, split_name
+from stpmodel.parsing._indicators import footnote_observations, observations, split_name
 from stpmodel.parsing._lines import classify, find_document_name, split_lines
 from stpmodel.parsing._markup import strip_inline
 from stpmodel.parsing._reader import (
@@ -320,6 +320,10 @@ class _Assembler:
             obs.extend(observations(detail_values, series=series if detail_values else None))
         lines = [b.line, *(line for _, line in b.details)]
         place = self.place(lines, b.column)
+        footnotes = self.cite(ident, "\n".join([text, *(d for d, _ in b.details)]), place)
+        for number in footnotes:
+            if (draft := self.document.footnotes.get(number)) is not None:
+                obs.extend(footnote_observations(_footnote_text(draft.parts), number))
         return Indicator(
             id=ident,
             kind=b.kind,
@@ -327,7 +331,7 @@ class _Assembler:
             text=text,
             details=tuple(detail for detail, _ in b.details),
             observations=tuple(obs),
-            footnotes=self.cite(ident, "\n".join([text, *(d for d, _ in b.details)]), place),
+            footnotes=footnotes,
             repost=repost,
             dates=self.dates(text, place),
             source=self.span(lines),
@@ -443,7 +447,7 @@ class _Assembler:
         """The footnotes, with who cites them; a citation of no footnote is reported."""
         result = {}
         for number, fb in sorted(self.document.footnotes.items()):
-            text = "\n".join(normalize_space(p) for p in fb.parts)
+            text = _footnote_text(fb.parts)
             result[number] = Footnote(
                 number=number,
                 text=text,
@@ -461,6 +465,12 @@ class _Assembler:
                     str(number),
                 )
         return result
+
+
+def _footnote_text(parts: list[str]) -> str:
+    """A footnote's text: its lines (the first and its ※ notes), each white space
+    collapsed."""
+    return "\n".join(normalize_space(p) for p in parts)
 
 
 def _title_and_edition(
