@@ -158,8 +158,8 @@ def test_indicator_observations(roadmap: Roadmap) -> None:
 
 def test_source_spans_on_every_object(roadmap: Roadmap) -> None:
     for obj in roadmap.walk():
-        assert obj.source.source == "000_1d8cfa0f98f72cfe.txt"  # type: ignore[union-attr]
-        assert obj.source.lines  # type: ignore[union-attr]
+        assert obj.source.source == "000_1d8cfa0f98f72cfe.txt"
+        assert obj.source.lines
 
 
 def test_coverage_is_complete(roadmap: Roadmap, source: str) -> None:

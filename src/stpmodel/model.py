@@ -1,20 +1,21 @@
 """The domain model: frozen attrs classes for what a 工程表 says.
 
 The classes know nothing of files, JSON, graphs or terminals. They nest the way the
-document does (a :class:`Section` holds :class:`Subsection`\\ s, which hold
-:class:`Initiative`\\ s, which hold :class:`StatusNote`\\ s and :class:`Action`\\ s) and refer
+document does (a [Section][stpmodel.Section] holds [Subsection][stpmodel.Subsection]s, which hold
+[Initiative][stpmodel.Initiative]s, which hold [StatusNote][stpmodel.StatusNote]s and
+[Action][stpmodel.Action]s) and refer
 to everything else — ministries, programs, footnotes — by ID. Every object carries a
-:class:`SourceSpan` naming the source lines it was read from.
+[SourceSpan][stpmodel.SourceSpan] naming the source lines it was read from.
 """
 
 from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from typing import ClassVar
 
 import attrs
 
-from stpmodel._record import Record
 from stpmodel._text import despace_letters
 from stpmodel.dates import DateMention, Period
 
@@ -25,6 +26,7 @@ __all__ = [
     "Indicator",
     "IndicatorKind",
     "Initiative",
+    "ItemKind",
     "Ministry",
     "MinistryKind",
     "MinistryRef",
@@ -38,8 +40,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class SourceSpan(Record):
+@attrs.frozen(kw_only=True)
+class SourceSpan:
     """Where an object came from (出典): the source's name and its 1-based line numbers.
 
     A table row broken over a page boundary has several lines.
@@ -56,6 +58,11 @@ class SourceSpan(Record):
     def __str__(self) -> str:
         return f"{self.source}:{','.join(map(str, self.lines))}"
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import row  # presentation works from plain values
+
+        return row("source", [self.source, ",".join(map(str, self.lines))])
+
 
 class MinistryKind(enum.StrEnum):
     """What kind of body a ministry code stands for."""
@@ -67,11 +74,11 @@ class MinistryKind(enum.StrEnum):
     UNKNOWN = "unknown"  # a code the registry does not know
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Ministry(Record):
+@attrs.frozen(kw_only=True)
+class Ministry:
     """A ministry or agency named by a code in the 【】 tags (府省庁).
 
-    ``confirmed`` is false where the English name could not be checked against an official
+    `confirmed` is false where the English name could not be checked against an official
     source.
     """
 
@@ -82,23 +89,34 @@ class Ministry(Record):
     abbreviation: str = ""
     confirmed: bool = True
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import ministries_table
+        from stpmodel.records import ministry_record
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class MinistryRef(Record):
-    """A ministry tagged on an item (担当府省). ``lead`` is true where the source underlines
-    the code (``<u>科技</u>``), which marks the ministry in charge (主担当)."""
+        return ministries_table([ministry_record(self)])
+
+
+@attrs.frozen(kw_only=True)
+class MinistryRef:
+    """A ministry tagged on an item (担当府省). `lead` is true where the source underlines
+    the code (`<u>科技</u>`), which marks the ministry in charge (主担当)."""
 
     code: str
     lead: bool = False
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import row
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Program(Record):
+        return row("ministry_ref", [self.code, "○" if self.lead else ""])
+
+
+@attrs.frozen(kw_only=True)
+class Program:
     """A program, fund or scheme the roadmap names (事業・制度・プログラム).
 
-    ``aliases`` are the spellings found in documents (matched after removing spaces and
-    folding width), ``phases`` the phases the catalog knows (SIP 第2期, 第3期 …),
-    ``part_of`` the program a sub-scheme belongs to (国際先導研究 is part of 科研費).
+    `aliases` are the spellings found in documents (matched after removing spaces and
+    folding width), `phases` the phases the catalog knows (SIP 第2期, 第3期 …),
+    `part_of` the program a sub-scheme belongs to (国際先導研究 is part of 科研費).
     """
 
     id: str
@@ -111,9 +129,15 @@ class Program(Record):
     part_of: str = ""
     confirmed: bool = True
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import programs_table
+        from stpmodel.records import program_record
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Paragraph(Record):
+        return programs_table([program_record(self)])
+
+
+@attrs.frozen(kw_only=True)
+class Paragraph:
     """A paragraph of 【あるべき姿とその実現に向けた方向性】 (the vision)."""
 
     id: str
@@ -121,15 +145,36 @@ class Paragraph(Record):
     footnotes: tuple[int, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import nodes_table
+        from stpmodel.records import node_record
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Goal(Record):
+        return nodes_table([node_record(self)])
+
+
+@attrs.frozen(kw_only=True)
+class Goal:
     """An item of 【目標】 (a goal of the section)."""
 
     id: str
     text: str
     footnotes: tuple[int, ...] = ()
     source: SourceSpan
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import nodes_table
+        from stpmodel.records import node_record
+
+        return nodes_table([node_record(self)])
+
+
+class ItemKind(enum.StrEnum):
+    """What a row of a section's table holds: an initiative (基本計画における具体的な取組),
+    one of its status notes (実施状況・現状分析) or one of its actions (今後の取組方針)."""
+
+    INITIATIVE = "initiative"
+    ACTION = "action"
+    STATUS_NOTE = "status_note"
 
 
 class IndicatorKind(enum.StrEnum):
@@ -139,13 +184,13 @@ class IndicatorKind(enum.StrEnum):
     REFERENCE = "reference"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Observation(Record):
+@attrs.frozen(kw_only=True)
+class Observation:
     """One value an indicator reports (現状データ), e.g. 38% (カロリーベース) as of FY2022.
 
-    ``series`` names the sub-line a value sits on (食料自給率, 輸出額 …), ``label`` the
-    breakdown it belongs to (カロリーベース, 男性, 米国 …), ``as_of`` the period the text
-    gives for it. ``footnote`` is the number of the footnote the value was read from (the
+    `series` names the sub-line a value sits on (食料自給率, 輸出額 …), `label` the
+    breakdown it belongs to (カロリーベース, 男性, 米国 …), `as_of` the period the text
+    gives for it. `footnote` is the number of the footnote the value was read from (the
     current value of a key indicator is often given only there: 83.7% in footnote 94),
     None for a value printed on the indicator's own lines.
     """
@@ -158,12 +203,18 @@ class Observation(Record):
     as_of: Period | None = None
     footnote: int | None = None
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import observations_table
+        from stpmodel.records import observation_record
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Indicator(Record):
+        return observations_table([observation_record(self, "")])
+
+
+@attrs.frozen(kw_only=True)
+class Indicator:
     """An indicator of the section: 主要指標 or 参考指標 (指標).
 
-    ``name`` is the text before the first colon, ``text`` the whole item, ``details`` the
+    `name` is the text before the first colon, `text` the whole item, `details` the
     lines printed under it (such as the three lines under 食料自給率・輸出額…).
     """
 
@@ -178,10 +229,19 @@ class Indicator(Record):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import indicators_table, observations_table
+        from stpmodel.records import indicator_record, observation_record
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Footnote(Record):
-    """A footnote (脚注) with its ``※`` continuation lines, and the IDs citing it."""
+        values = [observation_record(o, self.id) for o in self.observations]
+        return indicators_table([indicator_record(self)]) + (
+            observations_table(values) if values else ""
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Footnote:
+    """A footnote (脚注) with its `※` continuation lines, and the IDs citing it."""
 
     number: int
     text: str
@@ -191,11 +251,17 @@ class Footnote(Record):
 
     @property
     def id(self) -> str:
-        """``"fn94"`` for footnote 94."""
+        """`"fn94"` for footnote 94."""
         return f"fn{self.number}"
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import footnotes_table
+        from stpmodel.records import footnote_record
 
-class _Text(Record):
+        return footnotes_table([footnote_record(self)])
+
+
+class _Text:
     """Text as printed, and a normalised form of it."""
 
     __slots__ = ()
@@ -203,14 +269,16 @@ class _Text(Record):
 
     @property
     def normalized_text(self) -> str:
-        """The text with the PDF's letter spacing undone (``S I P`` → ``SIP``,
-        ``C S T I`` → ``CSTI``); ``text`` itself stays as printed."""
+        """The text with the PDF's letter spacing undone (`S I P` → `SIP`,
+        `C S T I` → `CSTI`); `text` itself stays as printed."""
         return despace_letters(self.text)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True)
 class StatusNote(_Text):
     """One bullet of 実施状況・現状分析: what was done and the current analysis."""
+
+    kind: ClassVar[ItemKind] = ItemKind.STATUS_NOTE
 
     id: str
     initiative_id: str
@@ -220,10 +288,16 @@ class StatusNote(_Text):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import items_table
+        from stpmodel.records import item_record
+
+        return items_table([item_record(self)])
+
 
 class _Tagged(_Text):
-    """What items tagged with ministries share (a mixin of :class:`Initiative` and
-    :class:`Action`)."""
+    """What items tagged with ministries share (a mixin of [Initiative][stpmodel.Initiative] and
+    [Action][stpmodel.Action])."""
 
     __slots__ = ()
     ministries: tuple[MinistryRef, ...]
@@ -233,18 +307,15 @@ class _Tagged(_Text):
         """Codes of the ministries in charge (underlined in the source)."""
         return tuple(ref.code for ref in self.ministries if ref.lead)
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import render  # presentation lives outside the model
 
-        return render(self)
-
-
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True)
 class Action(_Tagged):
     """One bullet of 今後の取組方針: an action planned next, with its ministries.
 
-    ``repost`` is true for an item marked (再掲), reprinted from elsewhere in the roadmap.
+    `repost` is true for an item marked (再掲), reprinted from elsewhere in the roadmap.
     """
+
+    kind: ClassVar[ItemKind] = ItemKind.ACTION
 
     id: str
     initiative_id: str
@@ -256,11 +327,19 @@ class Action(_Tagged):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import items_table
+        from stpmodel.records import item_record
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+        return items_table([item_record(self)])
+
+
+@attrs.frozen(kw_only=True)
 class Initiative(_Tagged):
     """A 基本計画における具体的な取組: a measure of the Basic Plan (the ○ text of column 1),
     with its status notes (column 2) and planned actions (column 3)."""
+
+    kind: ClassVar[ItemKind] = ItemKind.INITIATIVE
 
     id: str
     number: int
@@ -274,9 +353,17 @@ class Initiative(_Tagged):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        """The initiative's row, then its status notes and actions."""
+        from stpmodel._html import items_table
+        from stpmodel.records import item_record
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Subsection(Record):
+        rows: list[Initiative | StatusNote | Action] = [self, *self.status_notes, *self.actions]
+        return items_table([item_record(obj) for obj in rows])
+
+
+@attrs.frozen(kw_only=True)
+class Subsection:
     """A numbered part of a section (①, ② …) with its table of initiatives."""
 
     id: str
@@ -285,14 +372,23 @@ class Subsection(Record):
     initiatives: tuple[Initiative, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        """The subsection's counts, then its initiatives."""
+        from stpmodel._html import items_table, sections_table
+        from stpmodel.records import item_record, subsection_record
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Section(Record):
+        return sections_table([subsection_record(self)]) + items_table(
+            [item_record(ini, self.id) for ini in self.initiatives]
+        )
+
+
+@attrs.frozen(kw_only=True)
+class Section:
     """A section of the 工程表, such as (6) 様々な社会課題を解決するための研究開発…
 
-    ``vision`` holds the paragraphs of 【あるべき姿とその実現に向けた方向性】, ``goals`` the
-    items of 【目標】, ``indicators`` the key (主要指標) and reference (参考指標) indicators.
-    ``chapter`` is the heading printed above the section, where the document has one.
+    `vision` holds the paragraphs of 【あるべき姿とその実現に向けた方向性】, `goals` the
+    items of 【目標】, `indicators` the key (主要指標) and reference (参考指標) indicators.
+    `chapter` is the heading printed above the section, where the document has one.
     """
 
     id: str
@@ -304,3 +400,12 @@ class Section(Record):
     indicators: tuple[Indicator, ...] = ()
     subsections: tuple[Subsection, ...] = ()
     source: SourceSpan
+
+    def _repr_html_(self) -> str:
+        """The section's subsections, then its indicators."""
+        from stpmodel._html import indicators_table, sections_table
+        from stpmodel.records import indicator_record, subsection_record
+
+        return sections_table(
+            [subsection_record(sub, self.id) for sub in self.subsections], self.title
+        ) + indicators_table([indicator_record(ind, self.id) for ind in self.indicators])

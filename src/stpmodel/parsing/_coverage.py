@@ -16,7 +16,6 @@ from collections import Counter
 
 import attrs
 
-from stpmodel._record import Record
 from stpmodel.parsing._lines import MARKUP_KINDS, classify, split_lines
 from stpmodel.parsing._markup import BULLET, strip_markup
 from stpmodel.roadmap import Roadmap
@@ -29,8 +28,8 @@ _CELL_START = re.compile(r"(?:^|(?<=\t))[^\S\t]*(?:[-*+]\s+)?[○◯〇]")
 _LIST_MARK = re.compile(r"^\s*[-*+]\s+")
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Coverage(Record):
+@attrs.frozen(kw_only=True)
+class Coverage:
     """How much of the source's text the model accounts for.
 
     Attributes:
