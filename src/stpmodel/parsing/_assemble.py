@@ -147,6 +147,7 @@ class _Assembler:
         return _Place(lines, line, column)
 
     def span(self, lines: list[int] | tuple[int, ...]) -> SourceSpan:
+        """The source span of an object printed on ``lines``."""
         return SourceSpan(source=self.source, lines=tuple(sorted(set(lines))))
 
     def dates(self, text: str, place: _Place) -> tuple[DateMention, ...]:

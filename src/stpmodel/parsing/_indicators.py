@@ -36,6 +36,8 @@ def split_name(text: str) -> tuple[str, str]:
 
 
 def _as_of(mentions: list[DateMention]) -> Period | None:
+    """The period an indicator line's values are given for: the one marked as such
+    (2024年3月時点), else the last one written."""
     for mention in mentions:
         if mention.relation is Relation.AS_OF:
             return mention.period
