@@ -592,3 +592,15 @@ def test_a_footnote_no_indicator_cites_gives_no_observation() -> None:
     )
     roadmap = stpmodel.parse(text, strict=True)
     assert [o.footnote for o in roadmap.indicators[0].observations] == [None]
+
+
+def test_two_equal_date_problems_get_their_own_columns() -> None:
+    text = "(1) 見出し\n① 小\n○取組。【科技】\t・実施。\t・令和0年に、また令和0年に推進。【科技】\n"
+    roadmap = stpmodel.parse(text, name="x.txt")
+    raw = text.split("\n")[2]
+    first = raw.index("令和0年") + 1
+    second = raw.index("令和0年", first) + 1
+    assert [(w.code, w.column) for w in roadmap.warnings] == [
+        ("bad-date", first),
+        ("bad-date", second),
+    ]

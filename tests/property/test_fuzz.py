@@ -182,7 +182,7 @@ PLACES: dict[str, Callable[[str], str]] = {
 # What the runs are made of: the characters the grammar and its regexes give meaning to.
 UNITS = [" ", "\u3000", "\t", "【", "】", "【】", "<", "<p>", "<u>", "</u>", "<p", "&", "0", "9",
          "⁹", "・", " ・", "(再掲)", "(", ")", "-", "年", "2025年度", "～", "、", "○", "S ", "1,", "※",
-         "1件", "(2023年度)", "は83.7%"]  # fmt: skip
+         "1件", "(2023年度)", "は83.7%", "令和0年", "2023年2月30日"]  # fmt: skip
 
 
 @pytest.mark.parametrize("run", [" ", "\u3000"], ids=["spaces", "ideographic spaces"])
