@@ -549,3 +549,58 @@ def test_cues_are_registry_data() -> None:
     cues = default_program_cues()
     assert "14課題" in cues["sip"]
     assert set(cues) <= set(default_programs())
+
+
+# -- observations read from an indicator's footnotes (the analyst issue) ------------------
+def test_a_key_indicators_value_in_its_footnote_is_an_observation(roadmap: Roadmap) -> None:
+    """Key indicator 6.k2 cites footnote 94, which gives its current value: 83.7%, the
+    2019～2021 three-year average. The observation is the indicator's, its source the
+    footnote."""
+    indicator = roadmap.get("6.k2", Indicator)
+    assert indicator.footnotes == (94,)
+    assert "83.7%" not in indicator.text
+    (observation,) = indicator.observations
+    assert (str(observation.value), observation.unit, observation.footnote) == ("83.7", "%", 94)
+    assert observation.text in roadmap.footnotes[94].text
+    assert observation.as_of is not None
+    assert (observation.as_of.start.year, observation.as_of.end.year) == (2019, 2021)
+
+
+def test_each_footnote_value_takes_the_period_written_with_it(roadmap: Roadmap) -> None:
+    """Footnote 95: 専門家数30名(2023年度) — the period after the value; footnote 96:
+    2023年度13件 — the period before it."""
+    values = [
+        (str(o.value), o.unit, o.footnote, o.as_of.label if o.as_of else None)
+        for o in roadmap.get("6.k3", Indicator).observations
+    ]
+    assert values == [("30", "名", 95, "FY2023"), ("13", "件", 96, "FY2023")]
+
+
+def test_values_on_an_indicators_own_lines_have_no_footnote(roadmap: Roadmap) -> None:
+    for indicator in roadmap.indicators:
+        for observation in indicator.observations:
+            if observation.footnote is None:
+                assert observation.text in indicator.text + "".join(indicator.details)
+            else:
+                assert observation.footnote in indicator.footnotes
+
+
+def test_a_footnote_no_indicator_cites_gives_no_observation() -> None:
+    text = (
+        "(1) 見出し\n【現状データ】（参考指標）\n・指標：1件\n"
+        "① 小\n○取組⁹⁴。【科技】\t・実施。\t・推進。【科技】\n⁹⁴ 支援数は2023年度13件\n"
+    )
+    roadmap = stpmodel.parse(text, strict=True)
+    assert [o.footnote for o in roadmap.indicators[0].observations] == [None]
+
+
+def test_two_equal_date_problems_get_their_own_columns() -> None:
+    text = "(1) 見出し\n① 小\n○取組。【科技】\t・実施。\t・令和0年に、また令和0年に推進。【科技】\n"
+    roadmap = stpmodel.parse(text, name="x.txt")
+    raw = text.split("\n")[2]
+    first = raw.index("令和0年") + 1
+    second = raw.index("令和0年", first) + 1
+    assert [(w.code, w.column) for w in roadmap.warnings] == [
+        ("bad-date", first),
+        ("bad-date", second),
+    ]

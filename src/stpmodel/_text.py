@@ -46,6 +46,7 @@ _SPACE_RUN = re.compile(r"[^\S\x0b\x0c\x1c-\x1f\x85]+")
 
 @functools.cache
 def _spaced() -> re.Pattern[str]:
+    """The pattern of letters spaced out by the PDF (compiled on first use)."""
     # Two or more single Latin letters (or a lone hyphen) separated by single spaces:
     # "S I P", "I m P A C T", "F - R E I", "Ｓ Ｉ Ｐ". Bounded to keep matching linear.
     # Compiled on first use: it takes a millisecond, and start-up does not need it.

@@ -190,7 +190,9 @@ class Observation:
 
     `series` names the sub-line a value sits on (食料自給率, 輸出額 …), `label` the
     breakdown it belongs to (カロリーベース, 男性, 米国 …), `as_of` the period the text
-    gives for it.
+    gives for it. `footnote` is the number of the footnote the value was read from (the
+    current value of a key indicator is often given only there: 83.7% in footnote 94),
+    None for a value printed on the indicator's own lines.
     """
 
     value: Decimal
@@ -199,6 +201,7 @@ class Observation:
     label: str | None = None
     series: str | None = None
     as_of: Period | None = None
+    footnote: int | None = None
 
     def _repr_html_(self) -> str:
         from stpmodel._html import observations_table

@@ -175,12 +175,14 @@ PLACES: dict[str, Callable[[str], str]] = {
     "a footnote": lambda run: f"{HEAD}{ROW}⁹⁴ {run}\n",
     "an indicator": lambda run: f"(1) 見出し\n【現状データ】（参考指標）\n・指標：{run}38%\n① 小\n{ROW}",
     "a goal": lambda run: f"(1) 見出し\n【目標】\n・目標{run}\n① 小\n{ROW}",
+    "a footnote an indicator cites": lambda run: f"(1) 見出し\n【現状データ】（参考指標）\n・指標：1件⁹⁴\n⁹⁴ {run}\n① 小\n{ROW}",
     "a heading": lambda run: f"(1) 見出し{run}\n① 小{run}\n{ROW}",
 }  # fmt: skip
 
 # What the runs are made of: the characters the grammar and its regexes give meaning to.
 UNITS = [" ", "\u3000", "\t", "【", "】", "【】", "<", "<p>", "<u>", "</u>", "<p", "&", "0", "9",
-         "⁹", "・", " ・", "(再掲)", "(", ")", "-", "年", "2025年度", "～", "、", "○", "S ", "1,", "※"]  # fmt: skip
+         "⁹", "・", " ・", "(再掲)", "(", ")", "-", "年", "2025年度", "～", "、", "○", "S ", "1,", "※",
+         "1件", "(2023年度)", "は83.7%", "令和0年", "2023年2月30日"]  # fmt: skip
 
 
 @pytest.mark.parametrize("run", [" ", "\u3000"], ids=["spaces", "ideographic spaces"])

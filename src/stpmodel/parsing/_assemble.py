@@ -52,7 +52,7 @@ from stpmodel.parsing._cells import (
     split_items,
     take_tags,
 )
-from stpmodel.parsing._indicators import observations, split_name
+from stpmodel.parsing._indicators import footnote_observations, observations, split_name
 from stpmodel.parsing._lines import classify, find_document_name, split_lines
 from stpmodel.parsing._markup import strip_inline
 from stpmodel.parsing._reader import (
@@ -104,18 +104,33 @@ class _Assembler:
         factory=lambda: defaultdict(list)
     )
 
-    def warn(self, place: _Place, code: WarningCode, message: str, text: str = "") -> None:
+    def warn(
+        self,
+        place: _Place,
+        code: WarningCode,
+        message: str,
+        text: str = "",
+        *,
+        after: tuple[int, int] | None = None,
+    ) -> tuple[int, int]:
         """Report a problem of the object at `place`: at the first of its lines where
-        `text` stands (the exact span), else where the object begins."""
+        `text` stands (the exact span), else where the object begins. With `after`, a
+        `(line, column)` the search starts from (the end of the problem reported before,
+        so that the second of two equal texts is found second). Returns the `(line,
+        end_column)` of the span reported."""
         raws = self.document.lines
+        line, column, end = place.line, place.column, place.column
         for number in place.lines:
+            if after is not None and number < after[0]:
+                continue
             raw = raws[number - 1].raw if 0 < number <= len(raws) else ""
-            start = raw.find(text, place.column - 1 if number == place.line else 0) if text else -1
+            start_at = place.column - 1 if number == place.line else 0
+            if after is not None and number == after[0]:
+                start_at = max(start_at, after[1] - 1)
+            start = raw.find(text, start_at) if text else -1
             if start >= 0:
                 line, column, end = number, start + 1, start + 1 + len(text)
                 break
-        else:
-            line, column, end = place.line, place.column, place.column
         self.document.warnings.append(
             ParseWarning(
                 source=self.source,
@@ -127,6 +142,7 @@ class _Assembler:
                 text=text,
             )
         )
+        return (line, end)
 
     def place(self, lines: tuple[int, ...] | list[int], column: int = 0) -> _Place:
         """The place of an object printed on `lines` (its text from `column`, or from
@@ -147,18 +163,23 @@ class _Assembler:
         return _Place(lines, line, column)
 
     def span(self, lines: list[int] | tuple[int, ...]) -> SourceSpan:
+        """The source span of an object printed on ``lines``."""
         return SourceSpan(source=self.source, lines=tuple(sorted(set(lines))))
 
     def dates(self, text: str, place: _Place) -> tuple[DateMention, ...]:
         """The dates `text` mentions; each date that names no day is reported at its
-        span in the source (found from the object's place)."""
+        span in the source: found from the object's place, in the order of the problems'
+        spans in `text`."""
         mentions, problems = scan(text, year=self.year)
-        for problem in problems:
-            self.warn(
+        after: tuple[int, int] | None = None
+        for problem in sorted(problems, key=lambda p: p.span):
+            # in the order of their spans: each is looked for after the one before
+            after = self.warn(
                 place,
                 WarningCode.BAD_DATE,
                 f"unreadable date {problem.text!r}: {problem.reason}",
                 problem.text,
+                after=after,
             )
         return tuple(mentions)
 
@@ -320,6 +341,10 @@ class _Assembler:
             obs.extend(observations(detail_values, series=series if detail_values else None))
         lines = [b.line, *(line for _, line in b.details)]
         place = self.place(lines, b.column)
+        footnotes = self.cite(ident, "\n".join([text, *(d for d, _ in b.details)]), place)
+        for number in footnotes:
+            if (draft := self.document.footnotes.get(number)) is not None:
+                obs.extend(footnote_observations(_footnote_text(draft.parts), number))
         return Indicator(
             id=ident,
             kind=b.kind,
@@ -327,7 +352,7 @@ class _Assembler:
             text=text,
             details=tuple(detail for detail, _ in b.details),
             observations=tuple(obs),
-            footnotes=self.cite(ident, "\n".join([text, *(d for d, _ in b.details)]), place),
+            footnotes=footnotes,
             repost=repost,
             dates=self.dates(text, place),
             source=self.span(lines),
@@ -443,7 +468,7 @@ class _Assembler:
         """The footnotes, with who cites them; a citation of no footnote is reported."""
         result = {}
         for number, fb in sorted(self.document.footnotes.items()):
-            text = "\n".join(normalize_space(p) for p in fb.parts)
+            text = _footnote_text(fb.parts)
             result[number] = Footnote(
                 number=number,
                 text=text,
@@ -461,6 +486,12 @@ class _Assembler:
                     str(number),
                 )
         return result
+
+
+def _footnote_text(parts: list[str]) -> str:
+    """A footnote's text: its lines (the first and its ※ notes), each white space
+    collapsed."""
+    return "\n".join(normalize_space(p) for p in parts)
 
 
 def _title_and_edition(

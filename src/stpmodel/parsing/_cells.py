@@ -205,6 +205,7 @@ def parse_codes(content: str) -> tuple[Tag, ...] | None:
 
 
 def _skip_space_back(text: str, end: int) -> int:
+    """The start of the run of white space that ends at `end`."""
     while end > 0 and text[end - 1].isspace():
         end -= 1
     return end

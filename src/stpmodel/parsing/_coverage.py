@@ -16,6 +16,18 @@ from collections import Counter
 
 import attrs
 
+from stpmodel.model import (
+    Action,
+    Footnote,
+    Goal,
+    Indicator,
+    Initiative,
+    MinistryRef,
+    Paragraph,
+    Section,
+    StatusNote,
+    Subsection,
+)
 from stpmodel.parsing._lines import MARKUP_KINDS, classify, split_lines
 from stpmodel.parsing._markup import BULLET, strip_markup
 from stpmodel.roadmap import Roadmap
@@ -57,6 +69,7 @@ class Coverage:
 
 
 def _fold(text: str) -> str:
+    """NFKC without white space: (再掲) and （再掲） compare equal."""
     return _WS.sub("", unicodedata.normalize("NFKC", text))
 
 
@@ -73,36 +86,38 @@ def _source_chars(number: int, line: str) -> str:
     return _fold(text)
 
 
+def _tags(refs: tuple[MinistryRef, ...]) -> str:
+    """A ministry tag as printed, 【科技、文】 (empty for no ministries)."""
+    return f"【{'、'.join(ref.code for ref in refs)}】" if refs else ""
+
+
+def _repost(flag: bool) -> str:
+    return "(再掲)" if flag else ""
+
+
+def _node_chars(node: object) -> str:
+    """The characters of the source one object of the tree stands for."""
+    match node:
+        case Section():
+            return f"{node.chapter or ''}({node.number}){node.title}"
+        case Subsection():
+            return f"{node.number}{node.title}"
+        case Indicator():
+            return node.text + _repost(node.repost) + "".join(node.details)
+        case Initiative() | Action():
+            return node.text + _repost(node.repost) + _tags(node.ministries)
+        case Footnote():
+            return f"{node.number}{node.text}"
+        case Paragraph() | Goal() | StatusNote():
+            return node.text
+    return ""
+
+
 def _model_chars(roadmap: Roadmap) -> str:
-    out: list[str] = []
-    add = out.append
-
-    def tags(obj_refs: tuple[object, ...]) -> str:
-        codes = [getattr(ref, "code", "") for ref in obj_refs]
-        return f"【{'、'.join(codes)}】" if codes else ""
-
-    for section in roadmap.sections:
-        add(section.chapter or "")
-        add(f"({section.number}){section.title}")
-        for paragraph in section.vision:
-            add(paragraph.text)
-        for goal in section.goals:
-            add(goal.text)
-        for indicator in section.indicators:
-            add(indicator.text + ("(再掲)" if indicator.repost else ""))
-            add("".join(indicator.details))
-        for sub in section.subsections:
-            add(f"{sub.number}{sub.title}")
-            for ini in sub.initiatives:
-                add(ini.text + ("(再掲)" if ini.repost else "") + tags(ini.ministries))
-                for note in ini.status_notes:
-                    add(note.text)
-                for action in ini.actions:
-                    add(action.text + ("(再掲)" if action.repost else "") + tags(action.ministries))
-    for footnote in roadmap.footnotes.values():
-        add(f"{footnote.number}{footnote.text}")
-    for warning in roadmap.warnings:
-        add(warning.text)
+    """Every character the model holds: each object of the tree (one walk) and each
+    warning's text."""
+    out = [_node_chars(node) for node in roadmap.walk()]
+    out.extend(warning.text for warning in roadmap.warnings)
     return _fold("".join(out))
 
 

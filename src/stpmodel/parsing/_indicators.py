@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal
 
 from stpmodel.dates import DateMention, Period, Relation, find_dates
 from stpmodel.model import Observation
 
-__all__ = ["observations", "split_name"]
+__all__ = ["footnote_observations", "observations", "split_name"]
 
 _UNITS = (
     "億円", "万円", "兆円", "千円", "円", "万人", "千人", "人", "件", "社", "位", "名",
@@ -35,6 +36,8 @@ def split_name(text: str) -> tuple[str, str]:
 
 
 def _as_of(mentions: list[DateMention]) -> Period | None:
+    """The period an indicator line's values are given for: the one marked as such
+    (2024年3月時点), else the last one written."""
     for mention in mentions:
         if mention.relation is Relation.AS_OF:
             return mention.period
@@ -68,4 +71,38 @@ def observations(values: str, *, series: str | None = None) -> tuple[Observation
             )
         )
         previous_end = m.end()
+    return tuple(found)
+
+
+def footnote_observations(text: str, footnote: int) -> tuple[Observation, ...]:
+    """The values a footnote gives for the indicator citing it, with `footnote` as their
+    source.
+
+    A footnote states one value in a sentence of its own (…の割合（…、2019～2021（3年平均））は
+    83.7%（…「…2023」（2023年8月）に基づき算出）), so each value takes the period written
+    just after it in parentheses (30名(2023年度)), else the last one written before it
+    (2019～2021, 2023年度13件); the dates further on say when the source was published.
+    """
+    mentions = find_dates(text)
+    starts = [d.span[0] for d in mentions]  # in order of the text, not overlapping
+    ends = [d.span[1] for d in mentions]
+    found: list[Observation] = []
+    for m in _VALUE.finditer(text):
+        as_of = None
+        following = bisect.bisect_left(starts, m.end())  # the first date after the value
+        in_parens = text[m.end() : m.end() + 1] in ("(", "（")
+        if in_parens and following < len(mentions) and starts[following] == m.end() + 1:
+            as_of = mentions[following].period
+        if as_of is None and (preceding := bisect.bisect_right(ends, m.start())):
+            as_of = mentions[preceding - 1].period
+        unit = "%" if m.group("unit") == "％" else m.group("unit")
+        found.append(
+            Observation(
+                value=Decimal(m.group("num").replace(",", "")),
+                unit=unit,
+                text=m.group(0),
+                as_of=as_of,
+                footnote=footnote,
+            )
+        )
     return tuple(found)

@@ -30,6 +30,7 @@ def blockify(text: str) -> str:
 
 
 def _blank(match: re.Match[str]) -> str:
+    """As many spaces as the match has characters."""
     return " " * (match.end() - match.start())
 
 
