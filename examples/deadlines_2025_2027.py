@@ -9,7 +9,6 @@ import itertools
 import unicodedata
 
 import stpmodel
-from stpmodel.query import due_date
 
 
 def wrap(text: str, width: int = 76) -> list[str]:
@@ -32,7 +31,7 @@ def main() -> None:
     deadlines = roadmap.deadlines(from_year=2025, to_year=2027)
     print(f"{roadmap.title}")
     print(f"Deadlines written for 2025–2027: {len(deadlines)}  (* = ministry in charge)\n")
-    by_year = sorted(deadlines, key=lambda d: (d.mention.period.year, due_date(d.mention)))
+    by_year = sorted(deadlines, key=lambda d: (d.mention.period.year, d.mention.due))
     for year, group in itertools.groupby(by_year, key=lambda d: d.mention.period.year):
         print(f"━━ {year} ━━")
         for deadline in group:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 
 import stpmodel
+import stpmodel.errors
 from stpmodel.export.ics import write_calendar
 
 
@@ -19,9 +20,11 @@ def main(argv: list[str]) -> int:
     roadmap = stpmodel.load()
     deadlines = roadmap.deadlines(from_year=2025, to_year=2027)
     try:
-        write_calendar(roadmap, target, deadlines)
-    except stpmodel.MissingExtraError as missing:
-        print(missing, file=sys.stderr)
+        # the example re-makes its own file on every run; a library call never replaces
+        # an existing file unless asked like this
+        write_calendar(roadmap, target, deadlines, overwrite=True)
+    except (stpmodel.MissingExtraError, stpmodel.errors.WriteError) as problem:
+        print(problem, file=sys.stderr)
         return 1
     print(f"wrote {len(deadlines)} events to {target}")
     return 0

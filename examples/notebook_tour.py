@@ -74,7 +74,9 @@ except stpmodel.MissingExtraError as missing:
     print(missing)
 else:
     print(frame[["id", "expression", "due", "relation"]].head())
-    print(frame.groupby("year").size())
+    print(frame.groupby("first_year").size())
+    # list-valued ministry columns: one row per lead ministry with explode
+    print(frame.explode("lead_ministries").groupby("lead_ministries").size().head())
 
 # %% [markdown]
 # ## The graph

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+import stpmodel.cli
+from stpmodel import Roadmap
 from stpmodel.cli import main
 from tests.conftest import DATA
 from tests.test_query import EXPECTED_2025_2027
@@ -50,9 +52,13 @@ def test_deadlines_json_lists_exactly_2025_2027(capsys: pytest.CaptureFixture[st
     assert [r["programs"] for r in records if r["id"] == "6.3.2.a1"] == [["sip"]]
 
 
-def test_deadlines_table_aligns_japanese(capsys: pytest.CaptureFixture[str]) -> None:
+def test_deadlines_table_aligns_japanese(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     from stpmodel._format import display_width
 
+    monkeypatch.setattr(stpmodel.cli, "_is_terminal", lambda: True)
+    monkeypatch.setenv("COLUMNS", "160")
     status, out, _ = run(capsys, "deadlines", "--from", "2025", "--to", "2027")
     assert status == 0
     lines = out.splitlines()
@@ -62,6 +68,22 @@ def test_deadlines_table_aligns_japanese(capsys: pytest.CaptureFixture[str]) -> 
     for line in lines[1:-1]:
         assert display_width(line[: line.index("6.")]) == column
         assert display_width(line) <= 160
+    assert "…" in out  # a terminal gets lines cut to its width
+
+
+def test_no_line_is_cut_when_stdout_is_no_terminal(
+    capsys: pytest.CaptureFixture[str], roadmap: Roadmap
+) -> None:
+    status, out, _ = run(capsys, "deadlines", "--from", "2025", "--to", "2027")
+    assert status == 0
+    assert "…" not in out
+    for d in roadmap.deadlines(from_year=2025, to_year=2027):
+        assert d.item.text in out
+    status, out, _ = run(capsys, "programs")
+    assert "…" not in out
+    assert "Cross-ministerial Strategic Innovation Promotion Program" in out
+    status, out, _ = run(capsys, "search", "SIP")
+    assert "…" not in out
 
 
 def test_deadlines_csv_and_filters(capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,7 +132,7 @@ def test_deadlines_csv_and_filters(capsys: pytest.CaptureFixture[str]) -> None:
         ),
         (
             ["nonsense"],
-            "stpmodel: argument COMMAND: invalid choice: 'nonsense' (choose from deadlines, show, programs, ministries, search, dates, parse, export, plot, schema)\n",
+            "stpmodel: argument COMMAND: invalid choice: 'nonsense' (choose from deadlines, show, programs, ministries, search, dates, parse, export, plot, report, schema, diff)\n",
         ),
     ],
 )
@@ -121,8 +143,8 @@ def test_usage_errors_exit_2_with_one_line(
     assert (status, out) == (2, "")
     assert (
         err.replace(
-            "'deadlines', 'show', 'programs', 'ministries', 'search', 'dates', 'parse', 'export', 'plot', 'schema'",
-            "deadlines, show, programs, ministries, search, dates, parse, export, plot, schema",
+            "'deadlines', 'show', 'programs', 'ministries', 'search', 'dates', 'parse', 'export', 'plot', 'report', 'schema', 'diff'",
+            "deadlines, show, programs, ministries, search, dates, parse, export, plot, report, schema, diff",
         )
         == message
     )
@@ -181,11 +203,17 @@ def test_dates_command(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
     assert status == 0
     assert json.loads(out) == [
         {
-            "text": "2025年度までに",
+            "expression": "2025年度までに",
+            "relation": "by",
             "start": "2025-04-01",
             "end": "2026-03-31",
-            "relation": "by",
+            "due": "2026-03-31",
+            "label": "FY2025",
+            "first_year": 2025,
+            "last_year": 2025,
             "granularity": "fiscal_year",
+            "calendar": "fiscal",
+            "approximate": False,
             "span": [0, 9],
         }
     ]
@@ -274,3 +302,363 @@ def test_options_of_another_command_are_refused(capsys: pytest.CaptureFixture[st
     assert status == 2
     assert "unrecognized arguments: --ministry" in err
     assert err.count("\n") == 1
+
+
+# -- writing files: refusals and system errors are plain mistakes, exit 2 ----------------
+OLD = b"the user's own file\n"
+
+
+@pytest.mark.parametrize("fmt", ["json", "sqlite", "graphml", "gexf"])
+def test_export_refuses_an_existing_file_unless_forced(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+) -> None:
+    target = tmp_path / f"roadmap.{fmt}"
+    target.write_bytes(OLD)
+    status, out, err = run(capsys, "export", "--format", fmt, "-o", str(target))
+    assert (status, out) == (2, "")
+    assert err == (
+        f"stpmodel: cannot write {target}: it exists (overwrite=True or --force replaces it)\n"
+    )
+    assert target.read_bytes() == OLD
+    status, out, err = run(capsys, "export", "--format", fmt, "-o", str(target), "--force")
+    assert (status, out, err) == (0, f"wrote {target}\n", "")
+    assert target.read_bytes() != OLD
+
+
+def test_export_refuses_a_symlink_even_forced(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    victim = tmp_path / "victim"
+    victim.write_bytes(OLD)
+    (tmp_path / "link.json").symlink_to(victim)
+    status, _, err = run(
+        capsys, "export", "--format", "json", "-o", str(tmp_path / "link.json"), "--force"
+    )
+    assert status == 2
+    assert err.startswith(f"stpmodel: cannot write {tmp_path / 'link.json'}: it is a symbolic link")
+    assert victim.read_bytes() == OLD
+
+
+def test_export_csv_folder_rules(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    folder = tmp_path / "csv"
+    folder.mkdir()
+    (folder / "ministries.csv").write_bytes(OLD)
+    (folder / "mine.txt").write_bytes(OLD)
+    status, _, err = run(capsys, "export", "--format", "csv", "-o", str(folder))
+    assert status == 2
+    assert "it already holds ministries.csv" in err
+    assert sorted(p.name for p in folder.iterdir()) == ["mine.txt", "ministries.csv"]
+    status, _, err = run(capsys, "export", "--format", "csv", "-o", str(folder), "--force")
+    assert (status, err) == (0, "")
+    assert (folder / "mine.txt").read_bytes() == OLD
+    assert (folder / "ministries.csv").read_bytes() != OLD
+
+
+@pytest.mark.parametrize(
+    ("argv", "reason"),
+    [
+        (
+            ["export", "--format", "json", "-o", "{tmp}/missing/dir/x.json"],
+            "No such file or directory",
+        ),
+        (["export", "--format", "sqlite", "-o", "{tmp}"], "it is a directory"),
+        (
+            ["export", "--format", "graphml", "-o", "{tmp}/no/x.graphml"],
+            "No such file or directory",
+        ),
+        (["parse", "{variant}", "-o", "{tmp}/missing/x.json"], "No such file or directory"),
+        (["parse", "{variant}", "-o", "{tmp}"], "it is a directory"),
+    ],
+)
+def test_write_errors_exit_2_naming_the_path(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str], reason: str
+) -> None:
+    filled = [a.format(tmp=tmp_path, variant=DATA / "variant_print.txt") for a in argv]
+    status, _out, err = run(capsys, *filled)
+    target = filled[filled.index("-o") + 1]
+    assert status == 2
+    assert err == f"stpmodel: cannot write {target}: {reason}\n"
+    assert "internal error" not in err
+
+
+def test_a_read_only_place_exits_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+    import tempfile
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    target = tmp_path / "x.sqlite"
+    status, _, err = run(capsys, "export", "--format", "sqlite", "-o", str(target))
+    assert (status, err) == (2, f"stpmodel: cannot write {target}: Read-only file system\n")
+
+
+def test_parse_output_refuses_an_existing_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "model.json"
+    target.write_bytes(OLD)
+    variant = str(DATA / "variant_print.txt")
+    status, _, err = run(capsys, "parse", variant, "-o", str(target))
+    assert status == 2
+    assert err == (
+        f"stpmodel: cannot write {target}: it exists (overwrite=True or --force replaces it)\n"
+    )
+    assert target.read_bytes() == OLD
+    assert run(capsys, "parse", variant, "-o", str(target), "--force")[0] == 0
+    assert json.loads(target.read_bytes())["sections"][0]["number"] == 6
+
+
+def _limit_file_size() -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_FSIZE, (4096, 4096))
+
+
+@pytest.mark.parametrize("fmt", ["json", "sqlite"])
+def test_a_file_size_limit_keeps_the_old_file(tmp_path: Path, fmt: str) -> None:
+    pytest.importorskip("resource", reason="RLIMIT_FSIZE is a POSIX feature")
+    target = tmp_path / f"x.{fmt}"
+    target.write_bytes(OLD)
+    done = subprocess.run(
+        [sys.executable, "-m", "stpmodel", "export", "--format", fmt, "-o", str(target), "--force"],
+        capture_output=True,
+        text=True,
+        check=False,
+        preexec_fn=_limit_file_size,
+    )
+    assert done.returncode == 2
+    assert done.stderr.startswith(f"stpmodel: cannot write {target}: ")
+    assert "internal error" not in done.stderr
+    assert "Traceback" not in done.stderr
+    assert target.read_bytes() == OLD
+    assert sorted(p.name for p in tmp_path.iterdir()) == [target.name]
+
+
+# -- the CSV guard on stdout, control characters on the terminal ------------------------
+HEAD = "(1) 見出し\n① 小見出し\n基本計画における具体的な取組\t実施状況・現状分析\t今後の取組方針\n"
+
+
+def test_deadlines_csv_neutralises_formula_cells(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import attrs
+
+    import stpmodel.query
+
+    cells = ["=1+1", "＝1+1", "\t=cmd", "+2", "-3", "@SUM(A1)", " =4", "\u3000＠5", "\r=6", "\n=7"]
+    real = stpmodel.query.deadlines
+
+    def evil(*args: object, **kwargs: object) -> list[object]:
+        found = real(*args, **kwargs)  # type: ignore[arg-type]
+        return [
+            attrs.evolve(d, item=attrs.evolve(d.item, text=c))
+            for d, c in zip(found, cells, strict=False)
+        ]
+
+    monkeypatch.setattr(stpmodel.query, "deadlines", evil)
+    status, out, _ = run(capsys, "deadlines", "--format", "csv")
+    assert status == 0
+    rows = csv.DictReader(io.StringIO(out, newline=""))
+    assert [r["text"] for r in rows] == ["'" + c for c in cells]
+
+
+def test_no_escape_byte_reaches_the_terminal(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = tmp_path / "esc.txt"
+    source.write_text(
+        HEAD
+        + "○取組\x01\x1b[2J。【科技】\t・実施\x1b[31m。\t・2025年度までに推進\x1b]0;x\x07。【文】\n",
+        encoding="utf-8",
+    )
+    outputs = []
+    for argv in (
+        ["deadlines", "--input", str(source)],
+        ["deadlines", "--input", str(source), "--format", "csv"],
+        ["show", "1.1.1", "--input", str(source)],
+        ["show", "1.1.1.s1", "--input", str(source)],
+        ["search", "取組", "--input", str(source)],
+        ["parse", str(source)],
+    ):
+        status, out, err = run(capsys, *argv)
+        assert status == 0, err
+        outputs.append(out + err)
+    for text in outputs:
+        assert "\x1b" not in text
+        assert "\x01" not in text
+        assert "\x07" not in text
+    assert "\\x1b[31m" in outputs[3]  # visible, not dropped
+    status, out, _ = run(capsys, "deadlines", "--input", str(source), "--format", "json")
+    assert json.loads(out)[0]["text"] == "2025年度までに推進\x1b]0;x\x07。"  # JSON escapes them
+
+
+# -- plain mistakes on the command line ------------------------------------------------
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (
+            ["--bogus"],
+            "stpmodel: unrecognized option '--bogus' (options go after the command: "
+            "stpmodel COMMAND --help lists them)\n",
+        ),
+        (
+            ["--from", "2025", "deadlines"],
+            "stpmodel: unrecognized option '--from' (options go after the command: "
+            "stpmodel COMMAND --help lists them)\n",
+        ),
+        (
+            ["deadlines", "--bogus"],
+            "stpmodel: unrecognized arguments: --bogus\n",
+        ),
+    ],
+)
+def test_a_bad_option_is_named(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    assert run(capsys, *argv) == (2, "", message)
+
+
+def test_standard_input_in_a_wrong_encoding(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    stdin = io.TextIOWrapper(io.BytesIO("令和7年度\n".encode()), encoding="ascii")
+    monkeypatch.setattr(sys, "stdin", stdin)
+    status, out, err = run(capsys, "dates")
+    assert (status, out) == (2, "")
+    assert err == (
+        "stpmodel: error: cannot read standard input as ascii at byte offset 0; "
+        "set PYTHONIOENCODING=utf-8 (or the input's encoding)\n"
+    )
+
+
+def _cli(
+    *argv: str, encoding: str, stdout: int | object = subprocess.PIPE
+) -> subprocess.CompletedProcess[bytes]:
+    import os
+
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    return subprocess.run(
+        [sys.executable, "-m", "stpmodel", *argv],
+        stdout=stdout,  # type: ignore[arg-type]
+        stderr=subprocess.PIPE,
+        env=env,
+        check=False,
+    )
+
+
+def test_cp932_stdout(tmp_path: Path) -> None:
+    done = _cli("show", "科技", encoding="cp932")
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert done.stdout.decode("cp932").startswith("科技  (Ministry)")
+    with open(tmp_path / "out.txt", "wb") as handle:
+        done = _cli("deadlines", encoding="cp932", stdout=handle)
+    assert (done.returncode, done.stderr) == (0, b"")
+    text = (tmp_path / "out.txt").read_bytes().decode("cp932")
+    assert text.splitlines()[-1].endswith(" deadlines")
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["show", "科技"],
+        ["show", "6.1.2"],
+        ["deadlines", "--from", "2025", "--to", "2027"],
+        ["programs"],
+        ["ministries"],
+        ["search", "SIP"],
+        ["dates", "2025年度までに"],
+        ["deadlines", "--ministry", "謎"],
+    ],
+)
+def test_ascii_stdout_never_prints_a_traceback(argv: list[str]) -> None:
+    done = _cli(*argv, encoding="ascii")
+    assert done.returncode in (0, 2)
+    assert b"Traceback" not in done.stderr
+    assert b"internal error" not in done.stderr
+    assert done.stdout or done.stderr
+
+
+# -- listings: every one in table, JSON and CSV; deadlines sorted and by kind -----------
+@pytest.mark.parametrize(
+    ("argv", "key", "count"),
+    [
+        (["programs"], "id", lambda r: len(r.programs)),
+        (["ministries"], "code", lambda r: len(r.ministries)),
+        (["search", "SIP"], "id", None),
+        (["deadlines"], "id", lambda r: len(r.deadlines())),
+    ],
+)
+def test_every_listing_has_json_and_csv(
+    capsys: pytest.CaptureFixture[str],
+    roadmap: Roadmap,
+    argv: list[str],
+    key: str,
+    count: object,
+) -> None:
+    status, out, _ = run(capsys, *argv, "--format", "json")
+    assert status == 0
+    records = json.loads(out)
+    status, out, _ = run(capsys, *argv, "--format", "csv")
+    assert status == 0
+    rows = list(csv.DictReader(io.StringIO(out, newline="")))
+    assert [r[key] for r in rows] == [r[key] for r in records]
+    assert set(rows[0]) == set(records[0])
+    if callable(count):
+        assert len(records) == count(roadmap)
+    else:
+        status, out, _ = run(capsys, *argv)
+        assert out.splitlines()[-1] == f"{len(records)} found"
+
+
+def test_programs_and_ministries_records(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "programs")[0] == 0
+    _, out, _ = run(capsys, "programs", "--format", "json")
+    sip = next(r for r in json.loads(out) if r["id"] == "sip")
+    assert sip["acronym"] == "SIP"
+    assert sip["items"] > 0
+    assert "科技" in sip["ministries"]
+    _status, out, _ = run(capsys, "ministries", "--format", "json")
+    monka = next(r for r in json.loads(out) if r["code"] == "文")
+    assert monka["leads"] <= monka["actions"]
+    assert monka["name_ja"] == "文部科学省"
+
+
+def _ids(capsys: pytest.CaptureFixture[str], *argv: str) -> list[dict[str, object]]:
+    status, out, err = run(capsys, "deadlines", *argv, "--format", "json")
+    assert (status, err) == (0, "")
+    records: list[dict[str, object]] = json.loads(out)
+    return records
+
+
+def test_deadlines_sort_and_kind(capsys: pytest.CaptureFixture[str], roadmap: Roadmap) -> None:
+    from stpmodel.cli import _id_key
+
+    by_doc = _ids(capsys)
+    by_date = _ids(capsys, "--sort", "date")
+    assert sorted(map(str, (r["id"] for r in by_date))) == sorted(
+        map(str, (r["id"] for r in by_doc))
+    )
+    dues = [str(r["due"]) for r in by_date]
+    assert dues == sorted(dues)
+    assert dues != [str(r["due"]) for r in by_doc]  # document order differs from date order
+    by_id = [str(r["id"]) for r in _ids(capsys, "--sort", "id")]
+    assert by_id == sorted(by_id, key=_id_key)
+    assert _id_key("6.1.2.a9") < _id_key("6.1.2.a10")
+    by_ministry = _ids(capsys, "--sort", "ministry")
+    firsts = [
+        (r["lead_ministries"] or r["ministries"] or ["~"])[0]  # type: ignore[index]
+        for r in by_ministry
+    ]
+    assert firsts == sorted(firsts)
+    actions = _ids(capsys, "--kind", "action")
+    assert {r["kind"] for r in actions} == {"action"}
+    initiatives = _ids(capsys, "--kind", "initiative")
+    assert {r["kind"] for r in initiatives} == {"initiative"}
+    assert len(actions) + len(initiatives) == len(roadmap.deadlines())
+    status, _, err = run(capsys, "deadlines", "--sort", "nope")
+    assert status == 2
+    assert "invalid choice: 'nope'" in err

@@ -7,6 +7,7 @@ import io
 import sqlite3
 import warnings
 import zipfile
+from datetime import date
 from pathlib import Path
 
 import networkx as nx
@@ -14,6 +15,7 @@ import pytest
 
 from stpmodel import Roadmap, parse
 from stpmodel.cli import main
+from stpmodel.errors import WriteError
 from stpmodel.export import export
 from stpmodel.export.tables import TABLES, guard, tables, unguard
 from stpmodel.graph import build_graph
@@ -55,29 +57,111 @@ def test_csv_guards_against_formula_injection(tmp_path: Path) -> None:
     assert guard(3) == 3
 
 
-def test_sqlite_answers_a_question_in_one_query(roadmap: Roadmap, tmp_path: Path) -> None:
+def _sqlite(roadmap: Roadmap, tmp_path: Path) -> sqlite3.Connection:
+    from stpmodel.export.sqlite import write_sqlite
+
     path = tmp_path / "roadmap.sqlite"
-    export(roadmap, "sqlite", path)
-    db = sqlite3.connect(path)
+    assert write_sqlite(roadmap, str(path)) == str(path)  # a str path, as well as a Path
+    return sqlite3.connect(path)
+
+
+def test_sqlite_answers_what_a_ministry_leads_in_one_where_clause(
+    roadmap: Roadmap, tmp_path: Path
+) -> None:
+    db = _sqlite(roadmap, tmp_path)
     try:
         rows = db.execute(
             """
-            SELECT DISTINCT a.id FROM actions a
-            JOIN item_ministries m ON m.item_id = a.id AND m.code = ? AND m.lead = 1
-            JOIN dates d ON d.item_id = a.id
-            WHERE d.due BETWEEN ? AND ?
-            ORDER BY a.id
-            """,
-            ("文", "2025-04-01", "2028-03-31"),  # due within FY2025–FY2027
+            SELECT DISTINCT id FROM ministry_deadlines
+            WHERE code = '文' AND lead
+              AND (first_year BETWEEN 2025 AND 2027 OR last_year BETWEEN 2025 AND 2027)
+            """
         ).fetchall()
-        assert rows == [("6.1.2.a6",), ("6.5.1.a6",)]
+        expected = roadmap.deadlines(from_year=2025, to_year=2027, ministry="文", lead_only=True)
+        assert sorted(r[0] for r in rows) == sorted({d.item.id for d in expected})
+        assert len(rows) >= 2
+        # the window rule of Roadmap.deadlines, written in SQL with no cast
+        window = db.execute(
+            "SELECT id, expression FROM deadlines "
+            "WHERE first_year BETWEEN 2025 AND 2027 OR last_year BETWEEN 2025 AND 2027"
+        ).fetchall()
+        chosen = roadmap.deadlines(from_year=2025, to_year=2027)
+        assert sorted(window) == sorted((d.item.id, d.mention.text) for d in chosen)
+    finally:
+        db.close()
+
+
+def test_sqlite_columns_are_typed(roadmap: Roadmap, tmp_path: Path) -> None:
+    db = _sqlite(roadmap, tmp_path)
+    try:
+
+        def declared(table: str) -> dict[str, str]:
+            return {r[1]: r[2] for r in db.execute(f"PRAGMA table_info({table})")}
+
+        dates = declared("dates")
+        assert {dates[c] for c in ("start", "end", "due")} == {"DATE"}
+        assert {dates[c] for c in ("first_year", "last_year")} == {"INTEGER"}
+        assert declared("observations")["value"] == "REAL"
+        assert declared("observations")["as_of_end"] == "DATE"
+        assert declared("actions")["first_due"] == "DATE"
+        assert declared("actions")["repost"] == "BOOLEAN"
+        # stored as numbers and ISO dates: they compare and sort with no cast
+        assert db.execute("SELECT DISTINCT typeof(value) FROM observations").fetchall() == [
+            ("real",)
+        ]
+        assert db.execute("SELECT DISTINCT typeof(first_year) FROM dates").fetchall() == [
+            ("integer",)
+        ]
+        (value,) = db.execute(
+            "SELECT value FROM observations WHERE label = 'カロリーベース'"
+        ).fetchone()
+        assert value == 38.0
+        dues = [r[0] for r in db.execute("SELECT due FROM dates ORDER BY due")]
+        assert dues == sorted(d.mention.due.isoformat() for d in roadmap.deadlines())
+        assert db.execute(
+            "SELECT count(*) FROM deadlines WHERE due BETWEEN '2025-04-01' AND '2028-03-31'"
+        ).fetchone()[0] == sum(
+            date(2025, 4, 1) <= d.mention.due <= date(2028, 3, 31) for d in roadmap.deadlines()
+        )
+    finally:
+        db.close()
+
+
+def test_sqlite_keys_indexes_and_views(roadmap: Roadmap, tmp_path: Path) -> None:
+    db = _sqlite(roadmap, tmp_path)
+    try:
         assert db.execute("PRAGMA foreign_key_check").fetchall() == []
         counts = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-        assert counts["actions"] == 95
-        assert counts["status_notes"] == 102
+        assert counts["actions"] == len(roadmap.actions)
+        assert counts["status_notes"] == len(roadmap.status_notes)
+        assert counts["dates"] == len(roadmap.deadlines())
+        # every column that refers to another table (and every *_id) has an index
+        for table in TABLES:
+            indexed = {
+                db.execute(f"PRAGMA index_info({index[1]})").fetchone()[2]
+                for index in db.execute(f"PRAGMA index_list({table})")
+            }
+            refs = {r[3] for r in db.execute(f"PRAGMA foreign_key_list({table})")}
+            ids = {c for c in TABLES[table] if c.endswith("_id") or c == "footnote_number"}
+            assert refs | ids <= indexed, table
+        view = db.execute(
+            "SELECT id, ministries, lead_ministries, first_year, last_year FROM deadlines"
+        ).fetchall()
+        assert view == [
+            (
+                d.item.id,
+                "、".join(r.code for r in d.item.ministries) or None,
+                "、".join(d.item.lead_ministries) or None,
+                d.mention.period.year,
+                d.mention.period.last_year,
+            )
+            for d in roadmap.deadlines()
+        ]
         db.execute("PRAGMA foreign_keys = ON")
         with pytest.raises(sqlite3.IntegrityError):
-            db.execute("INSERT INTO actions VALUES ('x', 'no-such-initiative', 't', 0, 1)")
+            db.execute(
+                "INSERT INTO actions VALUES ('x', 'no-such-initiative', 't', 0, NULL, NULL, 1)"
+            )
     finally:
         db.close()
 
@@ -132,19 +216,133 @@ def test_calendar(roadmap: Roadmap, tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_frames(roadmap: Roadmap) -> None:
     pd = pytest.importorskip("pandas", reason="the 'pandas' extra is not installed")
     from stpmodel import to_frame
+    from stpmodel.export.frame import FRAMES
 
+    sizes = {
+        "initiatives": len(roadmap.initiatives),
+        "actions": len(roadmap.actions),
+        "status_notes": len(roadmap.status_notes),
+        "deadlines": len(roadmap.deadlines()),
+        "indicators": len(roadmap.indicators),
+        "observations": sum(len(i.observations) for i in roadmap.indicators),
+        "ministries": len(roadmap.ministries),
+        "programs": len(roadmap.programs),
+        "footnotes": len(roadmap.footnotes),
+        "item_ministries": sum(len(i.ministries) for i in (*roadmap.initiatives, *roadmap.actions)),
+        "sections": len(roadmap.sections),
+        "subsections": len(roadmap.subsections),
+    }
+    assert set(FRAMES) == set(sizes)
+    for what, size in sizes.items():
+        frame = to_frame(roadmap, what)
+        assert list(frame.columns) == list(FRAMES[what]), what
+        assert len(frame) == size, what
     actions = to_frame(roadmap, "actions")
-    assert len(actions) == 95
-    assert str(actions["first_due"].dtype).startswith("datetime64")
+    assert pd.api.types.is_datetime64_any_dtype(actions["first_due"])
+    a3 = actions.set_index("id").loc["6.1.2.a3"]
+    assert a3["ministries"] == ["科技"]
+    assert a3["lead_ministries"] == ["科技"]
     deadlines = to_frame(roadmap, "deadlines")
-    assert pd.api.types.is_datetime64_any_dtype(deadlines["end"])
-    assert len(to_frame(roadmap, "initiatives")) == 25
-    assert len(to_frame(roadmap, "status_notes")) == 102
+    for column in ("start", "end", "due"):
+        assert pd.api.types.is_datetime64_any_dtype(deadlines[column]), column
+    assert deadlines["ministries"].map(type).eq(list).all()
+    long = to_frame(roadmap, "item_ministries")
+    assert long["lead"].dtype == bool
+    exploded = actions.explode("ministries").dropna(subset=["ministries"])
+    assert len(exploded) == int((long["kind"] == "action").sum())
     obs = to_frame(roadmap, "observations")
-    assert obs["value"].dtype == float
-    assert obs.loc[obs["label"] == "カロリーベース", "value"].item() == 38.0
-    with pytest.raises(ValueError, match="unknown table"):
+    assert obs["value"].dtype == "float64"
+    assert obs.loc[obs["label"] == "カロリーベース", ["value", "unit"]].values.tolist() == [
+        [38.0, "%"]
+    ]
+    indicators = to_frame(roadmap, "indicators")
+    assert indicators["latest_value"].dtype == "float64"
+    with pytest.raises(ValueError, match="unknown table 'nope'"):
         to_frame(roadmap, "nope")
+    with pytest.raises(TypeError, match="what must be a table name"):
+        to_frame(roadmap, 3)  # type: ignore[arg-type]
+
+
+def test_frames_of_a_small_roadmap_keep_their_columns() -> None:
+    pytest.importorskip("pandas", reason="the 'pandas' extra is not installed")
+    from stpmodel.export.frame import FRAMES, to_frame
+
+    small = parse(HEAD + "○取組。【科技】\t・実施。\t・推進。【文】\n")
+    empty = to_frame(small, "observations")
+    assert (len(empty), list(empty.columns)) == (0, list(FRAMES["observations"]))
+    assert str(empty["as_of_end"].dtype).startswith("datetime64")
+    assert empty["value"].dtype == "float64"
+
+
+def _workbook_value(value: object) -> object:
+    """A frame's value as the workbook should hold it."""
+    import pandas as pd
+
+    from stpmodel.export.xlsx import cell_value
+
+    if isinstance(value, pd.Timestamp):
+        return None if pd.isna(value) else value.to_pydatetime()
+    if isinstance(value, float) and value != value:  # NaN
+        return None
+    if value is pd.NA or value is pd.NaT:
+        return None
+    return cell_value(value)
+
+
+def test_xlsx_holds_the_frames(roadmap: Roadmap, tmp_path: Path) -> None:
+    pytest.importorskip("pandas", reason="the 'pandas' extra is not installed")
+    openpyxl = pytest.importorskip("openpyxl", reason="the 'excel' extra is not installed")
+    from stpmodel.export.frame import FRAMES, to_frame
+
+    path = tmp_path / "roadmap.xlsx"
+    assert export(roadmap, "xlsx", path) == str(path)
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == list(FRAMES)
+    for name in FRAMES:
+        sheet = book[name]
+        frame = to_frame(roadmap, name).astype(object)
+        values = [list(r) for r in sheet.iter_rows(values_only=True)]
+        assert values[0] == list(frame.columns), name
+        expected = [[_workbook_value(v) for v in row] for row in frame.itertuples(index=False)]
+        assert values[1:] == expected, name
+        assert sheet.freeze_panes == "A2"
+        assert sheet.auto_filter.ref == sheet.dimensions
+    deadlines = book["deadlines"]
+    due = deadlines.cell(row=2, column=list(FRAMES["deadlines"]).index("due") + 1)
+    assert due.is_date
+    assert due.number_format == "yyyy-mm-dd"
+    # widths follow the text: a column of Japanese text is wider than one of IDs
+    widths = {c: deadlines.column_dimensions[c].width for c in ("A", "D")}
+    assert widths["D"] > widths["A"]
+
+
+def test_xlsx_neutralises_formulas_and_control_characters(tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl", reason="the 'excel' extra is not installed")
+    from stpmodel.export.xlsx import write_xlsx
+
+    evil = parse(HEAD + "○取組\x01\x1b[2J。【科技】\t・=HYPERLINK(1)\t・＋1+2 を推進。【文】\n")
+    path = tmp_path / "evil.xlsx"
+    write_xlsx(evil, str(path))
+    book = openpyxl.load_workbook(path)
+    notes = [r[2] for r in book["status_notes"].iter_rows(min_row=2, values_only=True)]
+    actions = [r[2] for r in book["actions"].iter_rows(min_row=2, values_only=True)]
+    initiatives = [r[2] for r in book["initiatives"].iter_rows(min_row=2, values_only=True)]
+    assert notes == ["'=HYPERLINK(1)"]
+    assert actions == ["'＋1+2 を推進。"]
+    assert initiatives == ["取組\\x01\\x1b[2J。"]
+    for sheet in book:
+        for row in sheet.iter_rows():
+            assert all(cell.data_type != "f" for cell in row)
+    with pytest.raises(WriteError, match="it exists"):
+        write_xlsx(evil, path)
+
+
+def test_xlsx_from_the_command_line(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    pytest.importorskip("openpyxl", reason="the 'excel' extra is not installed")
+    target = tmp_path / "roadmap.xlsx"
+    assert main(["export", "--format", "xlsx", "-o", str(target)]) == 0
+    assert capsys.readouterr().out == f"wrote {target}\n"
+    assert target.read_bytes()[:2] == b"PK"
 
 
 def test_plots_render_japanese_without_missing_glyphs(roadmap: Roadmap, tmp_path: Path) -> None:
@@ -168,18 +366,18 @@ def test_plot_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Non
     assert (tmp_path / "t.png").exists()
 
 
-def test_html(roadmap: Roadmap) -> None:
-    html = roadmap._repr_html_()
-    assert "25 initiatives" in html
-    assert "<table" in html
-    initiative = roadmap.initiatives[1]
-    assert "<u>科技</u>" in initiative._repr_html_()
-    assert roadmap.actions[0]._repr_html_().count("<tr>") == 2
-    table = roadmap.deadlines(from_year=2025, to_year=2027)._repr_html_()
-    assert table.count("<tr>") == 10
-    assert "&lt;" not in table
-    evil = parse(HEAD + "○<b>取組</b>。【科技】\t・実施。\t・x<script>。【文】\n")
-    assert "<script>" not in evil.actions[0]._repr_html_()
+def test_a_missing_extra_names_the_install_line_excel(
+    roadmap: Roadmap, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import sys
+
+    from stpmodel import MissingExtraError
+    from stpmodel.export.xlsx import write_xlsx
+
+    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    with pytest.raises(MissingExtraError, match=r"pip install 'stpmodel\[excel\]'"):
+        write_xlsx(roadmap, tmp_path / "x.xlsx")
+    assert not (tmp_path / "x.xlsx").exists()
 
 
 def test_a_missing_extra_names_the_install_line(
@@ -201,3 +399,39 @@ def test_a_missing_extra_names_the_install_line(
     )
     with pytest.raises(MissingExtraError, match=r"pip install 'stpmodel\[ics\]'"):
         calendar_bytes(roadmap)
+
+
+CONTROLS = HEAD + (
+    "○取組\x01\x1b[2J。【科技】\t・実施\x1b[31m\x7f。\t・2025年度までに推進\x1b]0;x\x07。【文】\n"
+)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf"])
+def test_graph_files_with_control_characters_read_back(tmp_path: Path, fmt: str) -> None:
+    roadmap = parse(CONTROLS)
+    assert "\x01" in roadmap.initiatives[0].text  # the model keeps the text as the source has it
+    path = tmp_path / f"r.{fmt}"
+    export(roadmap, fmt, path)
+    data = path.read_bytes()
+    assert b"\x1b" not in data
+    assert b"\x01" not in data
+    again = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
+    labels = [str(d.get("label", "")) for _, d in again.nodes(data=True)]
+    assert any("取組\\x01\\x1b[2J。" in label for label in labels)
+    assert again.number_of_nodes() == build_graph(roadmap).number_of_nodes()
+
+
+def test_calendar_with_control_characters_reads_back(tmp_path: Path) -> None:
+    icalendar = pytest.importorskip("icalendar", reason="the 'ics' extra is not installed")
+    from stpmodel.export.ics import write_calendar
+
+    roadmap = parse(CONTROLS)
+    path = tmp_path / "r.ics"
+    assert write_calendar(roadmap, path) == str(path)
+    data = path.read_bytes()
+    assert b"\x1b" not in data
+    assert b"\x07" not in data
+    (event,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
+    assert str(event["summary"]) == "[1.1.1.a1] 2025年度までに推進\\x1b]0;x\\x07。"
+    with pytest.raises(WriteError, match="it exists"):
+        write_calendar(roadmap, path)

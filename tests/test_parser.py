@@ -157,8 +157,8 @@ def test_indicator_observations(roadmap: Roadmap) -> None:
 
 def test_source_spans_on_every_object(roadmap: Roadmap) -> None:
     for obj in roadmap.walk():
-        assert obj.source.source == "000_1d8cfa0f98f72cfe.txt"  # type: ignore[union-attr]
-        assert obj.source.lines  # type: ignore[union-attr]
+        assert obj.source.source == "000_1d8cfa0f98f72cfe.txt"
+        assert obj.source.lines
 
 
 def test_coverage_is_complete(roadmap: Roadmap, source: str) -> None:
@@ -379,3 +379,91 @@ def test_relative_years_count_from_the_edition() -> None:
     assert unknown.actions[0].dates == ()
     assert [w.code for w in unknown.warnings] == ["bad-date"]
     assert "document's own year" in str(unknown.warnings[0])
+
+
+# -- user errors that used to end in "internal error" (the safety issue) -----------------
+ROW_DOC = "(1) 見出し\n① 小\n○取組。【科技】\t・実施。\t・推進。{action}【科技】\n"
+
+
+def test_a_5000_digit_footnote_marker_is_text_and_reported() -> None:
+    marker = "⁹" * 5_000
+    text = ROW_DOC.format(action=marker) + f"{marker} 注\n"
+    roadmap = stpmodel.parse(text, name="x.txt")
+    assert roadmap.actions[0].text == f"推進。{marker}"
+    assert roadmap.actions[0].footnotes == ()
+    assert roadmap.footnotes == {}
+    assert [w.code for w in roadmap.warnings] == ["bad-footnote", "bad-footnote"]
+    cited, line = roadmap.warnings
+    assert line.line == 4
+    assert str(line).startswith("x.txt:4: a footnote number of 5,000 digits (expected at most 6)")
+    assert str(cited).startswith("x.txt:3: 1.1.1.a1: a footnote marker of 5,000 digits")
+    assert stpmodel.coverage(text, roadmap).complete
+    with pytest.raises(stpmodel.ParseError, match="2 problems in strict mode"):
+        stpmodel.parse(text, name="x.txt", strict=True)
+
+
+def test_a_file_with_no_roadmap_section_is_one_clear_error() -> None:
+    """A README given by mistake is one error, not its every line as a strict-mode problem."""
+    readme = "# stpmodel\n\nA library.\n\n- a list\n- ・ with a bullet\n\n| a | b |\n" * 10
+    with pytest.raises(stpmodel.ParseError) as info:
+        stpmodel.parse(readme, name="README.md")
+    assert str(info.value).startswith("README.md: no roadmap section found")
+    assert info.value.problems == ()
+
+
+def test_utf16_without_a_byte_order_mark_names_the_encoding_to_pass(
+    tmp_path: Path, source: str
+) -> None:
+    for codec in ("utf-16-le", "utf-16-be"):
+        path = tmp_path / f"{codec}.txt"
+        path.write_bytes(source.encode(codec))
+        with pytest.raises(stpmodel.ParseError) as info:
+            stpmodel.read(path)
+        assert str(info.value) == (
+            f"{path}: this looks like {codec} text without a byte-order mark (NUL bytes at "
+            f"every other offset); name the encoding: encoding={codec!r} (--encoding {codec})"
+        )
+        bundled = stpmodel.load()
+        copy = stpmodel.read(path, encoding=codec, name=bundled.source.name)
+        assert (copy.sections, copy.footnotes) == (bundled.sections, bundled.footnotes)
+
+
+@pytest.mark.parametrize(
+    ("encoding", "message"),
+    [
+        ("klingon", "unknown encoding 'klingon'; expected a text encoding such as utf-8"),
+        ("rot13", "'rot13' is not a text encoding (it maps bytes to bytes)"),
+        ("hex", "'hex' is not a text encoding (it maps bytes to bytes)"),
+        ("base64", "'base64' is not a text encoding (it maps bytes to bytes)"),
+    ],
+)
+def test_an_encoding_that_is_no_text_codec_is_a_clear_error(
+    tmp_path: Path, encoding: str, message: str
+) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text("(1) 見出し\n", encoding="utf-8")
+    with pytest.raises(stpmodel.ParseError) as info:
+        stpmodel.read(path, encoding=encoding)
+    assert str(info.value).startswith(f"{path}: {message}")
+
+
+@pytest.mark.parametrize("control", ["\x01", "\x1b", "\x7f", "\x85", "\x9b", "\x1c", "\x0b"])
+def test_control_characters_are_kept_and_reported_where_they_enter(control: str) -> None:
+    text = ROW_DOC.format(action=f"推{control}進")
+    roadmap = stpmodel.parse(text, name="x.txt")
+    assert roadmap.actions[0].text == f"推進。推{control}進"
+    (warning,) = roadmap.warnings
+    assert warning.code == "control-character"
+    assert warning.line == 3
+    assert warning.text == control
+    column = text.split("\n")[2].index(control) + 1
+    assert str(warning) == (
+        f"x.txt:3: control character U+{ord(control):04X} at column {column} "
+        "(kept in the text as the source has it)"
+    )
+    assert stpmodel.coverage(text, roadmap).complete
+
+
+def test_tab_newline_and_carriage_return_are_no_control_characters() -> None:
+    text = ROW_DOC.format(action="推進").replace("\n", "\r\n")
+    assert stpmodel.parse(text, strict=True).warnings == ()

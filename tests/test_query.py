@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 import pytest
 
-from stpmodel import DateMention, Deadline, Relation, query
-from stpmodel.roadmap import Roadmap
+from stpmodel import (
+    Action,
+    DateMention,
+    Deadline,
+    Initiative,
+    ItemKind,
+    MinistryKind,
+    Relation,
+    StatusNote,
+    StpError,
+    UnknownIdError,
+    query,
+)
+from stpmodel.roadmap import Deadlines, Items, Nodes, Roadmap
 
 # Every date written for 2025, 2026 or 2027 on an initiative or action of the source
 # (read off the text: grep 202[567] in the 工程表 columns 1 and 3).
@@ -102,7 +115,8 @@ def test_ministries_and_programs(roadmap: Roadmap) -> None:
     assert "6.5.5.s2" in aspire
     assert "外" in query.ministries_of(roadmap, "satreps")
     assert "sip" in query.programs_of(roadmap, "科技")
-    assert query.items_of(roadmap, "no-such-program") == ()
+    with pytest.raises(UnknownIdError):
+        query.items_of(roadmap, "no-such-program")
 
 
 @pytest.mark.parametrize(
@@ -160,3 +174,178 @@ def test_due_date_is_a_deprecated_alias_of_mention_due(roadmap: Roadmap) -> None
     mention = roadmap.deadlines()[0].mention
     with pytest.warns(DeprecationWarning, match="DateMention.due"):
         assert query.due_date(mention) == mention.due
+
+
+# -- names in every spelling (issue 12) ------------------------------------------------
+@pytest.mark.parametrize("name", ["SIP", "S I P", "ＳＩＰ", "戦略的イノベーション創造プログラム"])
+def test_a_program_by_any_name(roadmap: Roadmap, name: str) -> None:
+    expected = roadmap.deadlines(program="sip")
+    assert expected
+    assert roadmap.deadlines(program=name) == expected
+    assert query.deadlines(roadmap, program=name) == expected
+    assert query.items_of(roadmap, name) == query.items_of(roadmap, "sip")
+    assert query.ministries_of(roadmap, name) == query.ministries_of(roadmap, "sip")
+
+
+def test_a_ministry_by_code_abbreviation_or_name(roadmap: Roadmap) -> None:
+    spellings = [
+        "文",
+        "MEXT",
+        "mext",
+        "文部科学省",
+        "文科省",
+        "Ministry of Education, Culture, Sports, Science and Technology",
+    ]
+    actions = {name: query.actions_of(roadmap, name) for name in spellings}
+    deadlines = {name: roadmap.deadlines(ministry=name) for name in spellings}
+    programs = {name: query.programs_of(roadmap, name) for name in spellings}
+    assert actions["文"]
+    assert deadlines["文"]
+    for name in spellings:
+        assert actions[name] == actions["文"], name
+        assert deadlines[name] == deadlines["文"], name
+        assert programs[name] == programs["文"], name
+
+
+def test_a_registered_ministry_without_items_is_no_error(roadmap: Roadmap) -> None:
+    code = roadmap.ministry_code("デジタル庁")
+    assert code not in roadmap.ministries  # known to the registry, not tagged here
+    assert query.actions_of(roadmap, "デジタル庁") == ()
+
+
+def test_an_unknown_name_lists_close_matches(roadmap: Roadmap) -> None:
+    with pytest.raises(UnknownIdError) as caught:
+        roadmap.deadlines(ministry="NOPE")
+    error = caught.value
+    assert isinstance(error, StpError)
+    assert isinstance(error, KeyError)
+    assert error.matches
+    message = str(error)
+    assert "'NOPE'" in message
+    for match in error.matches:
+        assert match in message
+        assert match.split(" ")[0] in roadmap.ministries or roadmap.ministry_code(
+            match.split(" ")[0]
+        )
+    with pytest.raises(UnknownIdError) as close:
+        query.actions_of(roadmap, "文部省")
+    assert close.value.matches[0].startswith("文 ")
+    with pytest.raises(UnknownIdError) as program:
+        query.items_of(roadmap, "SIPP")
+    assert program.value.matches[0].startswith("sip ")
+
+
+@pytest.mark.parametrize(
+    ("call", "argument"),
+    [
+        (lambda r: r.deadlines(from_year="2025"), "from_year"),
+        (lambda r: r.deadlines(to_year=2027.0), "to_year"),
+        (lambda r: r.deadlines(from_year=True), "from_year"),
+        (lambda r: r.deadlines(ministry=3), "ministry"),
+        (lambda r: r.deadlines(lead_only="yes"), "lead_only"),
+        (lambda r: query.overdue(r, "2026-04-01"), "as_of"),  # type: ignore[arg-type]
+        (lambda r: query.deadlines(r, start="2025-04-01"), "start"),  # type: ignore[arg-type]
+        (lambda r: query.search(r, 2025), "text"),  # type: ignore[arg-type]
+    ],
+)
+def test_arguments_of_the_wrong_type_are_named(roadmap: Roadmap, call: Any, argument: str) -> None:
+    with pytest.raises(TypeError, match=f"^{argument} must be") as caught:
+        call(roadmap)
+    assert isinstance(caught.value, StpError)
+
+
+# -- query semantics -------------------------------------------------------------------
+def test_overdue_counts_passed_target_and_during_dates(roadmap: Roadmap) -> None:
+    as_of = dt.date(2026, 4, 1)
+    late = query.overdue(roadmap, as_of=as_of)
+    relations = {d.mention.relation for d in late}
+    assert relations == {Relation.BY, Relation.TARGET, Relation.DURING}
+    assert all(d.mention.due < as_of for d in late)
+    ids = [(d.item.id, d.mention.text) for d in late]
+    assert ("6.4.3", "2025年度を目指して") in ids  # a target whose year has ended
+    assert any(d.mention.text.endswith("中に") for d in late)  # 2021年度中に
+    strict = query.overdue(roadmap, as_of=as_of, relations=("by",))
+    assert {d.mention.relation for d in strict} == {Relation.BY}
+    assert set(strict) < set(late)
+    # from / as_of / at dates never count: they say when, not by when
+    everything = query.overdue(roadmap, as_of=dt.date(2100, 1, 1))
+    assert {d.mention.relation for d in everything} == set(query.OVERDUE_RELATIONS)
+
+
+def test_every_dated_deadline_is_overdue_or_upcoming(roadmap: Roadmap) -> None:
+    as_of = dt.date(2026, 4, 1)
+    late = set(query.overdue(roadmap, as_of))
+    soon = set(query.upcoming(roadmap, as_of, within=dt.timedelta(days=365 * 100)))
+    counted = [d for d in roadmap.deadlines() if d.mention.relation in query.OVERDUE_RELATIONS]
+    assert late.isdisjoint(soon)
+    assert late | soon == set(counted)
+
+
+def test_kind_filters(roadmap: Roadmap) -> None:
+    actions = roadmap.deadlines(kind="action")
+    initiatives = roadmap.deadlines(kind=ItemKind.INITIATIVE)
+    assert actions
+    assert initiatives
+    assert all(isinstance(d.item, Action) for d in actions)
+    assert all(isinstance(d.item, Initiative) for d in initiatives)
+    assert len(actions) + len(initiatives) == len(roadmap.deadlines())
+    with pytest.raises(UnknownIdError, match="deadline kind 'status_note'"):
+        roadmap.deadlines(kind="status_note")
+    notes = query.items_of(roadmap, "sip", kind="status_note")
+    assert notes
+    assert all(isinstance(n, StatusNote) for n in notes)
+    by_kind = [query.items_of(roadmap, "sip", kind=k) for k in ItemKind]
+    assert sum(len(x) for x in by_kind) == len(query.items_of(roadmap, "sip"))
+
+
+def test_co_responsibility_counts_shared_actions(roadmap: Roadmap) -> None:
+    pairs = query.co_responsibility(roadmap)
+    assert pairs
+    collective = {c for c, m in roadmap.ministries.items() if m.kind is MinistryKind.COLLECTIVE}
+    assert collective, "the bundled roadmap tags 関係府省"
+    for pair in pairs:
+        assert pair.first != pair.second
+        assert not {pair.first, pair.second} & collective
+        tagged = [
+            a.id
+            for a in roadmap.actions
+            if {pair.first, pair.second} <= {r.code for r in a.ministries}
+        ]
+        assert list(pair.items) == tagged
+        assert pair.count == len(tagged)
+    counts = [p.count for p in pairs]
+    assert counts == sorted(counts, reverse=True)
+    with_collective = query.co_responsibility(roadmap, collective=True)
+    assert any({p.first, p.second} & collective for p in with_collective)
+    graph = pairs.to_graph()
+    assert graph.number_of_edges() == len(pairs)
+    assert all(graph[p.first][p.second]["weight"] == p.count for p in pairs)
+    both = query.co_responsibility(roadmap, kind=None)
+    assert sum(p.count for p in both) >= sum(p.count for p in pairs)
+
+
+def test_result_collections_keep_their_type(roadmap: Roadmap) -> None:
+    assert isinstance(roadmap.deadlines(), Deadlines)
+    assert isinstance(query.overdue(roadmap, dt.date(2026, 4, 1)), Deadlines)
+    assert isinstance(query.items_of(roadmap, "sip"), Items)
+    assert isinstance(query.actions_of(roadmap, "文"), Items)
+    assert isinstance(query.search(roadmap, "SIP"), Nodes)
+    found = query.items_of(roadmap, "sip")
+    assert isinstance(found[1:3], Items)
+    assert found[1:3] == tuple(found)[1:3]
+    codes = query.ministries_of(roadmap, "sip")
+    assert isinstance(codes[:2], type(codes))
+    assert codes[:2] == tuple(codes)[:2]
+
+
+def test_result_collections_as_frames(roadmap: Roadmap) -> None:
+    pytest.importorskip("pandas", reason="the 'pandas' extra is not installed")
+    found = roadmap.deadlines(from_year=2025, to_year=2027)
+    frame = found.to_frame()
+    assert len(frame) == len(found)
+    assert list(frame["id"]) == [d.item.id for d in found]
+    assert str(frame["due"].dtype).startswith("datetime64")
+    items = query.items_of(roadmap, "sip").to_frame()
+    assert list(items["id"]) == [i.id for i in query.items_of(roadmap, "sip")]
+    pairs = query.co_responsibility(roadmap).to_frame()
+    assert list(pairs["count"]) == [p.count for p in query.co_responsibility(roadmap)]

@@ -1,9 +1,12 @@
 """stpmodel: Japan's STI policy roadmaps (統合イノベーション戦略 工程表) as typed data.
 
->>> import stpmodel
->>> roadmap = stpmodel.load()
->>> len(roadmap.initiatives)
-25
+```python
+import stpmodel
+
+roadmap = stpmodel.load()
+len(roadmap.initiatives)  # 25
+roadmap.deadlines(from_year=2025, to_year=2027, ministry="MEXT")
+```
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from stpmodel.dates import Calendar, DateMention, Granularity, Period, Relation, find_dates
+from stpmodel.diff import diff  # a small module: the matcher loads on the first call
 from stpmodel.errors import (
+    ArgumentTypeError,
     LoadError,
     MissingExtraError,
     ParseError,
@@ -26,6 +31,7 @@ from stpmodel.model import (
     Indicator,
     IndicatorKind,
     Initiative,
+    ItemKind,
     Ministry,
     MinistryKind,
     MinistryRef,
@@ -37,10 +43,11 @@ from stpmodel.model import (
     StatusNote,
     Subsection,
 )
-from stpmodel.roadmap import Deadline, Roadmap, SourceInfo
+from stpmodel.roadmap import Deadline, Deadlines, Items, Nodes, Roadmap, SourceInfo
 
 if TYPE_CHECKING:
     from stpmodel._bundled import load, source_text
+    from stpmodel.diff import RoadmapDiff
     from stpmodel.export.frame import to_frame
     from stpmodel.graph import build_graph
     from stpmodel.parsing import Coverage, coverage, parse, read
@@ -50,21 +57,26 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Action",
+    "ArgumentTypeError",
     "Calendar",
     "Coverage",
     "DateMention",
     "Deadline",
+    "Deadlines",
     "Footnote",
     "Goal",
     "Granularity",
     "Indicator",
     "IndicatorKind",
     "Initiative",
+    "ItemKind",
+    "Items",
     "LoadError",
     "Ministry",
     "MinistryKind",
     "MinistryRef",
     "MissingExtraError",
+    "Nodes",
     "Observation",
     "Paragraph",
     "ParseError",
@@ -73,6 +85,7 @@ __all__ = [
     "Program",
     "Relation",
     "Roadmap",
+    "RoadmapDiff",
     "Section",
     "SourceInfo",
     "SourceSpan",
@@ -83,6 +96,7 @@ __all__ = [
     "__version__",
     "build_graph",
     "coverage",
+    "diff",
     "dumps",
     "find_dates",
     "load",
@@ -93,7 +107,7 @@ __all__ = [
     "to_frame",
 ]
 
-# Parsing, the bundled data and JSON are loaded on first use, so that ``import stpmodel``
+# Parsing, the bundled data and JSON are loaded on first use, so that `import stpmodel`
 # stays light (no regex compilation, no cattrs) for code that only needs the classes.
 _LAZY = {
     "load": "stpmodel._bundled",
@@ -106,6 +120,7 @@ _LAZY = {
     "loads": "stpmodel.serialize",
     "build_graph": "stpmodel.graph",
     "to_frame": "stpmodel.export.frame",
+    "RoadmapDiff": "stpmodel.diff",
 }
 
 

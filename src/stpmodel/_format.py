@@ -1,23 +1,23 @@
-"""Text layout for terminals: display width of Japanese text, aligned tables, records.
+"""Text layout for the command line: display width of Japanese text and aligned tables.
 
-These functions return strings; printing is the CLI's job.
+These helpers serve the CLI only (other writers work from [stpmodel.records][]); they
+return strings, and printing is the CLI's job. Table cells pass through
+[escape_controls][stpmodel._write.escape_controls], so no control character of a roadmap's
+text reaches the terminal.
 """
 
 from __future__ import annotations
 
 import unicodedata
 from collections.abc import Sequence
-from typing import Any
 
-from stpmodel.dates import DateMention
-from stpmodel.model import MinistryRef
-from stpmodel.roadmap import Deadline
+from stpmodel._write import escape_controls
 
-__all__ = ["deadline_record", "display_width", "ministry_labels", "table", "truncate"]
+__all__ = ["display_width", "ministry_labels", "table", "truncate"]
 
 
 def display_width(text: str) -> int:
-    """Columns ``text`` takes in a terminal: East Asian wide and full-width characters
+    """Columns `text` takes in a terminal: East Asian wide and full-width characters
     count two, combining marks none."""
     width = 0
     for char in text:
@@ -28,7 +28,7 @@ def display_width(text: str) -> int:
 
 
 def truncate(text: str, width: int) -> str:
-    """Cut ``text`` to at most ``width`` columns, ending with … when cut."""
+    """Cut `text` to at most `width` columns, ending with … when cut."""
     if display_width(text) <= width:
         return text
     out, used = [], 0
@@ -53,66 +53,38 @@ def table(
     headers: Sequence[str],
     rows: Sequence[Sequence[str]],
     *,
-    max_width: int = 100,
+    max_width: int | None = 100,
     limits: Sequence[int | None] = (),
 ) -> str:
-    """An aligned table; the last column is cut so every line fits ``max_width``, and
-    column ``i`` to ``limits[i]`` columns where given."""
+    """An aligned table.
+
+    With `max_width`, the last column is cut so every line fits it, and column `i` to
+    `limits[i]` columns where given; with `max_width=None` (output to a file or a pipe)
+    nothing is cut.
+    """
     if not rows:
         return ""
+    cells = [[escape_controls(c) for c in r] for r in rows]
     if limits:
-        rows = [
+        cells = [
             [_limit(c, limits[i] if i < len(limits) else None) for i, c in enumerate(r)]
-            for r in rows
+            for r in cells
         ]
     widths = [display_width(h) for h in headers]
-    for row in rows:
+    for row in cells:
         for i, cell in enumerate(row[:-1]):
             widths[i] = max(widths[i], display_width(cell))
     fixed = sum(widths[:-1]) + 2 * (len(headers) - 1)
-    last = max(10, max_width - fixed)
+    last = None if max_width is None else max(10, max_width - fixed)
     lines = []
-    for row in [list(headers), *rows]:
-        cells = [_pad(cell, widths[i]) for i, cell in enumerate(row[:-1])]
-        cells.append(truncate(row[-1], last))
-        lines.append("  ".join(cells).rstrip())
+    for row in [list(headers), *cells]:
+        padded = [_pad(cell, widths[i]) for i, cell in enumerate(row[:-1])]
+        padded.append(_limit(row[-1], last))
+        lines.append("  ".join(padded).rstrip())
     return "\n".join(lines)
 
 
-def ministry_labels(refs: Sequence[MinistryRef]) -> str:
-    """``科技*、文`` — the ministry codes, ``*`` marking the lead (underlined) ones."""
-    return "、".join(f"{r.code}*" if r.lead else r.code for r in refs)
-
-
-def mention_record(mention: DateMention) -> dict[str, Any]:
-    """A date mention as JSON-ready data."""
-    return {
-        "text": mention.text,
-        "start": mention.period.start.isoformat(),
-        "end": mention.period.end.isoformat(),
-        "relation": mention.relation.value,
-        "granularity": mention.period.granularity.value,
-        "span": list(mention.span),
-    }
-
-
-def deadline_record(deadline: Deadline) -> dict[str, Any]:
-    """A deadline as a flat JSON-ready record (the CLI's json and csv formats)."""
-    item = deadline.item
-    mention = deadline.mention
-    return {
-        "id": item.id,
-        "kind": deadline.kind,
-        "text": item.text,
-        "expression": mention.text,
-        "year": mention.period.year,
-        "start": mention.period.start.isoformat(),
-        "end": mention.period.end.isoformat(),
-        "due": mention.due.isoformat(),
-        "relation": mention.relation.value,
-        "granularity": mention.period.granularity.value,
-        "ministries": [r.code for r in item.ministries],
-        "lead_ministries": [r.code for r in item.ministries if r.lead],
-        "programs": list(item.programs),
-        "line": item.source.first_line,
-    }
+def ministry_labels(codes: Sequence[str], leads: Sequence[str] = ()) -> str:
+    """`科技*、文` — the ministry `codes`, `*` marking the `leads` (underlined, 主担当)."""
+    lead = set(leads)
+    return "、".join(f"{c}*" if c in lead else c for c in codes)

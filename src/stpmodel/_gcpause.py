@@ -1,4 +1,9 @@
-"""Pausing the cyclic garbage collector around work that builds many lasting objects."""
+"""Pausing the cyclic garbage collector while the parse cache is unpickled.
+
+Used only around loading the cache in `stpmodel._bundled`: a library function such as
+`parse()` must not switch the collector off for a caller's whole process (threads included),
+while unpickling the cache is a short, bounded step of the library's own start-up.
+"""
 
 from __future__ import annotations
 
@@ -13,9 +18,9 @@ __all__ = ["collector_paused"]
 def collector_paused() -> Iterator[None]:
     """Turn the cyclic collector off for the block, and back on if it was on.
 
-    Parsing and unpickling allocate thousands of small objects that all live on and make
-    no garbage: the collector would only walk the growing heap again and again (a third of
-    the parse time at 100×, half of the unpickling time).
+    Unpickling allocates thousands of small objects that all live on and make no garbage:
+    the collector would only walk the growing heap again and again (half of the unpickling
+    time).
     """
     collecting = gc.isenabled()
     gc.disable()

@@ -1,17 +1,17 @@
-"""The one ``__repr__``, ``__eq__`` and ``__hash__`` every model class shares.
+"""The one `__repr__`, `__eq__` and `__hash__` every model class shares.
 
-The model classes are frozen attrs classes declared with ``repr=False, eq=False`` and derive
-from :class:`Record`, which supplies these three methods once, with attrs' semantics:
+The model classes are frozen attrs classes declared with `repr=False, eq=False` and derive
+from `Record`, which supplies these three methods once, with attrs' semantics:
 
-- ``repr``: ``ClassName(field=value, …)`` over the fields declared ``repr=True``;
-- ``==``: only between instances of the same class, comparing the fields declared
-  ``eq=True`` in order (``NotImplemented`` for any other class);
-- ``hash``: of the class name and those same fields, so equal objects hash equal.
+- `repr`: `ClassName(field=value, …)` over the fields declared `repr=True`;
+- `==`: only between instances of the same class, comparing the fields declared
+  `eq=True` in order (`NotImplemented` for any other class);
+- `hash`: of the class name and those same fields, so equal objects hash equal.
 
 Why not let attrs generate them? attrs writes and compiles the source of every generated
 method when a class is created, and that happened on every start of every process: about
 0.3 ms a class, 6 ms for the model — a tenth of the command line's start-up. The field
-getters here are :func:`operator.attrgetter` objects built once per class on first use, so
+getters here are `operator.attrgetter` objects built once per class on first use, so
 comparing and hashing cost what attrs' generated code costs.
 """
 
@@ -58,7 +58,7 @@ def _repr_names(cls: type) -> tuple[str, ...]:
 
 
 class Record:
-    """Base of the model's attrs classes: attrs' ``repr``, ``==`` and ``hash``, written once."""
+    """Base of the model's attrs classes: attrs' `repr`, `==` and `hash`, written once."""
 
     __slots__ = ()
 

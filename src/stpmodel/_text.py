@@ -13,18 +13,25 @@ import re
 import unicodedata
 
 __all__ = [
+    "CONTROL_CHARS",
     "FULLWIDTH_DIGITS",
+    "MAX_MARK_DIGITS",
     "SUPERSCRIPT_DIGITS",
     "despace_letters",
     "drop_footnote_marks",
     "footnote_marks",
     "normalize_space",
+    "overlong_marks",
     "search_key",
     "superscript",
     "superscript_number",
 ]
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+MAX_MARK_DIGITS = 6
+"""The longest footnote marker read as a number; a longer run of superscript digits is
+text (and the parser reports it): no footnote has a million, and ``int()`` refuses
+strings of more than 4,300 digits."""
 _SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _ASCII_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _MARKS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
@@ -32,6 +39,9 @@ _MARKS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
 FULLWIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 _WS = re.compile(r"\s+")
+CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""C0 controls but TAB, LF and CR; DEL; C1 controls."""
+_SPACE_RUN = re.compile(r"[^\S\x0b\x0c\x1c-\x1f\x85]+")
 
 
 @functools.cache
@@ -48,8 +58,13 @@ _DASHES = str.maketrans({"－": "-", "‐": "-", "―": "-", "−": "-", "〜": 
 
 
 def normalize_space(text: str) -> str:
-    """Collapse runs of white space (including U+3000) to one space and strip the ends."""
-    return " ".join(text.split())
+    """Collapse runs of white space (including U+3000) to one space and strip the ends.
+
+    Control characters that Python counts as white space (``\x0b``, ``\x0c``,
+    ``\x1c``–``\x1f``, ``\x85``) are not white space here: text keeps them as the source
+    has them (the parser reports them where they enter).
+    """
+    return _SPACE_RUN.sub(" ", text).strip(" ")
 
 
 def despace_letters(text: str) -> str:
@@ -78,8 +93,16 @@ def superscript(number: int) -> str:
 
 
 def footnote_marks(text: str) -> tuple[int, ...]:
-    """The footnote numbers marked in ``text``: ``"…論文数⁹⁴を…"`` → ``(94,)``."""
-    return tuple(superscript_number(m) for m in _MARKS.findall(text))
+    """The footnote numbers marked in ``text``: ``"…論文数⁹⁴を…"`` → ``(94,)``.
+
+    Markers of more than `MAX_MARK_DIGITS` digits are left out (see `overlong_marks`).
+    """
+    return tuple(superscript_number(m) for m in _MARKS.findall(text) if len(m) <= MAX_MARK_DIGITS)
+
+
+def overlong_marks(text: str) -> tuple[str, ...]:
+    """The runs of superscript digits in ``text`` too long to be a footnote marker."""
+    return tuple(m for m in _MARKS.findall(text) if len(m) > MAX_MARK_DIGITS)
 
 
 def drop_footnote_marks(text: str) -> str:

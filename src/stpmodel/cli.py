@@ -7,6 +7,7 @@ Exit codes: 0 success (warnings included), 1 errors in strict mode and internal 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import os
 import sys
@@ -15,18 +16,12 @@ from typing import Any, NoReturn, TextIO
 
 import stpmodel
 from stpmodel import query
-from stpmodel._format import (
-    deadline_record,
-    display_width,
-    mention_record,
-    ministry_labels,
-    table,
-    truncate,
-)
+from stpmodel._format import display_width, ministry_labels, table, truncate
+from stpmodel._write import escape_controls
 from stpmodel.dates import Relation, find_dates
-from stpmodel.errors import ParseError, StpError, UnknownIdError
+from stpmodel.errors import ParseError, StpError, UnknownIdError, WriteError
 from stpmodel.model import Action, Footnote, Indicator, Initiative, Ministry, Program, StatusNote
-from stpmodel.roadmap import Roadmap
+from stpmodel.roadmap import Deadline, Roadmap
 
 __all__ = ["main"]
 
@@ -56,12 +51,24 @@ def _year(text: str) -> int:
     return year
 
 
-def _width() -> int:
+def _columns() -> int:
     try:
         columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
     except (ValueError, OSError):
         columns = 100
     return max(60, min(columns, 160))
+
+
+def _is_terminal() -> bool:
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _width() -> int | None:
+    """The width tables are cut to on a terminal; `None` (nothing cut) for a file or pipe."""
+    return _columns() if _is_terminal() else None
 
 
 def _check_ministry(roadmap: Roadmap, code: str | None) -> None:
@@ -79,13 +86,42 @@ def _check_program(roadmap: Roadmap, pid: str | None) -> None:
 
 
 # -- commands ---------------------------------------------------------------------------
+def _id_key(ident: str) -> tuple[tuple[int, str], ...]:
+    """6.1.2.a10 after 6.1.2.a9: numbers inside IDs compare as numbers."""
+    import re
+
+    return tuple(
+        (int(part), "") if part.isdigit() else (-1, part)
+        for part in re.split(r"(\d+)", ident)
+        if part
+    )
+
+
+_SORTS: dict[str, Callable[[dict[str, Any]], Any]] = {
+    "id": lambda r: _id_key(r["id"]),
+    "date": lambda r: (r["due"], _id_key(r["id"])),
+    "ministry": lambda r: (
+        (r["lead_ministries"] or r["ministries"] or ["~"])[0],
+        r["due"],
+        _id_key(r["id"]),
+    ),
+}
+
+
+def _years(record: dict[str, Any]) -> str:
+    first, last = record["first_year"], record["last_year"]
+    return str(first) if first == last else f"{first}-{last}"
+
+
 def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
+    from stpmodel.records import deadline_record
+
     roadmap = _roadmap(args)
     _check_ministry(roadmap, args.ministry)
     _check_program(roadmap, args.program)
     if args.from_year and args.to_year and args.from_year > args.to_year:
         raise _UsageError(f"--from {args.from_year} is after --to {args.to_year}")
-    found = query.deadlines(
+    found: Sequence[Deadline] = query.deadlines(
         roadmap,
         from_year=args.from_year,
         to_year=args.to_year,
@@ -94,47 +130,92 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
         program=args.program,
         relation=args.relation,
     )
-    if args.format == "json":
-        import json  # only here: the table needs no json, and start-up time counts
-
-        json.dump([deadline_record(d) for d in found], out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    elif args.format == "csv":
-        _write_csv(out, [deadline_record(d) for d in found])
-    elif args.format == "ics":
+    if args.kind:
+        found = [d for d in found if d.kind == args.kind]
+    records = [deadline_record(d) for d in found]
+    if args.sort:
+        order = sorted(range(len(records)), key=lambda i: _SORTS[args.sort](dict(records[i])))
+        found = [found[i] for i in order]
+        records = [records[i] for i in order]
+    if args.format == "ics":
         from stpmodel.export.ics import calendar_bytes
 
         out.write(calendar_bytes(roadmap, found).decode("utf-8"))
-    else:
-        rows = [
-            [
-                str(d.mention.period.year),
-                d.item.id,
-                ministry_labels(d.item.ministries),
-                d.mention.text,
-                d.item.text,
-            ]
-            for d in found
+        return 0
+    rows = [
+        [
+            _years(dict(r)),
+            r["id"],
+            ministry_labels(r["ministries"], r["lead_ministries"]),
+            r["expression"],
+            r["text"],
         ]
-        if rows:
-            out.write(
-                table(["年", "ID", "府省 (*主担当)", "期限", "内容"], rows, max_width=_width())
-            )
-            out.write(f"\n{len(rows)} deadlines\n")
-        else:
-            out.write("no deadlines match\n")
+        for r in records
+    ]
+    _emit(
+        out,
+        args.format,
+        [dict(r) for r in records],
+        ["年", "ID", "府省 (*主担当)", "期限", "内容"],
+        rows,
+        noun="deadlines",
+    )
     return 0
+
+
+def _emit(
+    out: TextIO,
+    fmt: str,
+    records: list[dict[str, Any]],
+    headers: Sequence[str],
+    rows: list[list[str]],
+    *,
+    noun: str,
+    limits: Sequence[int | None] = (),
+) -> None:
+    """Write a listing as JSON, CSV or an aligned table with a count line."""
+    if fmt == "json":
+        import json  # only here: the table needs no json, and start-up time counts
+
+        from stpmodel.records import jsonable
+
+        json.dump([jsonable(r) for r in records], out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif fmt == "csv":
+        _write_csv(out, records)
+    elif rows:
+        width = _width()
+        out.write(table(headers, rows, max_width=width, limits=limits if width else ()))
+        out.write(f"\n{len(rows)} {noun}\n")
+    else:
+        out.write(f"no {noun} match\n")
 
 
 def _write_csv(out: TextIO, records: list[dict[str, Any]]) -> None:
     import csv
 
+    from stpmodel._write import guard
+
     if not records:
         return
-    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\n")
+    # CRLF as RFC 4180 says: with it, a CR inside a cell is quoted too
+    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\r\n")
     writer.writeheader()
     for record in records:
-        writer.writerow({k: "、".join(v) if isinstance(v, list) else v for k, v in record.items()})
+        writer.writerow({k: guard(_cell(v)) for k, v in record.items()})
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return value
+
+
+def _labels(item: Initiative | Action) -> str:
+    from stpmodel.records import item_record
+
+    record = item_record(item)
+    return ministry_labels(record["ministries"], record["lead_ministries"])
 
 
 def _describe(roadmap: Roadmap, obj: object) -> list[str]:
@@ -142,9 +223,7 @@ def _describe(roadmap: Roadmap, obj: object) -> list[str]:
     if isinstance(obj, Initiative | Action | StatusNote):
         lines.append(obj.text)
         if isinstance(obj, Initiative | Action):
-            lines.append(
-                f"府省: {ministry_labels(obj.ministries) or '-'}  (* = 主担当, underlined)"
-            )
+            lines.append(f"府省: {_labels(obj) or '-'}  (* = 主担当, underlined)")
             if obj.repost:
                 lines.append("(再掲) reprinted from elsewhere in the roadmap")
         if obj.programs:
@@ -165,9 +244,7 @@ def _describe(roadmap: Roadmap, obj: object) -> list[str]:
             lines.append(f"status notes ({len(obj.status_notes)}):")
             lines.extend(f"  {n.id}  {n.text}" for n in obj.status_notes)
             lines.append(f"actions ({len(obj.actions)}):")
-            lines.extend(
-                f"  {a.id}  [{ministry_labels(a.ministries)}] {a.text}" for a in obj.actions
-            )
+            lines.extend(f"  {a.id}  [{_labels(a)}] {a.text}" for a in obj.actions)
     elif isinstance(obj, Indicator):
         lines.append(f"{obj.kind.value} indicator: {obj.text}")
         lines.extend(f"  {d}" for d in obj.details)
@@ -179,9 +256,9 @@ def _describe(roadmap: Roadmap, obj: object) -> list[str]:
         lines.append(obj.text)
         lines.append("cited by: " + (", ".join(obj.cited_by) or "-"))
     elif isinstance(obj, Ministry):
-        lines.append(f"{obj.name_ja} — {obj.name_en} ({obj.kind.value})")
+        lines.append(f"{obj.name_ja} / {obj.name_en} ({obj.kind.value})")
     elif isinstance(obj, Program):
-        lines.append(f"{obj.name_ja} — {obj.name_en}")
+        lines.append(f"{obj.name_ja} / {obj.name_en}")
         if obj.aliases:
             lines.append("aliases: " + "、".join(obj.aliases))
     else:
@@ -217,53 +294,96 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_programs(args: argparse.Namespace, out: TextIO) -> int:
+    from stpmodel.records import program_record
+
     roadmap = _roadmap(args)
+    records: list[dict[str, Any]] = []
+    for p in roadmap.programs.values():
+        record: dict[str, Any] = dict(program_record(p))
+        record["items"] = len(query.items_of(roadmap, p.id))
+        record["ministries"] = list(query.ministries_of(roadmap, p.id))
+        records.append(record)
     rows = [
         [
-            p.id,
-            str(len(query.items_of(roadmap, p.id))),
-            "、".join(query.ministries_of(roadmap, p.id)),
-            f"{p.name_ja} / {p.name_en}",
+            r["id"],
+            str(r["items"]),
+            "、".join(r["ministries"]),
+            f"{r['name_ja']} / {r['name_en']}",
         ]
-        for p in roadmap.programs.values()
+        for r in records
     ]
     headers = ["ID", "件数", "府省", "名称"]
-    out.write(table(headers, rows, max_width=_width(), limits=(None, None, 24)) + "\n")
+    _emit(out, args.format, records, headers, rows, noun="programs", limits=(None, None, 24))
     return 0
 
 
 def _cmd_ministries(args: argparse.Namespace, out: TextIO) -> int:
+    from stpmodel.records import ministry_record
+
     roadmap = _roadmap(args)
-    rows = []
+    records: list[dict[str, Any]] = []
     for code, m in roadmap.ministries.items():
         actions = query.actions_of(roadmap, code)
-        leads = sum(code in a.lead_ministries for a in actions)
-        rows.append([code, str(len(actions)), str(leads), f"{m.name_ja} / {m.name_en}"])
-    out.write(table(["コード", "取組方針", "主担当", "名称"], rows, max_width=_width()) + "\n")
+        record: dict[str, Any] = dict(ministry_record(m))
+        record["actions"] = len(actions)
+        record["leads"] = sum(code in a.lead_ministries for a in actions)
+        records.append(record)
+    rows = [
+        [r["code"], str(r["actions"]), str(r["leads"]), f"{r['name_ja']} / {r['name_en']}"]
+        for r in records
+    ]
+    headers = ["コード", "取組方針", "主担当", "名称"]
+    _emit(out, args.format, records, headers, rows, noun="ministries")
     return 0
 
 
 def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     roadmap = _roadmap(args)
     found = query.search(roadmap, args.text)
+    records: list[dict[str, Any]] = [
+        {
+            "id": getattr(obj, "id", ""),
+            "type": type(obj).__name__,
+            "text": str(getattr(obj, "text", None) or getattr(obj, "title", "")),
+        }
+        for obj in found
+    ]
+    if args.format != "table":
+        _emit(out, args.format, records, [], [], noun="found")
+        return 0
     width = _width()
-    for obj in found:
-        ident = getattr(obj, "id", "")
-        text = getattr(obj, "text", None) or getattr(obj, "title", "")
-        prefix = f"{ident}  "
-        out.write(prefix + truncate(str(text), width - display_width(prefix)) + "\n")
+    for r in records:
+        prefix = f"{r['id']}  "
+        text = escape_controls(r["text"])
+        if width is not None:
+            text = truncate(text, width - display_width(prefix))
+        out.write(prefix + text + "\n")
     out.write(f"{len(found)} found\n")
     return 0
+
+
+def _stdin_lines() -> list[str]:
+    try:
+        return [line.rstrip("\r\n") for line in sys.stdin]
+    except UnicodeDecodeError as exc:
+        encoding = getattr(sys.stdin, "encoding", None) or exc.encoding
+        raise _UsageError(
+            f"cannot read standard input as {encoding} at byte offset {exc.start}; "
+            "set PYTHONIOENCODING=utf-8 (or the input's encoding)"
+        ) from None
 
 
 def _cmd_dates(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
-    texts: Sequence[str] = args.text or [line.rstrip("\r\n") for line in sys.stdin]
+    from stpmodel.records import jsonable, mention_record
+
+    texts: Sequence[str] = args.text or _stdin_lines()
     for text in texts:
         mentions = find_dates(text, year=args.year)
         if args.format == "json":
-            out.write(json.dumps([mention_record(m) for m in mentions], ensure_ascii=False) + "\n")
+            records = [jsonable(mention_record(m)) for m in mentions]
+            out.write(json.dumps(records, ensure_ascii=False) + "\n")
             continue
         if not mentions:
             out.write(f"{text}\n  (no dates)\n")
@@ -282,18 +402,18 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
     except ParseError as exc:
         if exc.problems:
             for problem in exc.problems:
-                sys.stderr.write(f"{problem}\n")
-            sys.stderr.write(f"{exc.source}: {len(exc.problems)} errors (strict mode)\n")
+                _say(sys.stderr, f"{problem}\n")
+            _say(sys.stderr, f"{exc.source}: {len(exc.problems)} errors (strict mode)\n")
         else:
-            sys.stderr.write(f"{exc}\n")
+            _say(sys.stderr, f"{exc}\n")
         return 1 if exc.problems else 2
     for warning in roadmap.warnings:
-        sys.stderr.write(f"{warning}\n")
+        _say(sys.stderr, f"{warning}\n")
     if args.output:
+        from stpmodel._write import write_bytes
         from stpmodel.serialize import dumps
 
-        with open(args.output, "w", encoding="utf-8") as handle:
-            handle.write(dumps(roadmap, indent=1))
+        write_bytes(args.output, dumps(roadmap, indent=1).encode("utf-8"), overwrite=args.force)
     out.write(
         f"{args.file}: {len(roadmap.sections)} sections, {len(roadmap.initiatives)} initiatives, "
         f"{len(roadmap.actions)} actions, {len(roadmap.status_notes)} status notes, "
@@ -307,20 +427,43 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from stpmodel import export
 
     roadmap = _roadmap(args)
-    written = export.export(roadmap, args.format, args.output)
+    written = export.export(roadmap, args.format, args.output, overwrite=args.force)
     out.write(f"wrote {written}\n")
     return 0
 
 
 def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
-    from stpmodel.export.plot import plot_program_network, plot_timeline
+    import io as _io
+
+    from stpmodel import plot
+    from stpmodel.report._files import write_bytes
 
     roadmap = _roadmap(args)
+    _check_ministry(roadmap, args.ministry)
+    _check_program(roadmap, args.program)
     if args.what == "timeline":
-        found = roadmap.deadlines(from_year=args.from_year, to_year=args.to_year)
-        written = plot_timeline(roadmap, args.output, deadlines=found)
+        figure = plot.timeline(
+            roadmap,
+            from_year=args.from_year,
+            to_year=args.to_year,
+            ministry=args.ministry,
+            program=args.program,
+        )
     else:
-        written = plot_program_network(roadmap, args.output)
+        figure = plot.network(roadmap, program=args.program, ministry=args.ministry)
+    kind = os.path.splitext(args.output)[1].lstrip(".").lower() or "png"
+    buffer = _io.BytesIO()
+    metadata = {"Title": figure.get_label()} if kind in ("png", "pdf", "svg") else None
+    figure.savefig(buffer, format=kind, dpi=args.dpi, metadata=metadata)
+    written = write_bytes(args.output, buffer.getvalue(), overwrite=args.force)
+    out.write(f"wrote {written}\n")
+    return 0
+
+
+def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    from stpmodel.report import write_html
+
+    written = write_html(_roadmap(args), args.output, overwrite=args.force)
     out.write(f"wrote {written}\n")
     return 0
 
@@ -335,12 +478,61 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
+    """``stpmodel diff OLD NEW``: what changed between two editions (exit 1 on differences
+    only with ``--exit-code``)."""
+    from stpmodel.diff import diff, open_edition
+    from stpmodel.diff._text import word_diff
+
+    found = diff(open_edition(args.old), open_edition(args.new))
+    if args.kind:
+        found = found.filter(kind=args.kind)
+    records = []
+    for full in found.records():
+        record = {k: full[k] for k in ("change", "kind", "old_id", "new_id", "fields", "score")}
+        if "text" in full["fields"] or full["change"] in ("added", "removed"):
+            for key in ("old_text", "new_text"):
+                if full[key] is not None:
+                    record[key] = full[key]
+        records.append((record, full))
+    if args.format == "json":
+        import json
+
+        json.dump([r for r, _ in records], out, ensure_ascii=False, indent=1)
+        out.write("\n")
+    elif args.format == "csv":
+        keys = ("change", "kind", "old_id", "new_id", "fields", "score", "old_text", "new_text")
+        _write_csv(out, [{k: r.get(k) for k in keys} for r, _ in records])
+    elif records:
+        rows = []
+        for record, full in records:
+            ids = " → ".join(i for i in (record["old_id"], record["new_id"]) if i)
+            what = [f"{m['code']} {m['change'].replace('_', ' ')}" for m in full["ministries"]]
+            what += [f"{d['old'] or '-'} → {d['new'] or '-'}" for d in full["dates"]]
+            what += [f"{o['old'] or '-'} → {o['new'] or '-'}" for o in full["observations"]]
+            what += [f"{p['program']} {p['change']}" for p in full["programs"]]
+            if full["repost"]:
+                what.append(f"(再掲) {full['repost']['old']} → {full['repost']['new']}")
+            if "old_text" in record and "new_text" in record:
+                what.insert(0, word_diff(record["old_text"], record["new_text"]))
+            else:
+                what.append(full["text"])
+            fields = ",".join(record["fields"])
+            text = " / ".join(part for part in what if part)
+            rows.append([record["change"], record["kind"], ids, fields, text])
+        out.write(table(["変更", "種類", "ID", "項目", "内容"], rows, max_width=_width()))
+        out.write(f"\n{found.summary()}\n")
+    else:
+        out.write("no differences\n")
+    return 1 if args.exit_code and records else 0
+
+
 # -- the parser -------------------------------------------------------------------------
 class _Formatter(argparse.HelpFormatter):
     """Help laid out for the terminal's width, found without importing shutil."""
 
     def __init__(self, prog: str) -> None:
-        super().__init__(prog, width=_width() - 2)
+        super().__init__(prog, width=_columns() - 2)
 
 
 def _source_options(p: argparse.ArgumentParser) -> None:
@@ -348,6 +540,14 @@ def _source_options(p: argparse.ArgumentParser) -> None:
         "--input", metavar="FILE", help="read this roadmap text instead of the bundled one"
     )
     p.add_argument("--encoding", default=None, help="encoding of --input (default: detect)")
+
+
+def _force_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing output file (never a symbolic link or a folder)",
+    )
 
 
 def _deadlines_options(p: argparse.ArgumentParser) -> None:
@@ -362,6 +562,14 @@ def _deadlines_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--lead-only", action="store_true", help="with --ministry: only where it leads")
     p.add_argument("--program", metavar="ID", help="only items mentioning this program (sip …)")
     p.add_argument("--relation", choices=[r.value for r in Relation], help="only this relation")
+    p.add_argument(
+        "--kind", choices=["initiative", "action"], help="only dates written on this kind of item"
+    )
+    p.add_argument(
+        "--sort",
+        choices=list(_SORTS),
+        help="order by ID, by due date or by (lead) ministry (default: document order)",
+    )
     p.add_argument("--format", choices=["table", "json", "csv", "ics"], default="table")
 
 
@@ -371,8 +579,13 @@ def _show_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=["text", "json"], default="text")
 
 
-def _search_options(p: argparse.ArgumentParser) -> None:
+def _list_options(p: argparse.ArgumentParser) -> None:
     _source_options(p)
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+
+
+def _search_options(p: argparse.ArgumentParser) -> None:
+    _list_options(p)
     p.add_argument("text", metavar="TEXT")
 
 
@@ -389,20 +602,49 @@ def _parse_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoding", default=None, help="encoding (default: detect UTF-8 / CP932)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
     p.add_argument("-o", "--output", metavar="OUT.json", help="write the model as JSON")
+    _force_option(p)
 
 
 def _export_options(p: argparse.ArgumentParser) -> None:
     _source_options(p)
-    p.add_argument("--format", required=True, choices=["json", "csv", "sqlite", "graphml", "gexf"])
+    p.add_argument(
+        "--format", required=True, choices=["json", "csv", "sqlite", "xlsx", "graphml", "gexf"]
+    )
     p.add_argument("-o", "--output", required=True, metavar="PATH")
+    _force_option(p)
 
 
 def _plot_options(p: argparse.ArgumentParser) -> None:
     _source_options(p)
     p.add_argument("what", choices=["timeline", "graph"])
-    p.add_argument("-o", "--output", required=True, metavar="PNG")
-    p.add_argument("--from", dest="from_year", type=_year, metavar="YEAR")
-    p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR")
+    p.add_argument(
+        "-o", "--output", required=True, metavar="FILE", help="PNG, SVG or PDF (by extension)"
+    )
+    p.add_argument("--from", dest="from_year", type=_year, metavar="YEAR", help="first year")
+    p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR", help="last year")
+    p.add_argument("--ministry", metavar="CODE", help="only this ministry (科技, 文 …)")
+    p.add_argument("--program", metavar="ID", help="only this program (sip …)")
+    p.add_argument("--dpi", type=int, default=120, help="resolution of a PNG (default: 120)")
+    p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+
+
+def _report_options(p: argparse.ArgumentParser) -> None:
+    _source_options(p)
+    p.add_argument("-o", "--output", required=True, metavar="HTML", help="the file to write")
+    p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
+
+
+def _diff_options(p: argparse.ArgumentParser) -> None:
+    from stpmodel.diff import KINDS
+
+    where = "a roadmap text file, a JSON export, or the word 'bundled'"
+    p.add_argument("old", metavar="OLD", help=f"the earlier edition: {where}")
+    p.add_argument("new", metavar="NEW", help=f"the later edition: {where}")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--kind", choices=KINDS, help="only differences of this kind of object")
+    p.add_argument(
+        "--exit-code", action="store_true", help="exit 1 when there are differences (else 0)"
+    )
 
 
 def _no_options(p: argparse.ArgumentParser) -> None:
@@ -415,14 +657,16 @@ _Command = Callable[[argparse.Namespace, TextIO], int]
 _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], _Command]] = {
     "deadlines": ("dates written on initiatives and actions", _deadlines_options, _cmd_deadlines),
     "show": ("one object by ID", _show_options, _cmd_show),
-    "programs": ("programs the roadmap mentions", _source_options, _cmd_programs),
-    "ministries": ("ministries the roadmap tags", _source_options, _cmd_ministries),
+    "programs": ("programs the roadmap mentions", _list_options, _cmd_programs),
+    "ministries": ("ministries the roadmap tags", _list_options, _cmd_ministries),
     "search": ("full-text search (ignores PDF spacing)", _search_options, _cmd_search),
     "dates": ("read the dates in TEXT (or in each line of stdin)", _dates_options, _cmd_dates),
     "parse": ("parse a roadmap file and report its warnings", _parse_options, _cmd_parse),
     "export": ("write the roadmap in another format", _export_options, _cmd_export),
     "plot": ("draw the deadline timeline or the program network", _plot_options, _cmd_plot),
+    "report": ("write the interactive HTML roadmap (works offline)", _report_options, _cmd_report),
     "schema": ("print the JSON Schema of the JSON export", _no_options, _cmd_schema),
+    "diff": ("what changed between two editions (OLD, NEW)", _diff_options, _cmd_diff),
 }
 
 
@@ -449,29 +693,72 @@ def _build_parser(argv: Sequence[str] | None = None) -> _Parser:
     return parser
 
 
+_TOP_OPTIONS = ("-h", "--help", "--version")
+
+
+def _check_top_options(argv: Sequence[str]) -> None:
+    """Name an unknown option given before the command (argparse would only say that a
+    command is required)."""
+    for arg in argv:
+        if not arg.startswith("-") or arg == "-":
+            return
+        if arg == "--":
+            return
+        if arg not in _TOP_OPTIONS and not arg.startswith("--version="):
+            raise _UsageError(
+                f"stpmodel: unrecognized option {arg!r} (options go after the command: "
+                "stpmodel COMMAND --help lists them)"
+            )
+
+
+def _safe_streams() -> None:
+    """Let stdout and stderr replace what their encoding cannot show (cp932, ascii …)
+    instead of failing half-way through the output."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper):
+            with contextlib.suppress(ValueError, OSError):  # a closed or odd stream
+                stream.reconfigure(errors="replace")
+
+
+def _say(stream: TextIO, text: str) -> None:
+    """Write `text` with every control character (ESC …) made visible as `\\xNN`."""
+    from stpmodel._write import escape_controls
+
+    stream.write(escape_controls(text))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     if argv is None:
         argv = sys.argv[1:]
-    parser = _build_parser(argv)
-    out = sys.stdout
+    _safe_streams()
     try:
+        _check_top_options(argv)
+        parser = _build_parser(argv)
         args = parser.parse_args(argv)
         func: Callable[[argparse.Namespace, TextIO], int] = args.func
         buffer = io.StringIO()
         status = func(args, buffer)
-        out.write(buffer.getvalue())
+        _say(sys.stdout, buffer.getvalue())
         return status
     except _UsageError as exc:
-        sys.stderr.write(
-            f"{exc}\n" if str(exc).startswith("stpmodel") else f"stpmodel: error: {exc}\n"
+        text = str(exc)
+        _say(
+            sys.stderr, f"{text}\n" if text.startswith("stpmodel") else f"stpmodel: error: {text}\n"
         )
         return 2
+    except WriteError as exc:
+        _say(sys.stderr, f"stpmodel: {exc}\n")
+        return 2
     except StpError as exc:
-        sys.stderr.write(f"stpmodel: error: {exc}\n")
+        _say(sys.stderr, f"stpmodel: error: {exc}\n")
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the system refused something: not our bug
+        name = f"{exc.filename}: " if exc.filename else ""
+        _say(sys.stderr, f"stpmodel: error: {name}{exc.strerror or exc}\n")
+        return 2
     except Exception as exc:  # an internal failure: say so in one line, exit 1
-        sys.stderr.write(f"stpmodel: internal error: {type(exc).__name__}: {exc}\n")
+        _say(sys.stderr, f"stpmodel: internal error: {type(exc).__name__}: {exc}\n")
         return 1

@@ -19,12 +19,14 @@ import attrs
 from stpmodel._record import Record
 
 __all__ = [
+    "ArgumentTypeError",
     "LoadError",
     "MissingExtraError",
     "ParseError",
     "ParseWarning",
     "StpError",
     "UnknownIdError",
+    "WriteError",
 ]
 
 
@@ -101,14 +103,34 @@ class LoadError(StpError, ValueError):
 
 
 class UnknownIdError(StpError, KeyError):
-    """No object of the roadmap has this ID."""
+    """No object of the roadmap has this ID, or no ministry or program has this name.
 
-    def __init__(self, ident: str) -> None:
+    `what` says what was looked for (`"ministry"`, `"program"`; `"object"` for an ID) and
+    `matches` lists the close matches, as `"文 (文部科学省, MEXT)"`, best first.
+    """
+
+    def __init__(self, ident: str, *, what: str = "object", matches: Sequence[str] = ()) -> None:
         self.ident = ident
+        self.what = what
+        self.matches = tuple(matches)
         super().__init__(ident)
 
     def __str__(self) -> str:
-        return f"no object with ID {self.ident!r}"
+        if self.what == "object":
+            head = f"no object with ID {self.ident!r}"
+        else:
+            head = f"unknown {self.what} {self.ident!r}"
+        if self.matches:
+            return f"{head}; close matches: {'; '.join(self.matches)}"
+        return head
+
+
+class ArgumentTypeError(StpError, TypeError):
+    """An argument of the wrong type, such as `from_year="2025"`: names the argument."""
+
+    def __init__(self, argument: str, expected: str, value: object) -> None:
+        self.argument = argument
+        super().__init__(f"{argument} must be {expected}, not {type(value).__name__} {value!r}")
 
 
 class MissingExtraError(StpError, ImportError):
@@ -120,3 +142,21 @@ class MissingExtraError(StpError, ImportError):
             f"{feature} needs the optional package {module!r}: pip install 'stpmodel[{extra}]'",
             name=module,
         )
+
+
+class WriteError(StpError, OSError):
+    """A file could not be written, or was not, to keep what is there.
+
+    Raised for an existing target written without `overwrite=True`, a symbolic link or
+    something other than a regular file at the target, and every operating-system error
+    (missing folder, no permission, disk full …). `path` names the target and `reason`
+    says why, as in `cannot write out.json: it exists (overwrite=True replaces it)`.
+    """
+
+    def __init__(self, path: str, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot write {path}: {reason}")
+
+    def __str__(self) -> str:
+        return f"cannot write {self.path}: {self.reason}"

@@ -1,21 +1,17 @@
 """The roadmap as a networkx graph, derived from the model on demand (never stored on it).
 
-Nodes are keyed by object ID and carry a ``kind``; edges carry a ``relation``:
+Nodes are keyed by object ID and carry a `kind`; edges carry a `relation`:
 
-======================  ================================================================
-relation                from → to
-======================  ================================================================
-``contains``            section → subsection → initiative → status note / action;
-                        section → indicator
-``responsible``         initiative / action → ministry (``lead`` attribute)
-``mentions``            initiative / status note / action → program
-``due``                 initiative / action → period (``period:FY2027`` …), with the
-                        mention's ``date_relation`` and ``expression``
-``cites``               any object → footnote
-``reposts``             an action marked (再掲) → the other actions with the same text
-======================  ================================================================
+| relation | from → to |
+|---|---|
+| `contains` | section → subsection → initiative → status note / action; section → indicator |
+| `responsible` | initiative / action → ministry (`lead` attribute) |
+| `mentions` | initiative / status note / action → program |
+| `due` | initiative / action → period (`period:FY2027` …), with the mention's `date_relation` and `expression` |
+| `cites` | any object → footnote (a section also for its vision and goals) |
+| `reposts` | an action marked (再掲) → the other actions with the same text |
 
-Only this module imports networkx, and only :func:`build_graph` needs it.
+Only this module imports networkx, and only [build_graph][stpmodel.graph.build_graph] needs it.
 """
 
 from __future__ import annotations
@@ -26,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from stpmodel._text import search_key
 from stpmodel.dates import Period
-from stpmodel.model import Action, Initiative, StatusNote
+from stpmodel.model import Action, Footnote, Indicator, Initiative, Section, StatusNote, Subsection
 from stpmodel.roadmap import Roadmap
 
 if TYPE_CHECKING:
@@ -36,7 +32,7 @@ __all__ = ["build_graph", "neighbors", "path", "period_node"]
 
 
 def period_node(period: Period) -> str:
-    """The node key of a period: ``"period:FY2027"``, ``"period:2024-07"`` …"""
+    """The node key of a period: `"period:FY2027"`, `"period:2024-07"` …"""
     return f"period:{period.label}"
 
 
@@ -45,7 +41,7 @@ def _short(text: str, size: int = 40) -> str:
 
 
 def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
-    """A ``networkx.MultiDiGraph`` of the roadmap (see the module docs for its shape).
+    """A `networkx.MultiDiGraph` of the roadmap (see the module docs for its shape).
 
     Node and edge attributes are strings, numbers and booleans only, so the graph can be
     written as GraphML or GEXF as it is.
@@ -79,14 +75,6 @@ def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
             name_ja=program.name_ja,
             name_en=program.name_en,
         )
-    for number, footnote in roadmap.footnotes.items():
-        node(
-            footnote.id,
-            "footnote",
-            f"注{number}",
-            text=footnote.text,
-            line=footnote.source.first_line,
-        )
 
     def due(key: str, item: Initiative | Action) -> None:
         for mention in item.dates:
@@ -109,11 +97,17 @@ def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
                 expression=mention.text,
             )
 
-    def item(obj: Initiative | StatusNote | Action, kind: str, parent: str) -> None:
+    def item(obj: Initiative | StatusNote | Action) -> None:
         """An initiative, status note or action: its node and every edge it has."""
         extra = {} if isinstance(obj, StatusNote) else {"repost": obj.repost}
-        node(obj.id, kind, _short(obj.text), text=obj.text, line=obj.source.first_line, **extra)
-        g.add_edge(parent, obj.id, relation="contains")
+        node(
+            obj.id,
+            obj.kind.value,
+            _short(obj.text),
+            text=obj.text,
+            line=obj.source.first_line,
+            **extra,
+        )
         if not isinstance(obj, StatusNote):
             for ref in obj.ministries:
                 g.add_edge(obj.id, ref.code, relation="responsible", lead=ref.lead)
@@ -124,39 +118,41 @@ def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
         cites(obj.id, obj.footnotes)
 
     by_text: defaultdict[str, list[str]] = defaultdict(list)
-    for section in roadmap.sections:
-        node(
-            section.id,
-            "section",
-            f"({section.number}) {_short(section.title)}",
-            text=section.title,
-            line=section.source.first_line,
-        )
-        for indicator in section.indicators:
+    for obj, parent in roadmap.walk_with_parents():
+        if isinstance(obj, Initiative | StatusNote | Action):
+            item(obj)
+            if isinstance(obj, Action):
+                by_text[search_key(obj.text)].append(obj.id)
+        elif isinstance(obj, Section):
             node(
-                indicator.id,
+                obj.id,
+                "section",
+                f"({obj.number}) {_short(obj.title)}",
+                text=obj.title,
+                line=obj.source.first_line,
+            )
+        elif isinstance(obj, Subsection):
+            node(
+                obj.id, "subsection", _short(obj.title), text=obj.title, line=obj.source.first_line
+            )
+        elif isinstance(obj, Indicator):
+            node(
+                obj.id,
                 "indicator",
-                _short(indicator.name),
-                text=indicator.text,
-                indicator_kind=indicator.kind.value,
-                line=indicator.source.first_line,
+                _short(obj.name),
+                text=obj.text,
+                indicator_kind=obj.kind.value,
+                line=obj.source.first_line,
             )
-            g.add_edge(section.id, indicator.id, relation="contains")
-            cites(indicator.id, indicator.footnotes)
-        for goal in section.goals:
-            cites(section.id, goal.footnotes)
-        for sub in section.subsections:
-            node(
-                sub.id, "subsection", _short(sub.title), text=sub.title, line=sub.source.first_line
-            )
-            g.add_edge(section.id, sub.id, relation="contains")
-            for ini in sub.initiatives:
-                item(ini, "initiative", sub.id)
-                for note in ini.status_notes:
-                    item(note, "status_note", ini.id)
-                for action in ini.actions:
-                    item(action, "action", ini.id)
-                    by_text[search_key(action.text)].append(action.id)
+            cites(obj.id, obj.footnotes)
+        elif isinstance(obj, Footnote):
+            node(obj.id, "footnote", f"注{obj.number}", text=obj.text, line=obj.source.first_line)
+            continue
+        elif parent is not None:  # a vision paragraph or a goal: its section cites for it
+            cites(parent.id, obj.footnotes)
+            continue
+        if parent is not None:
+            g.add_edge(parent.id, obj.id, relation="contains")
     for action in roadmap.actions:
         if action.repost:
             for other in by_text[search_key(action.text)]:
@@ -168,8 +164,8 @@ def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
 def neighbors(
     graph: nx.MultiDiGraph, key: Hashable, *, relation: str | None = None, kind: str | None = None
 ) -> tuple[Hashable, ...]:
-    """Nodes linked to ``key`` in either direction, filtered by edge ``relation`` and by
-    the neighbour's ``kind``; in a stable order."""
+    """Nodes linked to `key` in either direction, filtered by edge `relation` and by
+    the neighbour's `kind`; in a stable order."""
     found: dict[Hashable, None] = {}
     for _, other, data in graph.out_edges(key, data=True):
         if relation is None or data.get("relation") == relation:

@@ -1,16 +1,18 @@
 """The domain model: frozen attrs classes for what a 工程表 says.
 
 The classes know nothing of files, JSON, graphs or terminals. They nest the way the
-document does (a :class:`Section` holds :class:`Subsection`\\ s, which hold
-:class:`Initiative`\\ s, which hold :class:`StatusNote`\\ s and :class:`Action`\\ s) and refer
+document does (a [Section][stpmodel.Section] holds [Subsection][stpmodel.Subsection]s, which hold
+[Initiative][stpmodel.Initiative]s, which hold [StatusNote][stpmodel.StatusNote]s and
+[Action][stpmodel.Action]s) and refer
 to everything else — ministries, programs, footnotes — by ID. Every object carries a
-:class:`SourceSpan` naming the source lines it was read from.
+[SourceSpan][stpmodel.SourceSpan] naming the source lines it was read from.
 """
 
 from __future__ import annotations
 
 import enum
 from decimal import Decimal
+from typing import ClassVar
 
 import attrs
 
@@ -25,6 +27,7 @@ __all__ = [
     "Indicator",
     "IndicatorKind",
     "Initiative",
+    "ItemKind",
     "Ministry",
     "MinistryKind",
     "MinistryRef",
@@ -56,6 +59,11 @@ class SourceSpan(Record):
     def __str__(self) -> str:
         return f"{self.source}:{','.join(map(str, self.lines))}"
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import row  # presentation works from plain values
+
+        return row("source", [self.source, ",".join(map(str, self.lines))])
+
 
 class MinistryKind(enum.StrEnum):
     """What kind of body a ministry code stands for."""
@@ -71,7 +79,7 @@ class MinistryKind(enum.StrEnum):
 class Ministry(Record):
     """A ministry or agency named by a code in the 【】 tags (府省庁).
 
-    ``confirmed`` is false where the English name could not be checked against an official
+    `confirmed` is false where the English name could not be checked against an official
     source.
     """
 
@@ -82,23 +90,34 @@ class Ministry(Record):
     abbreviation: str = ""
     confirmed: bool = True
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import ministries_table
+        from stpmodel.records import ministry_record
+
+        return ministries_table([ministry_record(self)])
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class MinistryRef(Record):
-    """A ministry tagged on an item (担当府省). ``lead`` is true where the source underlines
-    the code (``<u>科技</u>``), which marks the ministry in charge (主担当)."""
+    """A ministry tagged on an item (担当府省). `lead` is true where the source underlines
+    the code (`<u>科技</u>`), which marks the ministry in charge (主担当)."""
 
     code: str
     lead: bool = False
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import row
+
+        return row("ministry_ref", [self.code, "○" if self.lead else ""])
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Program(Record):
     """A program, fund or scheme the roadmap names (事業・制度・プログラム).
 
-    ``aliases`` are the spellings found in documents (matched after removing spaces and
-    folding width), ``phases`` the phases the catalog knows (SIP 第2期, 第3期 …),
-    ``part_of`` the program a sub-scheme belongs to (国際先導研究 is part of 科研費).
+    `aliases` are the spellings found in documents (matched after removing spaces and
+    folding width), `phases` the phases the catalog knows (SIP 第2期, 第3期 …),
+    `part_of` the program a sub-scheme belongs to (国際先導研究 is part of 科研費).
     """
 
     id: str
@@ -111,6 +130,12 @@ class Program(Record):
     part_of: str = ""
     confirmed: bool = True
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import programs_table
+        from stpmodel.records import program_record
+
+        return programs_table([program_record(self)])
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Paragraph(Record):
@@ -121,6 +146,12 @@ class Paragraph(Record):
     footnotes: tuple[int, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import nodes_table
+        from stpmodel.records import node_record
+
+        return nodes_table([node_record(self)])
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Goal(Record):
@@ -130,6 +161,21 @@ class Goal(Record):
     text: str
     footnotes: tuple[int, ...] = ()
     source: SourceSpan
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import nodes_table
+        from stpmodel.records import node_record
+
+        return nodes_table([node_record(self)])
+
+
+class ItemKind(enum.StrEnum):
+    """What a row of a section's table holds: an initiative (基本計画における具体的な取組),
+    one of its status notes (実施状況・現状分析) or one of its actions (今後の取組方針)."""
+
+    INITIATIVE = "initiative"
+    ACTION = "action"
+    STATUS_NOTE = "status_note"
 
 
 class IndicatorKind(enum.StrEnum):
@@ -143,8 +189,8 @@ class IndicatorKind(enum.StrEnum):
 class Observation(Record):
     """One value an indicator reports (現状データ), e.g. 38% (カロリーベース) as of FY2022.
 
-    ``series`` names the sub-line a value sits on (食料自給率, 輸出額 …), ``label`` the
-    breakdown it belongs to (カロリーベース, 男性, 米国 …), ``as_of`` the period the text
+    `series` names the sub-line a value sits on (食料自給率, 輸出額 …), `label` the
+    breakdown it belongs to (カロリーベース, 男性, 米国 …), `as_of` the period the text
     gives for it.
     """
 
@@ -155,12 +201,18 @@ class Observation(Record):
     series: str | None = None
     as_of: Period | None = None
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import observations_table
+        from stpmodel.records import observation_record
+
+        return observations_table([observation_record(self, "")])
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Indicator(Record):
     """An indicator of the section: 主要指標 or 参考指標 (指標).
 
-    ``name`` is the text before the first colon, ``text`` the whole item, ``details`` the
+    `name` is the text before the first colon, `text` the whole item, `details` the
     lines printed under it (such as the three lines under 食料自給率・輸出額…).
     """
 
@@ -175,10 +227,19 @@ class Indicator(Record):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import indicators_table, observations_table
+        from stpmodel.records import indicator_record, observation_record
+
+        values = [observation_record(o, self.id) for o in self.observations]
+        return indicators_table([indicator_record(self)]) + (
+            observations_table(values) if values else ""
+        )
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Footnote(Record):
-    """A footnote (脚注) with its ``※`` continuation lines, and the IDs citing it."""
+    """A footnote (脚注) with its `※` continuation lines, and the IDs citing it."""
 
     number: int
     text: str
@@ -188,8 +249,14 @@ class Footnote(Record):
 
     @property
     def id(self) -> str:
-        """``"fn94"`` for footnote 94."""
+        """`"fn94"` for footnote 94."""
         return f"fn{self.number}"
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import footnotes_table
+        from stpmodel.records import footnote_record
+
+        return footnotes_table([footnote_record(self)])
 
 
 class _Text(Record):
@@ -200,14 +267,16 @@ class _Text(Record):
 
     @property
     def normalized_text(self) -> str:
-        """The text with the PDF's letter spacing undone (``S I P`` → ``SIP``,
-        ``C S T I`` → ``CSTI``); ``text`` itself stays as printed."""
+        """The text with the PDF's letter spacing undone (`S I P` → `SIP`,
+        `C S T I` → `CSTI`); `text` itself stays as printed."""
         return despace_letters(self.text)
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class StatusNote(_Text):
     """One bullet of 実施状況・現状分析: what was done and the current analysis."""
+
+    kind: ClassVar[ItemKind] = ItemKind.STATUS_NOTE
 
     id: str
     initiative_id: str
@@ -217,10 +286,16 @@ class StatusNote(_Text):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import items_table
+        from stpmodel.records import item_record
+
+        return items_table([item_record(self)])
+
 
 class _Tagged(_Text):
-    """What items tagged with ministries share (a mixin of :class:`Initiative` and
-    :class:`Action`)."""
+    """What items tagged with ministries share (a mixin of [Initiative][stpmodel.Initiative] and
+    [Action][stpmodel.Action])."""
 
     __slots__ = ()
     ministries: tuple[MinistryRef, ...]
@@ -230,18 +305,15 @@ class _Tagged(_Text):
         """Codes of the ministries in charge (underlined in the source)."""
         return tuple(ref.code for ref in self.ministries if ref.lead)
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import render  # presentation lives outside the model
-
-        return render(self)
-
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Action(_Tagged):
     """One bullet of 今後の取組方針: an action planned next, with its ministries.
 
-    ``repost`` is true for an item marked (再掲), reprinted from elsewhere in the roadmap.
+    `repost` is true for an item marked (再掲), reprinted from elsewhere in the roadmap.
     """
+
+    kind: ClassVar[ItemKind] = ItemKind.ACTION
 
     id: str
     initiative_id: str
@@ -253,11 +325,19 @@ class Action(_Tagged):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import items_table
+        from stpmodel.records import item_record
+
+        return items_table([item_record(self)])
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Initiative(_Tagged):
     """A 基本計画における具体的な取組: a measure of the Basic Plan (the ○ text of column 1),
     with its status notes (column 2) and planned actions (column 3)."""
+
+    kind: ClassVar[ItemKind] = ItemKind.INITIATIVE
 
     id: str
     number: int
@@ -271,6 +351,14 @@ class Initiative(_Tagged):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        """The initiative's row, then its status notes and actions."""
+        from stpmodel._html import items_table
+        from stpmodel.records import item_record
+
+        rows: list[Initiative | StatusNote | Action] = [self, *self.status_notes, *self.actions]
+        return items_table([item_record(obj) for obj in rows])
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Subsection(Record):
@@ -282,14 +370,23 @@ class Subsection(Record):
     initiatives: tuple[Initiative, ...] = ()
     source: SourceSpan
 
+    def _repr_html_(self) -> str:
+        """The subsection's counts, then its initiatives."""
+        from stpmodel._html import items_table, sections_table
+        from stpmodel.records import item_record, subsection_record
+
+        return sections_table([subsection_record(self)]) + items_table(
+            [item_record(ini, self.id) for ini in self.initiatives]
+        )
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Section(Record):
     """A section of the 工程表, such as (6) 様々な社会課題を解決するための研究開発…
 
-    ``vision`` holds the paragraphs of 【あるべき姿とその実現に向けた方向性】, ``goals`` the
-    items of 【目標】, ``indicators`` the key (主要指標) and reference (参考指標) indicators.
-    ``chapter`` is the heading printed above the section, where the document has one.
+    `vision` holds the paragraphs of 【あるべき姿とその実現に向けた方向性】, `goals` the
+    items of 【目標】, `indicators` the key (主要指標) and reference (参考指標) indicators.
+    `chapter` is the heading printed above the section, where the document has one.
     """
 
     id: str
@@ -301,3 +398,12 @@ class Section(Record):
     indicators: tuple[Indicator, ...] = ()
     subsections: tuple[Subsection, ...] = ()
     source: SourceSpan
+
+    def _repr_html_(self) -> str:
+        """The section's subsections, then its indicators."""
+        from stpmodel._html import indicators_table, sections_table
+        from stpmodel.records import indicator_record, subsection_record
+
+        return sections_table(
+            [subsection_record(sub, self.id) for sub in self.subsections], self.title
+        ) + indicators_table([indicator_record(ind, self.id) for ind in self.indicators])

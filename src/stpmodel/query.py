@@ -1,4 +1,4 @@
-"""Queries over a Roadmap: pure functions, with ``as_of`` always passed in.
+"""Queries over a Roadmap: pure functions, with `as_of` always passed in.
 
 Nothing here reads the clock: "what is overdue" is asked of a date the caller gives, so
 results are reproducible and tests are deterministic.
@@ -7,15 +7,46 @@ results are reproducible and tests are deterministic.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Mapping
+from itertools import combinations
+from typing import Any, Self, SupportsIndex
+
+import attrs
 
 from stpmodel._text import search_key
 from stpmodel.dates import DateMention, Relation
-from stpmodel.model import Action, Initiative, StatusNote
-from stpmodel.roadmap import Deadlines, Node, Roadmap, memoized
+from stpmodel.errors import ArgumentTypeError
+from stpmodel.model import (
+    Action,
+    Indicator,
+    Initiative,
+    ItemKind,
+    MinistryKind,
+    Section,
+    StatusNote,
+    Subsection,
+)
+from stpmodel.roadmap import (
+    Deadlines,
+    Items,
+    Node,
+    Nodes,
+    Results,
+    Roadmap,
+    TreeNode,
+    check_flag,
+    check_kind,
+    check_relation,
+    memoized,
+)
 
 __all__ = [
+    "OVERDUE_RELATIONS",
+    "Codes",
+    "MinistryPair",
+    "MinistryPairs",
     "actions_of",
+    "co_responsibility",
     "deadlines",
     "due_date",
     "items_of",
@@ -28,7 +59,7 @@ __all__ = [
 
 
 def due_date(mention: DateMention) -> dt.date:
-    """Deprecated alias of ``DateMention.due`` (removed in the next release)."""
+    """Deprecated alias of `DateMention.due` (removed in the next release)."""
     import warnings
 
     warnings.warn(
@@ -50,10 +81,15 @@ def deadlines(
     lead_only: bool = False,
     program: str | None = None,
     relation: Relation | str | None = None,
+    kind: ItemKind | str | None = None,
 ) -> Deadlines:
-    """Deadlines by written year (``from_year``/``to_year``), by date window (periods that
-    overlap ``start``..``end``), ministry (``lead_only`` for the ministry in charge),
-    program and relation; in document order. See :meth:`Roadmap.deadlines`."""
+    """Deadlines by written year (`from_year`/`to_year`), by date window (periods that
+    overlap `start`..`end`), ministry (`lead_only` for the ministry in charge), program,
+    relation and kind (`"initiative"` or `"action"`); in document order. Ministries and
+    programs may be given by any name. See [Roadmap.deadlines][stpmodel.Roadmap.deadlines].
+    """
+    _check_date(start, "start", optional=True)
+    _check_date(end, "end", optional=True)
     found = roadmap.deadlines(
         from_year=from_year,
         to_year=to_year,
@@ -61,6 +97,7 @@ def deadlines(
         program=program,
         relation=relation,
         lead_only=lead_only,
+        kind=kind,
     )
     if start is None and end is None:
         return found
@@ -71,49 +108,115 @@ def deadlines(
     )
 
 
-def overdue(roadmap: Roadmap, as_of: dt.date) -> Deadlines:
-    """``by`` deadlines whose period ended before ``as_of`` (2024年7月までに is overdue on
-    2024-08-01)."""
+OVERDUE_RELATIONS: tuple[Relation, ...] = (Relation.BY, Relation.TARGET, Relation.DURING)
+"""The relations that make a date a deadline one can miss: `by` (までに), `target`
+(を目指して, 目途) and `during` (中に, a range). `from`, `as_of` and bare `at` dates say
+when something starts or stands, not when it is due."""
+
+
+def _check_date(value: object, argument: str, *, optional: bool = False) -> None:
+    if value is None and optional:
+        return
+    if not isinstance(value, dt.date):
+        raise ArgumentTypeError(argument, "a datetime.date", value)
+
+
+def _relations(relations: Iterable[Relation | str], argument: str) -> frozenset[Relation]:
+    if isinstance(relations, str):
+        relations = (relations,)
+    return frozenset(check_relation(r, argument) for r in relations)
+
+
+def overdue(
+    roadmap: Roadmap,
+    as_of: dt.date,
+    *,
+    relations: Iterable[Relation | str] = OVERDUE_RELATIONS,
+    kind: ItemKind | str | None = None,
+) -> Deadlines:
+    """Deadlines due before `as_of`: their due day
+    ([DateMention.due][stpmodel.DateMention.due], the end of the period) has passed.
+
+    By default `by`, `target` and `during` dates count ([OVERDUE_RELATIONS][stpmodel.query.OVERDUE_RELATIONS]):
+    2024年7月までに is overdue on 2024-08-01, 2025年度を目指して and 2021年度中に once
+    their fiscal year has ended. Pass `relations=("by",)` for strict deadlines only.
+
+    ```python
+    import datetime as dt
+    from stpmodel import load, query
+
+    late = query.overdue(load(), as_of=dt.date(2026, 4, 1))
+    ```
+    """
+    _check_date(as_of, "as_of")
+    wanted = _relations(relations, "relations")
     return Deadlines(
-        d for d in roadmap.deadlines(relation=Relation.BY) if d.mention.period.end < as_of
+        d
+        for d in roadmap.deadlines(kind=kind)
+        if d.mention.relation in wanted and d.mention.due < as_of
     )
 
 
-def upcoming(roadmap: Roadmap, as_of: dt.date, within: dt.timedelta | int = 365) -> Deadlines:
-    """Deadlines (``by`` and ``target``) due from ``as_of`` up to ``within`` days later,
-    soonest first."""
+def upcoming(
+    roadmap: Roadmap,
+    as_of: dt.date,
+    within: dt.timedelta | int = 365,
+    *,
+    relations: Iterable[Relation | str] = OVERDUE_RELATIONS,
+    kind: ItemKind | str | None = None,
+) -> Deadlines:
+    """Deadlines due from `as_of` up to `within` days later, soonest first; the same
+    relations count as for [overdue][stpmodel.query.overdue], so every such date is
+    either overdue or upcoming (or further away)."""
+    _check_date(as_of, "as_of")
+    if isinstance(within, bool) or not isinstance(within, int | dt.timedelta):
+        raise ArgumentTypeError("within", "days as an int or a datetime.timedelta", within)
     span = within if isinstance(within, dt.timedelta) else dt.timedelta(days=within)
     horizon = as_of + span
+    wanted = _relations(relations, "relations")
     found = [
         d
-        for d in roadmap.deadlines()
-        if d.mention.relation in (Relation.BY, Relation.TARGET)
-        and as_of <= d.mention.due <= horizon
+        for d in roadmap.deadlines(kind=kind)
+        if d.mention.relation in wanted and as_of <= d.mention.due <= horizon
     ]
     return Deadlines(sorted(found, key=lambda d: d.mention.due))
 
 
-def actions_of(roadmap: Roadmap, ministry: str, *, lead_only: bool = False) -> tuple[Action, ...]:
-    """Actions tagged with the ministry ``ministry`` (only where it leads, with
-    ``lead_only``)."""
-    return tuple(
+def actions_of(roadmap: Roadmap, ministry: str, *, lead_only: bool = False) -> Items[Action]:
+    """Actions tagged with `ministry` (any name: `"文"`, `"MEXT"`, `"文部科学省"`), only
+    where it leads with `lead_only`."""
+    check_flag(lead_only, "lead_only")
+    code = roadmap.ministry_code(ministry)
+    return Items(
         a
         for a in roadmap.actions
-        if any(r.code == ministry and (r.lead or not lead_only) for r in a.ministries)
+        if any(r.code == code and (r.lead or not lead_only) for r in a.ministries)
     )
 
 
-def items_of(roadmap: Roadmap, program: str) -> tuple[Initiative | StatusNote | Action, ...]:
-    """Initiatives, status notes and actions that mention the program ``program``."""
-    found: list[Initiative | StatusNote | Action] = []
-    for ini in roadmap.initiatives:
-        candidates: list[Initiative | StatusNote | Action] = [ini, *ini.status_notes, *ini.actions]
-        found.extend(obj for obj in candidates if program in obj.programs)
-    return tuple(found)
+_ITEM_KINDS = (ItemKind.INITIATIVE, ItemKind.STATUS_NOTE, ItemKind.ACTION)
+_DEADLINE_KINDS = (ItemKind.INITIATIVE, ItemKind.ACTION)
 
 
-def ministries_of(roadmap: Roadmap, program: str) -> tuple[str, ...]:
-    """Codes of the ministries tagged on initiatives and actions that mention ``program``,
+def items_of(
+    roadmap: Roadmap, program: str, *, kind: ItemKind | str | None = None
+) -> Items[Initiative | StatusNote | Action]:
+    """Initiatives, status notes and actions that mention `program` (any name: `"sip"`,
+    `"SIP"`, `"戦略的イノベーション創造プログラム"`), in document order; with `kind`
+    (`"initiative"`, `"status_note"`, `"action"`) only those."""
+    pid = roadmap.program_id(program)
+    wanted = None if kind is None else check_kind(kind, "kind", _ITEM_KINDS)
+    return Items(
+        node
+        for node in roadmap.walk()
+        if isinstance(node, Initiative | StatusNote | Action)
+        and (wanted is None or node.kind is wanted)
+        and pid in node.programs
+    )
+
+
+def ministries_of(roadmap: Roadmap, program: str) -> Codes:
+    """Codes of the ministries tagged on initiatives and actions that mention `program`,
     or on the initiative of a status note that does."""
     codes: dict[str, None] = {}
     for obj in items_of(roadmap, program):
@@ -122,57 +225,168 @@ def ministries_of(roadmap: Roadmap, program: str) -> tuple[str, ...]:
         else:
             refs = obj.ministries
         codes.update(dict.fromkeys(r.code for r in refs))
-    return tuple(codes)
+    return _ministry_codes(roadmap, codes)
 
 
-def programs_of(roadmap: Roadmap, ministry: str) -> tuple[str, ...]:
-    """IDs of the programs mentioned by items tagged with ``ministry`` (or by the status
+def programs_of(roadmap: Roadmap, ministry: str) -> Codes:
+    """IDs of the programs mentioned by items tagged with `ministry` (or by the status
     notes of initiatives tagged with it)."""
+    code = roadmap.ministry_code(ministry)
     found: dict[str, None] = {}
     for ini in roadmap.initiatives:
-        tagged = any(r.code == ministry for r in ini.ministries)
+        tagged = any(r.code == code for r in ini.ministries)
         if tagged:
             found.update(dict.fromkeys(ini.programs))
             for note in ini.status_notes:
                 found.update(dict.fromkeys(note.programs))
         for action in ini.actions:
-            if any(r.code == ministry for r in action.ministries):
+            if any(r.code == code for r in action.ministries):
                 found.update(dict.fromkeys(action.programs))
-    return tuple(found)
+    names = {pid: p.name_ja for pid, p in roadmap.programs.items()}
+    return Codes(found, {pid: names.get(pid, "") for pid in found})
 
 
-def _searchable(roadmap: Roadmap) -> Iterator[tuple[Node, str]]:
-    for section in roadmap.sections:
-        yield section, section.title
-        for paragraph in section.vision:
-            yield paragraph, paragraph.text
-        for goal in section.goals:
-            yield goal, goal.text
-        for indicator in section.indicators:
-            yield indicator, indicator.text + "".join(indicator.details)
-        for sub in section.subsections:
-            yield sub, sub.title
-            for ini in sub.initiatives:
-                yield ini, ini.text
-                for note in ini.status_notes:
-                    yield note, note.text
-                for action in ini.actions:
-                    yield action, action.text
-    for footnote in roadmap.footnotes.values():
-        yield footnote, footnote.text
+def _ministry_codes(roadmap: Roadmap, codes: Iterable[str]) -> Codes:
+    names = {code: m.name_ja for code, m in roadmap.ministries.items()}
+    listed = list(codes)
+    return Codes(listed, {code: names.get(code, "") for code in listed})
 
 
-def search(roadmap: Roadmap, text: str) -> tuple[Node, ...]:
-    """Objects whose text contains ``text``, in document order.
+class Codes(Results[str]):
+    """Ministry codes or program IDs a query returns: a tuple of strings that shows itself
+    as a table of codes and names in notebooks."""
 
-    Matching ignores white space, width and case, so ``"SIP"`` finds ``"S I P"`` and
-    ``"２０２５年度"`` finds ``"2025 年度"``.
+    _frame = "codes"
+    _names: dict[str, str]
+
+    def __new__(cls, codes: Iterable[str] = (), names: Mapping[str, str] | None = None) -> Self:
+        self = super().__new__(cls, codes)
+        self._names = dict(names or {})
+        return self
+
+    def __getitem__(self, key: SupportsIndex | slice, /) -> Any:
+        if isinstance(key, slice):
+            return Codes(tuple(self)[key], self._names)
+        return tuple.__getitem__(self, key)
+
+    def records(self) -> list[dict[str, Any]]:
+        """`{"code": …, "name": …}` per code."""
+        return [{"code": code, "name": self._names.get(code, "")} for code in self]
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import codes_table
+
+        return codes_table(self.records(), f"{len(self)} 件")
+
+
+@attrs.frozen
+class MinistryPair:
+    """Two ministries tagged together on `count` items (`items`, their IDs)."""
+
+    first: str
+    second: str
+    count: int
+    items: tuple[str, ...]
+
+
+class MinistryPairs(Results[MinistryPair]):
+    """Ministry pairs with the number of items they share, most shared first
+    ([co_responsibility][stpmodel.query.co_responsibility])."""
+
+    __slots__ = ()
+    _frame = "pairs"
+
+    def records(self) -> list[dict[str, Any]]:
+        """`{"first", "second", "count", "items"}` per pair."""
+        return [
+            {"first": p.first, "second": p.second, "count": p.count, "items": list(p.items)}
+            for p in self
+        ]
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import pairs_table
+
+        return pairs_table(self.records(), f"{len(self)} 組")
+
+    def to_graph(self) -> Any:
+        """A `networkx.Graph`: ministries as nodes, an edge per pair with its `weight`
+        (the count) and `items`."""
+        import networkx as nx
+
+        graph = nx.Graph()
+        for pair in self:
+            graph.add_edge(pair.first, pair.second, weight=pair.count, items=pair.items)
+        return graph
+
+
+def co_responsibility(
+    roadmap: Roadmap, kind: ItemKind | str | None = "action", *, collective: bool = False
+) -> MinistryPairs:
+    """Which ministries share responsibility: every pair of ministries tagged on the same
+    item, with the number of such items, most shared first (then in registry order).
+
+    `kind` counts actions (`"action"`, the default), initiatives (`"initiative"`) or both
+    (`None`). The collective tags (関係府省, 関係府省庁, 全府省 … of kind
+    [MinistryKind.COLLECTIVE][stpmodel.MinistryKind]) are left out unless `collective=True`.
+    `.to_graph()` gives the same pairs as a weighted `networkx.Graph`.
+
+    ```python
+    pairs = query.co_responsibility(roadmap)
+    pairs[0].first, pairs[0].second, pairs[0].count
+    ```
     """
+    from stpmodel.registry import default_ministries
+
+    check_flag(collective, "collective")
+    wanted = None if kind is None else check_kind(kind, "kind", _DEADLINE_KINDS)
+    order = {code: i for i, code in enumerate(roadmap.ministries)}
+    collective_codes = {
+        code
+        for code, m in {**default_ministries(), **roadmap.ministries}.items()
+        if m.kind is MinistryKind.COLLECTIVE
+    }
+    shared: dict[tuple[str, str], list[str]] = {}
+    for node in roadmap.walk():
+        if not isinstance(node, Initiative | Action):
+            continue
+        if wanted is not None and node.kind is not wanted:
+            continue
+        codes = [r.code for r in node.ministries]
+        if not collective:
+            codes = [c for c in codes if c not in collective_codes]
+        codes = sorted(set(codes), key=lambda c: (order.get(c, len(order)), c))
+        for a, b in combinations(codes, 2):
+            shared.setdefault((a, b), []).append(node.id)
+    pairs = [
+        MinistryPair(first=a, second=b, count=len(ids), items=tuple(ids))
+        for (a, b), ids in shared.items()
+    ]
+    pairs.sort(key=lambda p: (-p.count, order.get(p.first, 0), order.get(p.second, 0)))
+    return MinistryPairs(pairs)
+
+
+def _body(node: TreeNode) -> str:
+    """The text a search looks in: a title, a text, or an indicator's text and details."""
+    if isinstance(node, Indicator):
+        return node.text + "".join(node.details)
+    if isinstance(node, Section | Subsection):
+        return node.title
+    return node.text
+
+
+def search(roadmap: Roadmap, text: str) -> Nodes:
+    """Objects whose text contains `text`, in document order.
+
+    Matching ignores white space, width and case, so `"SIP"` finds `"S I P"` and
+    `"２０２５年度"` finds `"2025 年度"`.
+    """
+    if not isinstance(text, str):
+        raise ArgumentTypeError("text", "a str", text)
     key = search_key(text)
     if not key:
-        return ()
-    return tuple(obj for obj, body in memoized(roadmap, "search", _search_keys) if key in body)
+        return Nodes()
+    return Nodes(obj for obj, body in memoized(roadmap, "search", _search_keys) if key in body)
 
 
 def _search_keys(roadmap: Roadmap) -> tuple[tuple[Node, str], ...]:
-    return tuple((obj, search_key(body)) for obj, body in _searchable(roadmap))
+    return tuple((node, search_key(_body(node))) for node in roadmap.walk())

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import Any, TypeAlias, TypeVar, overload
+from typing import TYPE_CHECKING, Any, ClassVar, Self, SupportsIndex, TypeAlias, TypeVar, overload
 
 import attrs
 
 from stpmodel._record import Record
 from stpmodel.dates import DateMention, Relation
-from stpmodel.errors import ParseWarning, UnknownIdError
+from stpmodel.errors import ArgumentTypeError, ParseWarning, UnknownIdError
 from stpmodel.model import (
     Action,
     Footnote,
     Goal,
     Indicator,
     Initiative,
+    ItemKind,
     Ministry,
     Paragraph,
     Program,
@@ -25,12 +26,23 @@ from stpmodel.model import (
     Subsection,
 )
 
-__all__ = ["Deadline", "Deadlines", "Item", "Node", "Roadmap", "SourceInfo"]
+__all__ = [
+    "Deadline",
+    "Deadlines",
+    "Item",
+    "Items",
+    "Node",
+    "Nodes",
+    "Results",
+    "Roadmap",
+    "SourceInfo",
+    "TreeNode",
+]
 
 Item: TypeAlias = Initiative | Action
 """What carries deadlines: an initiative or an action."""
 
-Node: TypeAlias = (
+TreeNode: TypeAlias = (
     Section
     | Subsection
     | Initiative
@@ -40,12 +52,19 @@ Node: TypeAlias = (
     | Footnote
     | Paragraph
     | Goal
-    | Ministry
-    | Program
 )
-"""Anything :meth:`Roadmap.get` can return."""
+"""What [Roadmap.walk][stpmodel.Roadmap.walk] yields: an object of the document tree."""
+
+Node: TypeAlias = TreeNode | Ministry | Program
+"""Anything [Roadmap.get][stpmodel.Roadmap.get] can return: a tree object or a registry
+entry."""
+
+if TYPE_CHECKING:
+    from stpmodel.registry import NameIndex
 
 _N = TypeVar("_N")
+_T = TypeVar("_T")
+_I = TypeVar("_I", bound="Initiative | StatusNote | Action")
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
@@ -56,30 +75,120 @@ class SourceInfo(Record):
     sha256: str
     line_count: int = 0
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import row
+
+        return row("source_info", [self.name, self.sha256, self.line_count])
+
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)
 class Deadline(Record):
-    """A date written on an initiative or action (期限): the ``item`` and its ``mention``."""
+    """A date written on an initiative or action (期限): the `item` and its `mention`."""
 
     item: Item
     mention: DateMention
 
     @property
-    def kind(self) -> str:
-        """``"initiative"`` or ``"action"``."""
-        return "initiative" if isinstance(self.item, Initiative) else "action"
+    def kind(self) -> ItemKind:
+        """[ItemKind.INITIATIVE][stpmodel.ItemKind] or `ItemKind.ACTION`: the kind of the
+        item the date is written on (a string enum, so it equals `"action"` too)."""
+        return self.item.kind
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import deadlines_table
+        from stpmodel.records import deadline_record
+
+        return deadlines_table([deadline_record(self)])
 
 
-class Deadlines(tuple[Deadline, ...]):
-    """The deadlines a query returns: a tuple that also shows itself as a table in
-    notebooks."""
+class Results(tuple[_T, ...]):
+    """Base of the result collections ([Deadlines][stpmodel.Deadlines],
+    [Items][stpmodel.Items], [Nodes][stpmodel.Nodes] …): a tuple that shows itself as a
+    table in notebooks (`_repr_html_`) and turns into a pandas DataFrame (`to_frame()`);
+    slicing keeps the type."""
 
     __slots__ = ()
+    _frame: ClassVar[str] = ""
+
+    def records(self) -> list[dict[str, Any]]:
+        """One plain record per result ([stpmodel.records][])."""
+        raise NotImplementedError
+
+    @overload
+    def __getitem__(self, key: SupportsIndex, /) -> _T: ...
+
+    @overload
+    def __getitem__(self, key: slice, /) -> Self: ...
+
+    def __getitem__(self, key: SupportsIndex | slice, /) -> _T | Self:
+        if isinstance(key, slice):
+            return type(self)(super().__getitem__(key))
+        return super().__getitem__(key)
+
+    def to_frame(self) -> Any:
+        """A `pandas.DataFrame` of the results, one row per record, with typed columns
+        (extra `pandas`; built by [stpmodel.export.frame][])."""
+        from stpmodel.export.frame import records_frame
+
+        return records_frame(self.records(), self._frame)
+
+
+class Deadlines(Results[Deadline]):
+    """The deadlines a query returns ([DeadlineRecord][stpmodel.records.DeadlineRecord]
+    rows): a tuple that shows itself as a table in notebooks."""
+
+    __slots__ = ()
+    _frame = "deadlines"
+
+    def records(self) -> list[dict[str, Any]]:
+        """One [DeadlineRecord][stpmodel.records.DeadlineRecord] per deadline."""
+        from stpmodel.records import deadline_record
+
+        return [dict(deadline_record(d)) for d in self]
 
     def _repr_html_(self) -> str:
         from stpmodel._html import deadlines_table
 
-        return deadlines_table(self)
+        return deadlines_table(self.records(), f"{len(self)} 件")
+
+
+class Items(Results[_I]):
+    """Initiatives, status notes and actions a query returns
+    ([ItemRecord][stpmodel.records.ItemRecord] rows): a tuple that shows itself as a table
+    in notebooks."""
+
+    __slots__ = ()
+    _frame = "items"
+
+    def records(self) -> list[dict[str, Any]]:
+        """One [ItemRecord][stpmodel.records.ItemRecord] per item."""
+        from stpmodel.records import item_record
+
+        return [dict(item_record(item)) for item in self]
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import items_table
+
+        return items_table(self.records(), f"{len(self)} 件")
+
+
+class Nodes(Results[Node]):
+    """Objects of any kind, as a search returns them
+    ([NodeRecord][stpmodel.records.NodeRecord] rows)."""
+
+    __slots__ = ()
+    _frame = "nodes"
+
+    def records(self) -> list[dict[str, Any]]:
+        """One [NodeRecord][stpmodel.records.NodeRecord] per object."""
+        from stpmodel.records import node_record
+
+        return [dict(node_record(node)) for node in self]
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import nodes_table
+
+        return nodes_table(self.records(), f"{len(self)} 件")
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)  # compared by identity, never shown
@@ -91,13 +200,40 @@ class _Index:
     status_notes: tuple[StatusNote, ...]
     indicators: tuple[Indicator, ...]
     deadlines: tuple[Deadline, ...]
-    # positions in ``deadlines`` sorted by first / last written year, with those years
+    # positions in `deadlines` sorted by first / last written year, with those years
     by_first: tuple[int, ...]
     first_years: tuple[int, ...]
     by_last: tuple[int, ...]
     last_years: tuple[int, ...]
     # what queries derive on first use and keep for the life of the roadmap (search keys)
     memo: dict[str, Any] = attrs.field(factory=dict)
+
+
+def _tree(
+    sections: Sequence[Section], footnotes: Mapping[int, Footnote]
+) -> Iterator[tuple[TreeNode, TreeNode | None]]:
+    """Every object of the tree with the object containing it, depth first in document
+    order: each section, its vision paragraphs, goals, indicators and subsections, each
+    subsection's initiatives, each initiative's status notes and actions; then the
+    footnotes (which belong to no section)."""
+    for section in sections:
+        yield section, None
+        for paragraph in section.vision:
+            yield paragraph, section
+        for goal in section.goals:
+            yield goal, section
+        for indicator in section.indicators:
+            yield indicator, section
+        for sub in section.subsections:
+            yield sub, section
+            for ini in sub.initiatives:
+                yield ini, sub
+                for note in ini.status_notes:
+                    yield note, ini
+                for action in ini.actions:
+                    yield action, ini
+    for footnote in footnotes.values():
+        yield footnote, None
 
 
 def _build_index(roadmap: Roadmap) -> _Index:
@@ -108,36 +244,21 @@ def _build_index(roadmap: Roadmap) -> _Index:
     notes: list[StatusNote] = []
     indicators: list[Indicator] = []
     deadlines: list[Deadline] = []
-
-    def put(node: Node, key: str, parent: str | None) -> None:
+    for node, parent in roadmap.walk_with_parents():
+        key = node.id
         by_id[key] = node
         if parent is not None:
-            parents[key] = parent
-
-    for section in roadmap.sections:
-        put(section, section.id, None)
-        for paragraph in section.vision:
-            put(paragraph, paragraph.id, section.id)
-        for goal in section.goals:
-            put(goal, goal.id, section.id)
-        for indicator in section.indicators:
-            put(indicator, indicator.id, section.id)
-            indicators.append(indicator)
-        for sub in section.subsections:
-            put(sub, sub.id, section.id)
-            for ini in sub.initiatives:
-                put(ini, ini.id, sub.id)
-                initiatives.append(ini)
-                deadlines.extend(Deadline(item=ini, mention=m) for m in ini.dates)
-                for note in ini.status_notes:
-                    put(note, note.id, ini.id)
-                    notes.append(note)
-                for action in ini.actions:
-                    put(action, action.id, ini.id)
-                    actions.append(action)
-                    deadlines.extend(Deadline(item=action, mention=m) for m in action.dates)
-    for footnote in roadmap.footnotes.values():
-        put(footnote, footnote.id, None)
+            parents[key] = parent.id
+        if isinstance(node, Initiative):
+            initiatives.append(node)
+            deadlines.extend(Deadline(item=node, mention=m) for m in node.dates)
+        elif isinstance(node, Action):
+            actions.append(node)
+            deadlines.extend(Deadline(item=node, mention=m) for m in node.dates)
+        elif isinstance(node, StatusNote):
+            notes.append(node)
+        elif isinstance(node, Indicator):
+            indicators.append(node)
     for ministry in roadmap.ministries.values():
         by_id.setdefault(ministry.code, ministry)
     for program in roadmap.programs.values():
@@ -160,7 +281,7 @@ def _build_index(roadmap: Roadmap) -> _Index:
 
 
 def memoized(roadmap: Roadmap, key: str, build: Callable[[Roadmap], _N]) -> _N:
-    """``build(roadmap)``, computed on first use and kept with the roadmap's index (for
+    """`build(roadmap)`, computed on first use and kept with the roadmap's index (for
     derived lookups such as the search keys; the roadmap itself stays immutable)."""
     memo = roadmap._index.memo
     if key not in memo:
@@ -174,8 +295,11 @@ class Roadmap(Record):
     """A parsed 工程表 (roadmap): its sections, the registries it refers to, the footnotes
     and the warnings the parser raised.
 
-    Flattened views (:attr:`initiatives`, :attr:`actions`, :attr:`status_notes`,
-    :attr:`indicators`) are in document order. :meth:`get` finds any object by its ID.
+    Flattened views ([initiatives][stpmodel.Roadmap.initiatives],
+    [actions][stpmodel.Roadmap.actions], [status_notes][stpmodel.Roadmap.status_notes],
+    [indicators][stpmodel.Roadmap.indicators]) are in document order;
+    [walk][stpmodel.Roadmap.walk] goes over the whole tree and [get][stpmodel.Roadmap.get]
+    finds any object by its ID.
     """
 
     title: str
@@ -227,11 +351,11 @@ class Roadmap(Record):
     def get(self, ident: str, kind: type[_N]) -> _N: ...
 
     def get(self, ident: str, kind: type[Any] | None = None) -> Any:
-        """The object with this ID (``"6.1.2.a3"``, ``"fn94"``, ``"科技"``, ``"sip"`` …).
+        """The object with this ID (`"6.1.2.a3"`, `"fn94"`, `"科技"`, `"sip"` …).
 
-        With ``kind`` (``roadmap.get("6.1.2", Initiative)``) the object must be of that
-        class, and type checkers know it is. Raises :class:`~stpmodel.UnknownIdError` (a
-        ``KeyError``) when there is no such object, ``TypeError`` when it is of another kind.
+        With `kind` (`roadmap.get("6.1.2", Initiative)`) the object must be of that
+        class, and type checkers know it is. Raises [UnknownIdError][stpmodel.UnknownIdError] (a
+        `KeyError`) when there is no such object, `TypeError` when it is of another kind.
         """
         try:
             found = self._index.by_id[ident]
@@ -245,9 +369,24 @@ class Roadmap(Record):
         return isinstance(ident, str) and ident in self._index.by_id
 
     def _repr_html_(self) -> str:
-        from stpmodel._html import render  # presentation lives outside the model
+        """One row of counts, then the subsections."""
+        from stpmodel._html import roadmap_summary
+        from stpmodel.records import roadmap_record, subsection_record
 
-        return render(self)
+        subsections = [
+            subsection_record(sub, section.id)
+            for section in self.sections
+            for sub in section.subsections
+        ]
+        return roadmap_summary(roadmap_record(self), subsections)
+
+    def to_frame(self, what: str = "actions") -> Any:
+        """A `pandas.DataFrame` of `what` (`"actions"`, `"deadlines"`, `"indicators"` …):
+        the same as [stpmodel.to_frame][stpmodel.export.frame.to_frame]`(roadmap, what)`
+        (extra `pandas`)."""
+        from stpmodel.export.frame import to_frame
+
+        return to_frame(self, what)
 
     def parent(self, ident: str) -> Node | None:
         """The object that contains this one (the initiative of an action …), if any."""
@@ -255,16 +394,48 @@ class Roadmap(Record):
         key = self._index.parents.get(ident)
         return None if key is None else self._index.by_id[key]
 
-    def walk(self) -> Iterator[Node]:
-        """Every section, subsection, initiative, status note and action, depth first."""
-        for section in self.sections:
-            yield section
-            for sub in section.subsections:
-                yield sub
-                for ini in sub.initiatives:
-                    yield ini
-                    yield from ini.status_notes
-                    yield from ini.actions
+    def walk(self) -> Iterator[TreeNode]:
+        """Every object of the document tree, depth first in document order.
+
+        Each section is followed by its vision paragraphs ([Paragraph][stpmodel.Paragraph]),
+        goals, indicators and subsections; each subsection by its initiatives, each
+        initiative by its status notes and actions. The footnotes come last. Registry
+        entries (ministries, programs) are not part of the tree. Like pystac's
+        `Catalog.walk()`, this is the one traversal every lookup, search and export reuses.
+
+        ```python
+        from stpmodel import Action
+
+        actions = [node for node in roadmap.walk() if isinstance(node, Action)]
+        ```
+        """
+        for node, _ in _tree(self.sections, self.footnotes):
+            yield node
+
+    def walk_with_parents(self) -> Iterator[tuple[TreeNode, TreeNode | None]]:
+        """[walk][stpmodel.Roadmap.walk], each object paired with the object containing it
+        (`None` for sections and footnotes)."""
+        return _tree(self.sections, self.footnotes)
+
+    # -- deadlines ----------------------------------------------------------------------
+    # -- names ------------------------------------------------------------------------
+    def ministry_code(self, name: str) -> str:
+        """The ministry code `name` stands for: a code (`"文"`), an abbreviation (`"MEXT"`),
+        a Japanese or English name (`"文部科学省"`) or a common short form (`"文科省"`),
+        compared without regard to width, spaces or case.
+
+        Known codes are this roadmap's and the default registry's. Raises
+        [UnknownIdError][stpmodel.UnknownIdError] listing close matches for an unknown
+        name, a `TypeError` ([ArgumentTypeError][stpmodel.errors.ArgumentTypeError]) for a
+        name that is not a string. Every query taking a ministry resolves it here.
+        """
+        return memoized(self, "ministry-names", _ministry_names).resolve(name, "ministry")
+
+    def program_id(self, name: str) -> str:
+        """The program ID `name` stands for: an ID (`"sip"`), an acronym (`"SIP"`,
+        `"S I P"`), an alias or a Japanese or English name (`"戦略的イノベーション創造プログラム"`).
+        Errors as for [ministry_code][stpmodel.Roadmap.ministry_code]."""
+        return memoized(self, "program-names", _program_names).resolve(name, "program")
 
     # -- deadlines ----------------------------------------------------------------------
     def deadlines(
@@ -276,16 +447,36 @@ class Roadmap(Record):
         program: str | None = None,
         relation: Relation | str | None = None,
         lead_only: bool = False,
+        kind: ItemKind | str | None = None,
     ) -> Deadlines:
         """The dates written on initiatives and actions, in document order.
 
-        Status notes are left out: they record the past. ``from_year``/``to_year`` filter by
+        Status notes are left out: they record the past. `from_year`/`to_year` filter by
         the year as written (2027年度まで counts for 2027 though it ends in March 2028); a
         range counts when a year it writes — its first or its last (2017 and 2040 in
-        2017年度から2040年度まで) — falls in the window. ``ministry`` keeps items
-        tagged with that code (only where it leads, with ``lead_only``), ``program`` items
-        that mention that program ID, ``relation`` mentions with that relation.
+        2017年度から2040年度まで) — falls in the window. `ministry` keeps items tagged
+        with that ministry (only where it leads, with `lead_only`), `program` items that
+        mention that program, `relation` mentions with that relation, `kind` dates written
+        on initiatives only (`"initiative"`) or on actions only (`"action"`).
+
+        Ministries and programs may be given by any name
+        ([ministry_code][stpmodel.Roadmap.ministry_code],
+        [program_id][stpmodel.Roadmap.program_id]): `program="SIP"` is `program="sip"`.
+        Arguments of the wrong type raise a `TypeError` naming the argument.
+
+        ```python
+        roadmap.deadlines(from_year=2025, to_year=2027, ministry="MEXT", kind="action")
+        ```
         """
+        check_year(from_year, "from_year")
+        check_year(to_year, "to_year")
+        check_flag(lead_only, "lead_only")
+        code = None if ministry is None else self.ministry_code(ministry)
+        pid = None if program is None else self.program_id(program)
+        wanted = None if relation is None else check_relation(relation, "relation")
+        wanted_kind = (
+            None if kind is None else check_kind(kind, "kind", _DEADLINE_KINDS, "deadline kind")
+        )
         index = self._index
         if from_year is None and to_year is None:
             pool: Sequence[Deadline] = index.deadlines
@@ -309,17 +500,71 @@ class Roadmap(Record):
                 ]
             )
             pool = [index.deadlines[pos] for pos in sorted(positions)]
-        wanted = Relation(relation) if relation is not None else None
         result = []
         for deadline in pool:
             item = deadline.item
             if wanted is not None and deadline.mention.relation is not wanted:
                 continue
-            if ministry is not None and not any(
-                ref.code == ministry and (ref.lead or not lead_only) for ref in item.ministries
+            if wanted_kind is not None and item.kind is not wanted_kind:
+                continue
+            if code is not None and not any(
+                ref.code == code and (ref.lead or not lead_only) for ref in item.ministries
             ):
                 continue
-            if program is not None and program not in item.programs:
+            if pid is not None and pid not in item.programs:
                 continue
             result.append(deadline)
         return Deadlines(result)
+
+
+_DEADLINE_KINDS = (ItemKind.INITIATIVE, ItemKind.ACTION)
+
+
+def _ministry_names(roadmap: Roadmap) -> NameIndex:
+    from stpmodel.registry import NameIndex, default_ministries
+
+    return NameIndex.of_ministries(roadmap.ministries, default_ministries())
+
+
+def _program_names(roadmap: Roadmap) -> NameIndex:
+    from stpmodel.registry import NameIndex, default_programs
+
+    return NameIndex.of_programs(roadmap.programs, default_programs())
+
+
+def check_year(value: object, argument: str) -> None:
+    """Raise [ArgumentTypeError][stpmodel.errors.ArgumentTypeError] unless `value` is an
+    `int` year or `None` (`"2025"` and `True` are refused)."""
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        raise ArgumentTypeError(argument, "a year as an int (2025) or None", value)
+
+
+def check_flag(value: object, argument: str) -> None:
+    """Raise [ArgumentTypeError][stpmodel.errors.ArgumentTypeError] unless `value` is a
+    `bool`."""
+    if not isinstance(value, bool):
+        raise ArgumentTypeError(argument, "True or False", value)
+
+
+def check_relation(value: object, argument: str) -> Relation:
+    """`value` as a [Relation][stpmodel.Relation] (`"by"` or `Relation.BY`); an unknown
+    one raises [UnknownIdError][stpmodel.UnknownIdError] listing the relations."""
+    if not isinstance(value, str):
+        raise ArgumentTypeError(argument, "a Relation or its name (str)", value)
+    try:
+        return Relation(value)
+    except ValueError:
+        raise UnknownIdError(value, what="relation", matches=[r.value for r in Relation]) from None
+
+
+def check_kind(
+    value: object, argument: str, allowed: Sequence[ItemKind], what: str = "item kind"
+) -> ItemKind:
+    """`value` as one of the `allowed` [ItemKind][stpmodel.ItemKind]s; another raises
+    [UnknownIdError][stpmodel.UnknownIdError] listing the allowed ones."""
+    if not isinstance(value, str):
+        raise ArgumentTypeError(argument, "an ItemKind or its name (str)", value)
+    kind = next((k for k in allowed if k.value == value), None)
+    if kind is None:
+        raise UnknownIdError(value, what=what, matches=[k.value for k in allowed])
+    return kind

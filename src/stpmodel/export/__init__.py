@@ -1,52 +1,60 @@
-"""Exports: JSON, CSV (Excel-ready), SQLite, GraphML/GEXF, iCalendar, pandas and plots.
+"""Exports: JSON, CSV (Excel-ready), SQLite, GraphML/GEXF, iCalendar, Excel and pandas.
 
 Each format lives in its own module and imports what it needs only when called, so
-``import stpmodel`` stays light. Optional integrations (pandas, icalendar, matplotlib)
-raise :class:`~stpmodel.MissingExtraError` with the ``pip install`` line when absent.
+`import stpmodel` stays light. Optional integrations (pandas, icalendar, openpyxl) raise
+[MissingExtraError][stpmodel.MissingExtraError] with the `pip install` line when absent.
+
+Every writer keeps the rules of safe output (see `docs/safety.md`): an existing file is
+replaced only with `overwrite=True`, a symbolic link at the target is refused, the data is
+written to a temporary file in the same folder and renamed into place, and each failure is
+a [WriteError][stpmodel.errors.WriteError] naming the path.
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 from stpmodel.roadmap import Roadmap
 
 __all__ = ["FORMATS", "export"]
 
-FORMATS = ("json", "csv", "sqlite", "graphml", "gexf")
-"""The formats :func:`export` writes."""
+FORMATS = ("json", "csv", "sqlite", "xlsx", "graphml", "gexf")
+"""The formats [export][stpmodel.export.export] writes."""
 
 
-def export(roadmap: Roadmap, fmt: str, path: str | os.PathLike[str]) -> str:
-    """Write ``roadmap`` as ``fmt`` (one of :data:`FORMATS`) to ``path``; returns the path.
+def export(
+    roadmap: Roadmap, fmt: str, path: str | os.PathLike[str], *, overwrite: bool = False
+) -> str:
+    """Write `roadmap` as `fmt` (one of [FORMATS][stpmodel.export.FORMATS]) to `path`.
 
-    CSV writes one file per table into the folder ``path`` (or a zip archive when
-    ``path`` ends in ``.zip``).
+    CSV writes one file per table into the folder `path` (or a zip archive when `path`
+    ends in `.zip`). An existing target is refused unless `overwrite` is true (for the
+    CSV folder: any of the files it would write). Returns the path written.
+
+    Raises:
+        WriteError: the target exists (without `overwrite`), is a symbolic link or not a
+            regular file, or the system refused the write.
+        ValueError: `fmt` is not one of the formats.
     """
-    target = Path(path)
     if fmt == "json":
+        from stpmodel._write import write_bytes
         from stpmodel.serialize import dumps
 
-        target.write_text(dumps(roadmap, indent=1), encoding="utf-8")
-    elif fmt == "csv":
+        return write_bytes(path, dumps(roadmap, indent=1).encode("utf-8"), overwrite=overwrite)
+    if fmt == "csv":
         from stpmodel.export.tables import write_csv
 
-        write_csv(roadmap, target)
-    elif fmt == "sqlite":
+        return write_csv(roadmap, path, overwrite=overwrite)
+    if fmt == "sqlite":
         from stpmodel.export.sqlite import write_sqlite
 
-        write_sqlite(roadmap, target)
-    elif fmt in ("graphml", "gexf"):
-        import networkx as nx
+        return write_sqlite(roadmap, path, overwrite=overwrite)
+    if fmt == "xlsx":
+        from stpmodel.export.xlsx import write_xlsx
 
-        from stpmodel.graph import build_graph
+        return write_xlsx(roadmap, path, overwrite=overwrite)
+    if fmt in ("graphml", "gexf"):
+        from stpmodel.export._graphfile import write_graph
 
-        graph = build_graph(roadmap)
-        if fmt == "graphml":
-            nx.write_graphml(graph, target)
-        else:
-            nx.write_gexf(graph, target)
-    else:
-        raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
-    return os.fspath(target)
+        return write_graph(roadmap, path, fmt, overwrite=overwrite)
+    raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")

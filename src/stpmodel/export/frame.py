@@ -1,21 +1,183 @@
-"""pandas DataFrames of the roadmap (extra ``pandas``): one row per object, typed columns.
+"""pandas DataFrames of the roadmap (extra `pandas`): one row per object, typed columns.
 
-Dates are ``datetime64``, indicator values numbers, booleans booleans, and list-valued
-fields (ministries, programs) joined with ``、`` next to a lead-only column.
+Each frame is built from the records of [stpmodel.records][] (through
+[table_records][stpmodel.export.tables.table_records]), so a column means the same in a
+frame, the CSV and SQLite exports and the Excel workbook. Column names are the records'
+English keys.
+
+- dates (`start`, `end`, `due`, `first_due`, `last_due`, `as_of_start`, `as_of_end`) are
+  `datetime64` (missing: `NaT`);
+- indicator values (`value`, `latest_value`) are `float64`, with the unit in its own column
+  (`unit`, `latest_unit`);
+- booleans are `bool`; list-valued fields (`ministries`, `lead_ministries`, `programs`,
+  `footnotes`, `cited_by`, `phases`) hold Python lists, ready for `DataFrame.explode`;
+- `item_ministries` is the long table: one row per item and ministry tag, `lead` for 主担当.
+
+```python
+from stpmodel import load, to_frame
+
+actions = to_frame(load(), "actions")
+actions.explode("lead_ministries").groupby("lead_ministries").size()
+```
 """
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from stpmodel.errors import MissingExtraError
-from stpmodel.model import Action, Initiative
-from stpmodel.roadmap import Roadmap
+from stpmodel.export.tables import table_records
 
-__all__ = ["FRAMES", "to_frame"]
+if TYPE_CHECKING:  # Roadmap.to_frame imports this module: no run-time import back
+    from stpmodel.roadmap import Roadmap
 
-FRAMES = ("initiatives", "actions", "status_notes", "deadlines", "observations")
-"""What :func:`to_frame` can tabulate."""
+__all__ = ["FRAMES", "all_frame_records", "frame_records", "records_frame", "to_frame"]
+
+_ITEM = (
+    "text",
+    "ministries",
+    "lead_ministries",
+    "programs",
+    "footnotes",
+    "repost",
+    "dates",
+    "first_due",
+    "last_due",
+    "line",
+    "source",
+)
+
+FRAMES: dict[str, tuple[str, ...]] = {
+    "initiatives": ("id", "subsection_id", *_ITEM),
+    "actions": ("id", "initiative_id", *_ITEM),
+    "status_notes": (
+        "id",
+        "initiative_id",
+        "text",
+        "programs",
+        "footnotes",
+        "dates",
+        "first_due",
+        "last_due",
+        "line",
+        "source",
+    ),
+    "deadlines": (
+        "id",
+        "kind",
+        "initiative_id",
+        "expression",
+        "relation",
+        "start",
+        "end",
+        "due",
+        "label",
+        "first_year",
+        "last_year",
+        "granularity",
+        "calendar",
+        "approximate",
+        "ministries",
+        "lead_ministries",
+        "programs",
+        "repost",
+        "text",
+        "line",
+        "source",
+    ),
+    "indicators": (
+        "id",
+        "section_id",
+        "kind",
+        "name",
+        "text",
+        "repost",
+        "footnotes",
+        "observations",
+        "latest_value",
+        "latest_unit",
+        "latest_as_of",
+        "line",
+    ),
+    "observations": (
+        "indicator_id",
+        "series",
+        "label",
+        "value",
+        "unit",
+        "text",
+        "as_of_start",
+        "as_of_end",
+        "as_of_label",
+    ),
+    "ministries": ("code", "name_ja", "name_en", "kind", "abbreviation", "confirmed"),
+    "programs": (
+        "id",
+        "name_ja",
+        "name_en",
+        "acronym",
+        "operator",
+        "part_of",
+        "phases",
+        "confirmed",
+    ),
+    "footnotes": ("number", "id", "text", "cited_by", "line"),
+    "item_ministries": ("item_id", "kind", "code", "lead"),
+    "sections": (
+        "id",
+        "number",
+        "title",
+        "chapter",
+        "subsections",
+        "initiatives",
+        "actions",
+        "indicators",
+        "line",
+    ),
+    "subsections": (
+        "id",
+        "section_id",
+        "number",
+        "title",
+        "initiatives",
+        "actions",
+        "status_notes",
+        "line",
+    ),
+}
+"""What [to_frame][stpmodel.export.frame.to_frame] can tabulate, with each frame's columns."""
+
+_DATES = frozenset({"start", "end", "due", "first_due", "last_due", "as_of_start", "as_of_end"})
+_FLOATS = frozenset({"value", "latest_value"})
+_BOOLS = frozenset({"repost", "approximate", "confirmed", "lead"})
+
+
+def _check(what: object) -> str:
+    if not isinstance(what, str):
+        raise TypeError(f"what must be a table name (str), not {type(what).__name__}")
+    if what not in FRAMES:
+        raise ValueError(f"unknown table {what!r}; expected one of {', '.join(FRAMES)}")
+    return what
+
+
+def frame_records(roadmap: Roadmap, what: str) -> list[dict[str, Any]]:
+    """The records of the frame `what`, each with exactly its columns, in order.
+
+    Values are plain Python: [datetime.date][] or `None` for dates, lists for list-valued
+    fields. [to_frame][stpmodel.export.frame.to_frame] and the Excel workbook read these.
+    """
+    columns = FRAMES[_check(what)]
+    return [{c: r[c] for c in columns} for r in table_records(roadmap)[what]]
+
+
+def all_frame_records(roadmap: Roadmap) -> dict[str, list[dict[str, Any]]]:
+    """[frame_records][stpmodel.export.frame.frame_records] of every frame, read in one pass."""
+    records = table_records(roadmap)
+    return {
+        name: [{c: r[c] for c in columns} for r in records[name]]
+        for name, columns in FRAMES.items()
+    }
 
 
 def _pandas() -> Any:
@@ -26,100 +188,44 @@ def _pandas() -> Any:
     return pd
 
 
-def _tag_columns(item: Initiative | Action) -> dict[str, str]:
-    return {
-        "ministries": "、".join(r.code for r in item.ministries),
-        "lead_ministries": "、".join(item.lead_ministries),
-        "programs": "、".join(item.programs),
-    }
-
-
-def _records(roadmap: Roadmap, what: str) -> list[dict[str, Any]]:
-    if what == "initiatives":
-        return [
-            {
-                "id": i.id,
-                "text": i.text,
-                **_tag_columns(i),
-                "repost": i.repost,
-                "status_notes": len(i.status_notes),
-                "actions": len(i.actions),
-                "line": i.source.first_line,
-            }
-            for i in roadmap.initiatives
-        ]
-    if what == "actions":
-        return [
-            {
-                "id": a.id,
-                "initiative_id": a.initiative_id,
-                "text": a.text,
-                **_tag_columns(a),
-                "repost": a.repost,
-                "first_due": min((m.due for m in a.dates), default=None),
-                "line": a.source.first_line,
-            }
-            for a in roadmap.actions
-        ]
-    if what == "status_notes":
-        return [
-            {
-                "id": n.id,
-                "initiative_id": n.initiative_id,
-                "text": n.text,
-                "programs": "、".join(n.programs),
-                "line": n.source.first_line,
-            }
-            for n in roadmap.status_notes
-        ]
-    if what == "deadlines":
-        return [
-            {
-                "id": d.item.id,
-                "kind": d.kind,
-                "text": d.item.text,
-                "expression": d.mention.text,
-                "year": d.mention.period.year,
-                "start": d.mention.period.start,
-                "end": d.mention.period.end,
-                "due": d.mention.due,
-                "relation": d.mention.relation.value,
-                **_tag_columns(d.item),
-                "line": d.item.source.first_line,
-            }
-            for d in roadmap.deadlines()
-        ]
-    if what == "observations":
-        return [
-            {
-                "indicator_id": ind.id,
-                "indicator": ind.name,
-                "kind": ind.kind.value,
-                "series": o.series,
-                "label": o.label,
-                "value": float(o.value),
-                "unit": o.unit,
-                "as_of_start": o.as_of.start if o.as_of else None,
-                "as_of_end": o.as_of.end if o.as_of else None,
-            }
-            for ind in roadmap.indicators
-            for o in ind.observations
-        ]
-    raise ValueError(f"unknown table {what!r}; expected one of {', '.join(FRAMES)}")
-
-
-_DATES = ("first_due", "start", "end", "due", "as_of_start", "as_of_end")
-
-
 def to_frame(roadmap: Roadmap, what: str = "actions") -> Any:
-    """A ``pandas.DataFrame`` of ``what`` (one of :data:`FRAMES`), indexed by position."""
+    """A `pandas.DataFrame` of `what` (a key of [FRAMES][stpmodel.export.frame.FRAMES]).
+
+    One row per object in document order, indexed by position, with the columns of
+    `FRAMES[what]` typed as the module docs say (dates `datetime64`, values `float64`,
+    lists as lists).
+
+    Raises:
+        ValueError: `what` names no frame.
+        TypeError: `what` is not a string.
+        MissingExtraError: pandas is not installed.
+    """
+    _check(what)
     pd = _pandas()
-    records = _records(roadmap, what)
-    frame = pd.DataFrame.from_records(records) if records else pd.DataFrame()
-    for column in _DATES:
-        if column in frame:
+    columns = FRAMES[what]
+    frame = pd.DataFrame.from_records(frame_records(roadmap, what), columns=list(columns))
+    for column in columns:
+        if column in _DATES:
             frame[column] = pd.to_datetime(frame[column])
-    for column in ("repost",):
-        if column in frame:
+        elif column in _FLOATS:
+            frame[column] = frame[column].astype("float64")
+        elif column in _BOOLS:
             frame[column] = frame[column].astype(bool)
+    return frame
+
+
+# core: a minimal placeholder so result collections (Deadlines, Items, Nodes …) can
+# delegate `to_frame()` here; writers may rewrite it keeping the name and signature.
+def records_frame(records: Iterable[Mapping[str, Any]], what: str = "") -> Any:
+    """A `pandas.DataFrame` of plain records ([stpmodel.records][]): one row each,
+    `datetime.date` columns as `datetime64`. `what` names the kind of record."""
+    import datetime as dt
+
+    pd = _pandas()
+    rows = [dict(r) for r in records]
+    frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame()
+    for column in frame.columns:
+        values = frame[column].dropna()
+        if len(values) and all(isinstance(v, dt.date) for v in values):
+            frame[column] = pd.to_datetime(frame[column])
     return frame

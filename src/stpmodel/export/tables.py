@@ -1,182 +1,217 @@
 """The roadmap as relational tables (rows of plain values), and CSV files of them.
 
-:func:`tables` is the one place that flattens the model; the CSV, SQLite and pandas
-exports all read it. CSV files are UTF-8 with a BOM so Excel in Japan opens them right,
-and cells that begin with ``= + - @`` (or a tab or CR) get a leading apostrophe so a
-spreadsheet does not run them as formulas (:func:`guard`, undone by :func:`unguard`).
+[tables][stpmodel.export.tables.tables] is the one place that lays the model out as
+related tables; the CSV and SQLite exports read it. Its rows are projections of the
+records of [stpmodel.records][] (one deadline becomes one row of `dates` through
+[deadline_record][stpmodel.records.deadline_record], and so on), with list-valued fields
+moved to link tables (`item_ministries`, `item_programs`, `citations`) so that every cell
+holds one value. Dates are [datetime.date][] objects, booleans `bool`, indicator values
+`float`.
+
+CSV files are UTF-8 with a BOM so Excel in Japan opens them right, and every cell passes
+through [guard][stpmodel.export.tables.guard], so a spreadsheet never runs a cell as a
+formula ([unguard][stpmodel.export.tables.unguard] undoes it).
 """
 
 from __future__ import annotations
 
 import csv
 import io
+import os
 import zipfile
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
-from stpmodel.model import Action, Initiative, StatusNote
-from stpmodel.roadmap import Roadmap
+from stpmodel._write import guard, unguard, write_bytes, write_files
+from stpmodel.model import Action, Indicator, Initiative, Section, StatusNote, Subsection
+from stpmodel.records import (
+    deadline_record,
+    footnote_record,
+    indicator_record,
+    item_ministry_records,
+    item_record,
+    ministry_record,
+    observation_record,
+    program_record,
+    section_record,
+    subsection_record,
+)
 
-__all__ = ["TABLES", "guard", "tables", "unguard", "write_csv"]
+if TYPE_CHECKING:  # frame (imported by Roadmap.to_frame) imports this module
+    from stpmodel.roadmap import Roadmap
+
+__all__ = [
+    "TABLES",
+    "csv_files",
+    "guard",
+    "rows",
+    "table_records",
+    "tables",
+    "unguard",
+    "write_csv",
+]
 
 TABLES: dict[str, tuple[str, ...]] = {
     "sections": ("id", "number", "title", "chapter", "line"),
     "subsections": ("id", "section_id", "number", "title", "line"),
-    "initiatives": ("id", "subsection_id", "number", "text", "repost", "line"),
+    "initiatives": ("id", "subsection_id", "text", "repost", "first_due", "last_due", "line"),
     "status_notes": ("id", "initiative_id", "text", "line"),
-    "actions": ("id", "initiative_id", "text", "repost", "line"),
-    "ministries": ("code", "name_ja", "name_en", "kind"),
-    "programs": ("id", "name_ja", "name_en", "acronym", "operator"),
-    "item_ministries": ("item_id", "code", "lead"),
+    "actions": ("id", "initiative_id", "text", "repost", "first_due", "last_due", "line"),
+    "ministries": ("code", "name_ja", "name_en", "kind", "abbreviation", "confirmed"),
+    "programs": ("id", "name_ja", "name_en", "acronym", "operator", "part_of", "phases"),
+    "item_ministries": ("item_id", "kind", "code", "lead"),
     "item_programs": ("item_id", "program_id"),
     "dates": (
         "item_id",
-        "item_kind",
-        "text",
+        "kind",
+        "expression",
+        "relation",
         "start",
         "end",
         "due",
-        "year",
+        "label",
+        "first_year",
         "last_year",
-        "relation",
         "granularity",
         "calendar",
+        "approximate",
     ),
     "indicators": ("id", "section_id", "kind", "name", "text", "repost", "line"),
     "observations": (
         "indicator_id",
+        "series",
+        "label",
         "value",
         "unit",
-        "label",
-        "series",
+        "text",
         "as_of_start",
         "as_of_end",
+        "as_of_label",
     ),
     "footnotes": ("number", "text", "line"),
     "citations": ("item_id", "footnote_number"),
 }
-"""Each table's columns, in order. IDs are primary keys; ``*_id`` columns refer to them."""
+"""Each table's columns, in order. IDs are primary keys; `*_id` columns refer to them.
+
+`dates` holds one row per date written on an initiative or action (the roadmap's
+deadlines): `first_year` and `last_year` are the years written at each end (equal for a
+single period), `due` the day it falls due. `item_ministries` is one row per ministry tag
+(`lead` for 主担当); `programs.phases` lists a program's phases joined with `、`.
+"""
 
 
-def tables(roadmap: Roadmap) -> dict[str, list[tuple[Any, ...]]]:
-    """Every table of :data:`TABLES` as a list of rows, in document order."""
-    t: dict[str, list[tuple[Any, ...]]] = {name: [] for name in TABLES}
-    for code, m in roadmap.ministries.items():
-        t["ministries"].append((code, m.name_ja, m.name_en, m.kind.value))
-    for pid, prog in roadmap.programs.items():
-        t["programs"].append((pid, prog.name_ja, prog.name_en, prog.acronym, prog.operator))
-    for section in roadmap.sections:
-        t["sections"].append(
-            (section.id, section.number, section.title, section.chapter, section.source.first_line)
+def rows(records: Iterable[Mapping[str, Any]], columns: Iterable[str]) -> list[tuple[Any, ...]]:
+    """The `columns` of each record as a tuple (a list value joined with `、`)."""
+    names = tuple(columns)
+    return [
+        tuple("、".join(v) if isinstance(v, list) else v for v in (r[c] for c in names))
+        for r in records
+    ]
+
+
+def _renamed(record: Mapping[str, Any], **names: str) -> dict[str, Any]:
+    out = dict(record)
+    for new, old in names.items():
+        out[new] = out.pop(old)
+    return out
+
+
+def table_records(roadmap: Roadmap) -> dict[str, list[dict[str, Any]]]:
+    """The records of [stpmodel.records][] behind every table and frame, by table name.
+
+    Keys: `sections`, `subsections`, `initiatives` (with `subsection_id`), `status_notes`
+    and `actions` (with `initiative_id`), `deadlines` ([deadline_record][stpmodel.records.deadline_record]),
+    `indicators`, `observations`, `footnotes`, `ministries`, `programs`, and the link
+    records `item_ministries`, `item_programs` and `citations`. Rows are in document
+    order; ministries and programs in registry order. List values stay lists.
+    """
+    t: dict[str, list[dict[str, Any]]] = {
+        name: []
+        for name in (
+            "sections",
+            "subsections",
+            "initiatives",
+            "status_notes",
+            "actions",
+            "deadlines",
+            "indicators",
+            "observations",
+            "footnotes",
+            "ministries",
+            "programs",
+            "item_ministries",
+            "item_programs",
+            "citations",
         )
-        for ind in section.indicators:
-            t["indicators"].append(
-                (
-                    ind.id,
-                    section.id,
-                    ind.kind.value,
-                    ind.name,
-                    "\n".join((ind.text, *ind.details)),
-                    ind.repost,
-                    ind.source.first_line,
-                )
+    }
+    for node, parent in roadmap.walk_with_parents():
+        if isinstance(node, Section):
+            t["sections"].append(dict(section_record(node)))
+        elif isinstance(node, Subsection):
+            t["subsections"].append(dict(subsection_record(node, getattr(parent, "id", ""))))
+        elif isinstance(node, Indicator):
+            t["indicators"].append(dict(indicator_record(node, getattr(parent, "id", ""))))
+            t["observations"].extend(
+                dict(observation_record(o, node.id)) for o in node.observations
             )
-            for o in ind.observations:
-                t["observations"].append(
-                    (
-                        ind.id,
-                        str(o.value),
-                        o.unit,
-                        o.label,
-                        o.series,
-                        o.as_of.start.isoformat() if o.as_of else None,
-                        o.as_of.end.isoformat() if o.as_of else None,
-                    )
-                )
-            t["citations"].extend((ind.id, n) for n in ind.footnotes)
-        for sub in section.subsections:
-            t["subsections"].append(
-                (sub.id, section.id, sub.number, sub.title, sub.source.first_line)
-            )
-            for ini in sub.initiatives:
-                t["initiatives"].append(
-                    (ini.id, sub.id, ini.number, ini.text, ini.repost, ini.source.first_line)
-                )
-                for note in ini.status_notes:
-                    t["status_notes"].append((note.id, ini.id, note.text, note.source.first_line))
-                for action in ini.actions:
-                    t["actions"].append(
-                        (action.id, ini.id, action.text, action.repost, action.source.first_line)
-                    )
-                items: list[Initiative | Action] = [ini, *ini.actions]
-                for obj in items:
-                    kind = "initiative" if isinstance(obj, Initiative) else "action"
-                    t["item_ministries"].extend((obj.id, r.code, r.lead) for r in obj.ministries)
-                    for mention in obj.dates:
-                        p = mention.period
-                        t["dates"].append(
-                            (
-                                obj.id,
-                                kind,
-                                mention.text,
-                                p.start.isoformat(),
-                                p.end.isoformat(),
-                                mention.due.isoformat(),
-                                p.year,
-                                p.last_year,
-                                mention.relation.value,
-                                p.granularity.value,
-                                p.calendar.value,
-                            )
-                        )
-                everything: list[Initiative | StatusNote | Action] = [
-                    ini,
-                    *ini.status_notes,
-                    *ini.actions,
-                ]
-                for thing in everything:
-                    t["item_programs"].extend((thing.id, pid) for pid in thing.programs)
-                    t["citations"].extend((thing.id, n) for n in thing.footnotes)
-    for number, fn in roadmap.footnotes.items():
-        t["footnotes"].append((number, fn.text, fn.source.first_line))
+        elif isinstance(node, Initiative | Action | StatusNote):
+            record = item_record(node, getattr(parent, "id", ""))
+            if isinstance(node, Initiative):
+                t["initiatives"].append(_renamed(record, subsection_id="parent_id"))
+            else:
+                table = "actions" if isinstance(node, Action) else "status_notes"
+                t[table].append(_renamed(record, initiative_id="parent_id"))
+            if not isinstance(node, StatusNote):
+                t["item_ministries"].extend(dict(r) for r in item_ministry_records(node))
+            t["item_programs"].extend({"item_id": node.id, "program_id": p} for p in node.programs)
+    t["deadlines"] = [dict(deadline_record(d)) for d in roadmap.deadlines()]
+    t["ministries"] = [dict(ministry_record(m)) for m in roadmap.ministries.values()]
+    t["programs"] = [dict(program_record(p)) for p in roadmap.programs.values()]
+    for footnote in roadmap.footnotes.values():
+        t["footnotes"].append(dict(footnote_record(footnote)))
+        t["citations"].extend(
+            {"item_id": ident, "footnote_number": footnote.number} for ident in footnote.cited_by
+        )
     return t
 
 
-_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+def tables(roadmap: Roadmap) -> dict[str, list[tuple[Any, ...]]]:
+    """Every table of [TABLES][stpmodel.export.tables.TABLES] as a list of rows."""
+    records = table_records(roadmap)
+    records["dates"] = [_renamed(r, item_id="id") for r in records.pop("deadlines")]
+    return {name: rows(records[name], columns) for name, columns in TABLES.items()}
 
 
-def guard(value: Any) -> Any:
-    """Neutralise a cell a spreadsheet would run as a formula: prefix ``'``."""
-    if isinstance(value, str) and value.startswith(_TRIGGERS):
-        return "'" + value
-    return value
-
-
-def unguard(value: str) -> str:
-    """Undo :func:`guard` on a cell read back from CSV."""
-    if value.startswith("'") and value[1:].startswith(_TRIGGERS):
-        return value[1:]
-    return value
-
-
-def _csv_text(columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> str:
+def _csv_text(columns: tuple[str, ...], table: list[tuple[Any, ...]]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
-    for row in rows:
+    for row in table:
         writer.writerow([guard("" if v is None else v) for v in row])
     return "\ufeff" + buffer.getvalue()
 
 
-def write_csv(roadmap: Roadmap, path: Path) -> None:
-    """One CSV file per table into the folder ``path``, or into a zip if it ends in .zip."""
-    data = tables(roadmap)
-    files = {f"{name}.csv": _csv_text(TABLES[name], rows) for name, rows in data.items()}
-    if path.suffix.lower() == ".zip":
-        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            for name, text in files.items():
-                archive.writestr(name, text.encode("utf-8"))
-        return
-    path.mkdir(parents=True, exist_ok=True)
-    for name, text in files.items():
-        (path / name).write_text(text, encoding="utf-8", newline="")
+def csv_files(roadmap: Roadmap) -> dict[str, bytes]:
+    """Each table of [TABLES][stpmodel.export.tables.TABLES] as the bytes of a CSV file."""
+    return {
+        f"{name}.csv": _csv_text(TABLES[name], table).encode("utf-8")
+        for name, table in tables(roadmap).items()
+    }
+
+
+def write_csv(roadmap: Roadmap, path: str | os.PathLike[str], *, overwrite: bool = False) -> str:
+    """One CSV file per table into the folder `path`, or into a zip if it ends in .zip.
+
+    The folder is made if missing (its parent must exist). When any file this would
+    write is there already, nothing is written unless `overwrite` is true; then only
+    those files are replaced, each atomically, and no other file of the folder is
+    touched. Returns the path written.
+    """
+    files = csv_files(roadmap)
+    if os.fspath(path).lower().endswith(".zip"):
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name, data in files.items():
+                archive.writestr(name, data)
+        return write_bytes(path, buffer.getvalue(), overwrite=overwrite)
+    return write_files(path, files, overwrite=overwrite)

@@ -18,10 +18,13 @@ from collections.abc import Mapping
 import attrs
 
 from stpmodel._text import (
+    CONTROL_CHARS,
     FULLWIDTH_DIGITS,
+    MAX_MARK_DIGITS,
     SUPERSCRIPT_DIGITS,
     footnote_marks,
     normalize_space,
+    overlong_marks,
     superscript,
     superscript_number,
 )
@@ -83,7 +86,9 @@ _TITLE = re.compile(
 _STRAY_TAG = re.compile(r"【([^【】]{1,60})】")
 _LIST_ITEM = re.compile(rf"^\s*(?:[-*+]\s+)?[{BULLET_CHARS}]\s*(.*)$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
-PAGE_NUMBER = re.compile(r"^\s*[-－―–—]?\s*[0-9０-９]{1,4}\s*[-－―–—]?\s*$")
+# each run of white space can be matched one way only (a dash must stand between two
+# runs), so a long line of spaces is tried once, not once per split of the run
+PAGE_NUMBER = re.compile(r"^\s*(?:[-－―–—]\s*)?[0-9０-９]{1,4}\s*(?:[-－―–—]\s*)?$")
 """A line holding only a page number, as PDF extraction leaves it: ``12``, ``- 12 -``."""
 _INITIATIVE_MARK = re.compile(r"^\s*[○◯〇]")
 _OPEN_TAG = re.compile(r"<(?=[A-Za-z/])[^<>\t]{0,200}(?=<|\t|$)")
@@ -187,6 +192,8 @@ class _Reader:
     # -- dispatch ----------------------------------------------------------------------
     def read(self, lines: list[str]) -> None:
         for number, raw in enumerate(lines, start=1):
+            if CONTROL_CHARS.search(raw):
+                self.control_characters(number, raw)
             if not raw.strip() or PAGE_NUMBER.match(raw):
                 continue  # blank lines and page numbers (“- 12 -”) are page furniture
             if "<" in raw:
@@ -197,6 +204,20 @@ class _Reader:
             else:
                 self.text_line(number, raw)
         self.close_row()
+
+    def control_characters(self, number: int, raw: str) -> None:
+        """Report the control characters of a line: they stay in the text, as the source
+        has them, but most writers (XML, ICS, the terminal) cannot carry them as they are."""
+        found = [(m.start(), m.group(0)) for m in CONTROL_CHARS.finditer(raw)]
+        column, char = found[0]
+        more = f" and {len(found) - 1:,} more" if len(found) > 1 else ""
+        self.warn(
+            number,
+            "control-character",
+            f"control character U+{ord(char):04X} at column {column + 1}{more} "
+            "(kept in the text as the source has it)",
+            "".join(c for _, c in found),
+        )
 
     def check_markup(self, number: int, raw: str) -> None:
         for m in _OPEN_TAG.finditer(raw):
@@ -222,7 +243,16 @@ class _Reader:
             return
         if not _NOTE_CONT.match(text):
             self.last_footnote = None
-        if m := _FOOTNOTE.match(text):
+        if (m := _FOOTNOTE.match(text)) and len(m.group(1)) > MAX_MARK_DIGITS:
+            self.last_footnote = None
+            self.warn(
+                number,
+                "bad-footnote",
+                f"a footnote number of {len(m.group(1)):,} digits "
+                f"(expected at most {MAX_MARK_DIGITS}); the line is kept here",
+                text,
+            )
+        elif m:
             self.footnote(number, superscript_number(m.group(1)), m.group(2))
         elif _NOTE_CONT.match(text):
             self.note_continuation(number, text)
@@ -412,7 +442,18 @@ class _Assembler:
             )
         return tuple(mentions)
 
-    def cite(self, ident: str, footnotes: tuple[int, ...], line: int) -> tuple[int, ...]:
+    def cite(self, ident: str, text: str, line: int) -> tuple[int, ...]:
+        """The footnotes ``text`` marks, recorded as cited by ``ident``; a run of
+        superscript digits too long to be a marker is reported."""
+        for run in overlong_marks(text):
+            self.warn(
+                line,
+                "bad-footnote",
+                f"{ident}: a footnote marker of {len(run):,} digits "
+                f"(expected at most {MAX_MARK_DIGITS}); kept as text",
+                run[:20],
+            )
+        footnotes = footnote_marks(text)
         for number in footnotes:
             self.cited[number].append((ident, line))
         return footnotes
@@ -491,7 +532,7 @@ class _Assembler:
             Paragraph(
                 id=f"{ident}.v{i}",
                 text=text,
-                footnotes=self.cite(f"{ident}.v{i}", footnote_marks(text), line),
+                footnotes=self.cite(f"{ident}.v{i}", text, line),
                 source=self.span([line]),
             )
             for i, (text, line) in enumerate(b.vision, 1)
@@ -500,7 +541,7 @@ class _Assembler:
             Goal(
                 id=f"{ident}.g{i}",
                 text=normalize_space(text),
-                footnotes=self.cite(f"{ident}.g{i}", footnote_marks(text), lines[0]),
+                footnotes=self.cite(f"{ident}.g{i}", text, lines[0]),
                 source=self.span(lines),
             )
             for i, (text, lines) in enumerate(b.goals, 1)
@@ -541,9 +582,6 @@ class _Assembler:
         for detail, _line in b.details:
             series, detail_values = split_name(detail)
             obs.extend(observations(detail_values, series=series if detail_values else None))
-        marks = footnote_marks(text) + tuple(
-            n for detail, _ in b.details for n in footnote_marks(detail)
-        )
         return Indicator(
             id=ident,
             kind=b.kind,
@@ -551,7 +589,7 @@ class _Assembler:
             text=text,
             details=tuple(detail for detail, _ in b.details),
             observations=tuple(obs),
-            footnotes=self.cite(ident, marks, b.line),
+            footnotes=self.cite(ident, "\n".join([text, *(d for d, _ in b.details)]), b.line),
             repost=repost,
             dates=self.dates(text, b.line),
             source=self.span([b.line, *(line for _, line in b.details)]),
@@ -602,7 +640,7 @@ class _Assembler:
                     initiative_id=ident,
                     text=text,
                     programs=self.programs(text, programs),
-                    footnotes=self.cite(note_id, footnote_marks(text), lines[0]),
+                    footnotes=self.cite(note_id, text, lines[0]),
                     dates=self.dates(text, lines[0]),
                     source=self.span(lines),
                 )
@@ -634,7 +672,7 @@ class _Assembler:
                     ministries=self.refs(item, f"action {action_id}"),
                     repost=item.repost,
                     programs=self.programs(item.text, programs),
-                    footnotes=self.cite(action_id, item.footnotes, lines[0]),
+                    footnotes=self.cite(action_id, item.text, lines[0]),
                     dates=self.dates(item.text, lines[0]),
                     source=self.span(lines),
                 )
@@ -652,7 +690,7 @@ class _Assembler:
             status_notes=tuple(notes),
             actions=tuple(actions),
             programs=programs,
-            footnotes=self.cite(ident, head.footnotes, first),
+            footnotes=self.cite(ident, head.text, first),
             dates=self.dates(head.text, first),
             source=self.span(row.lines),
         )
@@ -703,14 +741,12 @@ def assemble(
             "no roadmap section found: expected a section heading such as "
             "'(6) 様々な社会課題を…' followed by its table",
             source=name,
-            problems=reader.warnings,
         )
     if not any(sub.rows for section in reader.sections for sub in section.subsections):
         raise ParseError(
             "no roadmap table found: expected rows of three tab-separated cells "
             "(基本計画における具体的な取組, 実施状況・現状分析, 今後の取組方針) under a section heading",
             source=name,
-            problems=reader.warnings,
         )
     known = default_ministries() if ministries is None else ministries
     catalog = default_programs() if programs is None else programs

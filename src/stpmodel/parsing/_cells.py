@@ -8,6 +8,7 @@ which become data.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 
@@ -60,7 +61,7 @@ class Item:
 REPOST = re.compile(r"[(（]\s*再掲\s*[)）]")
 _DANGLING = re.compile(r"[<&](?=[^<>&]*$)")
 _TRAILER_PART = re.compile(r"【([^【】]{0,200})】|[(（]\s*再掲\s*[)）]")
-_TRAILER = re.compile(r"(?:\s|[(（]\s*再掲\s*[)）]|【(?P<tag>[^【】]{0,200})】)*\Z")
+_TAG_CONTENT_MAX = 200
 _UNDERLINE = re.compile(r"<(/?)u\b[^<>]{0,100}>", re.IGNORECASE)
 _SEPARATORS = re.compile(r"[、,，／]")
 _WHITE = re.compile(r"\s+")
@@ -72,19 +73,23 @@ class Joined:
     """A cell's fragments joined into one text, remembering which line each part came from."""
 
     text: str
-    parts: tuple[tuple[int, int, int], ...]  # (start, end, line) in ``text``
+    parts: tuple[tuple[int, int, int], ...]  # (start, end, line) in ``text``, in order
 
     def lines_of(self, start: int, end: int) -> tuple[int, ...]:
-        """The source lines that contributed non-blank text to ``text[start:end]``."""
-        return tuple(
-            sorted(
-                {
-                    line
-                    for a, b, line in self.parts
-                    if a < end and b > start and self.text[max(a, start) : min(b, end)].strip()
-                }
-            )
-        )
+        """The source lines that contributed non-blank text to ``text[start:end]``.
+
+        Parts are ordered and do not overlap, so the parts that meet the span are found by
+        bisection: the cost grows with the parts that meet it, not with all of them.
+        """
+        first = bisect.bisect_right(self.parts, start, key=lambda part: part[1])
+        lines: set[int] = set()
+        for index in range(first, len(self.parts)):
+            a, b, line = self.parts[index]
+            if a >= end:
+                break
+            if b > start and not self.text[max(a, start) : min(b, end)].isspace():
+                lines.add(line)
+        return tuple(sorted(lines))
 
 
 def join_fragments(fragments: list[Fragment]) -> Joined:
@@ -93,30 +98,44 @@ def join_fragments(fragments: list[Fragment]) -> Joined:
     A fragment that begins with a bullet starts a new item; any other continues the text
     of the fragment before it, cut mid-sentence, so the two are joined with no space —
     unless both sides of the cut are Latin letters or digits, which need one.
+
+    The pieces are collected in a list and joined once: the cost is linear in the length
+    of the cell, however many continuation rows it was printed on.
     """
-    joined = ""
+    pieces: list[str] = []
     parts: list[tuple[int, int, int]] = []
+    length = 0  # len("".join(pieces))
     for fragment in fragments:
         # markup is read within one line: a "<" or "&" left open at the end of a line must
         # not become a tag or an entity with the next line's text
         piece = blockify(_DANGLING.sub(lambda m: html.escape(m.group(0)), fragment.text))
         if not piece.strip():
             continue
-        if not joined.strip():
-            joined = piece
-            parts.append((0, len(joined), fragment.line))
+        if not pieces:
+            pieces.append(piece)
+            length = len(piece)
+            parts.append((0, length, fragment.line))
             continue
         head = piece.lstrip()
-        tail = joined.rstrip()
+        # the text so far loses its trailing white space, as the cut is mended
+        while pieces and not pieces[-1].strip():
+            length -= len(pieces.pop())
+        last = pieces[-1].rstrip()
+        length -= len(pieces[-1]) - len(last)
+        pieces[-1] = last
+        if parts and parts[-1][1] > length:
+            a, _, line = parts[-1]
+            parts[-1] = (a, length, line)
         if BULLET.match(head):
             glue = " "
         else:
-            left, right = strip_inline(tail)[-1:], strip_inline(head)[:1]
+            left, right = strip_inline(last)[-1:], strip_inline(head)[:1]
             both = left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
             glue = " " if both else ""
-        joined = tail + glue + head
-        parts.append((len(tail) + len(glue), len(joined), fragment.line))
-    return Joined(joined, tuple(parts))
+        pieces.append(glue + head)
+        parts.append((length + len(glue), length + len(glue) + len(head), fragment.line))
+        length += len(glue) + len(head)
+    return Joined("".join(pieces), tuple(parts))
 
 
 def split_items(text: str) -> list[tuple[int, int]]:
@@ -160,18 +179,60 @@ def parse_codes(content: str) -> tuple[Tag, ...] | None:
     return tuple(tags)
 
 
+def _skip_space_back(text: str, end: int) -> int:
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _repost_start(text: str, end: int) -> int:
+    """Where a (再掲) that ends at ``end`` (just after its closing paren) begins, or -1."""
+    inner = _skip_space_back(text, end - 1)
+    if text[max(0, inner - 2) : inner] != "再掲":
+        return -1
+    opening = _skip_space_back(text, inner - 2)
+    return opening - 1 if opening > 0 and text[opening - 1] in "(（" else -1
+
+
+def trailer_start(text: str) -> int:
+    """Where the trailer of an item begins: the run of white space, (再掲) marks and 【】
+    groups (of at most 200 characters) that ends the text; ``len(text)`` when there is none.
+
+    Read backwards, one step per character, so a long run of spaces before the closing 】
+    costs its length once (a regex searching for the trailer would retry the run from every
+    position: quadratic).
+    """
+    start = len(text)
+    while True:
+        end = _skip_space_back(text, start)
+        if end == 0:
+            return 0
+        last = text[end - 1]
+        if last == "】":
+            opening = text.rfind("【", max(0, end - 2 - _TAG_CONTENT_MAX), end - 1)
+            if opening < 0 or "】" in text[opening + 1 : end - 1]:
+                return end
+            start = opening
+        elif last in ")）":
+            opening = _repost_start(text, end)
+            if opening < 0:
+                return end
+            start = opening
+        else:
+            return end
+
+
 def take_tags(raw: str, lines: tuple[int, ...]) -> Item:
     """Turn one raw item (inline markup kept) into an :class:`Item`."""
-    ending = raw.rstrip()[-1:]
-    trailer = _TRAILER.search(raw) if ending in ("】", ")", "）") else None
+    start = trailer_start(raw)
     body = raw
     tags: list[Tag] = []
     has_tag = False
     repost = False
     bad_tag = ""
-    if trailer is not None and trailer.start() < len(raw):
+    if start < len(raw) and raw[start:].strip():
         # walk the trailer: keep every 【】 group that reads as ministry codes
-        tail = raw[trailer.start() :]
+        tail = raw[start:]
         kept_from = len(raw)
         for m in reversed(list(_TRAILER_PART.finditer(tail))):
             if m.group(1) is not None:
@@ -187,7 +248,7 @@ def take_tags(raw: str, lines: tuple[int, ...]) -> Item:
                 break  # a second (再掲) stays in the text: the flag holds only one
             else:
                 repost = True
-            kept_from = trailer.start() + m.start()
+            kept_from = start + m.start()
         body = raw[:kept_from]
     text = normalize_space(strip_inline(body))
     if not repost and "再掲" in text and REPOST.search(text):

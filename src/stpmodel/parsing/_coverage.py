@@ -31,7 +31,8 @@ from stpmodel.roadmap import Roadmap
 __all__ = ["Coverage", "coverage"]
 
 _WS = re.compile(r"\s+")
-_CELL_START = re.compile(r"(?:^|(?<=\t))\s*(?:[-*+]\s+)?[○◯〇]")
+# white space but the tab after a cell start: a run of tabs is tried once per cell
+_CELL_START = re.compile(r"(?:^|(?<=\t))[^\S\t]*(?:[-*+]\s+)?[○◯〇]")
 _LIST_MARK = re.compile(r"^\s*[-*+]\s+")
 
 

@@ -27,23 +27,18 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> str:
         encoding is not None and encoding.lower().replace("-", "").startswith("utf16")
     )
     if nul >= 0 and not utf16:
+        if (hint := _utf16_without_bom(data)) is not None:
+            raise ParseError(
+                f"this looks like {hint} text without a byte-order mark (NUL bytes at every "
+                f"other offset); name the encoding: encoding={hint!r} (--encoding {hint})",
+                source=source,
+            )
         raise ParseError(
             f"this is not a text file (NUL byte at byte offset {nul}); expected UTF-8 or CP932 text",
             source=source,
         )
     if encoding is not None:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise ParseError(f"unknown encoding {encoding!r}", source=source) from None
-        try:
-            return data.decode(encoding).removeprefix("\ufeff")
-        except UnicodeDecodeError as exc:
-            raise ParseError(
-                f"cannot decode as {encoding} at byte offset {exc.start} "
-                f"({data[exc.start : exc.start + 4]!r})",
-                source=source,
-            ) from None
+        return _decode_as(data, encoding, source)
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16").removeprefix("\ufeff")
@@ -65,6 +60,49 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> str:
                 f"({data[offset : offset + 4]!r}); name the encoding with encoding=...",
                 source=source,
             ) from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``"utf-16-le"`` or ``"utf-16-be"`` when most NUL bytes of ``data`` sit at odd or at
+    even offsets (the high byte of ASCII characters in UTF-16; a few characters such as
+    U+3000 put theirs on the other side), else None."""
+    if len(data) % 2:
+        return None
+    even = data[0::2].count(0)
+    odd = data[1::2].count(0)
+    if odd > 4 * even:
+        return "utf-16-le"
+    if even > 4 * odd:
+        return "utf-16-be"
+    return None
+
+
+def _decode_as(data: bytes, encoding: str, source: str) -> str:
+    """Decode with the encoding the caller named: it must be a text encoding Python knows."""
+    try:
+        info = codecs.lookup(encoding)
+    except (LookupError, TypeError, ValueError):
+        raise ParseError(
+            f"unknown encoding {encoding!r}; expected a text encoding such as "
+            "utf-8, cp932, shift_jis or utf-16",
+            source=source,
+        ) from None
+    if not getattr(info, "_is_text_encoding", True):
+        raise ParseError(
+            f"{encoding!r} is not a text encoding (it maps bytes to bytes); expected one "
+            "such as utf-8, cp932, shift_jis or utf-16",
+            source=source,
+        )
+    try:
+        return data.decode(info.name).removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise ParseError(
+            f"cannot decode as {encoding} at byte offset {exc.start} "
+            f"({data[exc.start : exc.start + 4]!r})",
+            source=source,
+        ) from None
+    except (UnicodeError, ValueError, LookupError) as exc:
+        raise ParseError(f"cannot decode as {encoding}: {exc}", source=source) from None
 
 
 def split_lines(text: str) -> list[str]:

@@ -1,6 +1,6 @@
 """Curated registries: ministry codes and the program catalog, kept as data files.
 
-``ministries.json`` and ``programs.json`` beside this module are the data; this module
+`ministries.json` and `programs.json` beside this module are the data; this module
 reads them and matches program mentions in text.
 """
 
@@ -14,8 +14,16 @@ from typing import Any
 
 from stpmodel._text import drop_footnote_marks
 from stpmodel.model import Ministry, MinistryKind, Program
+from stpmodel.registry._names import NameIndex, name_key
 
-__all__ = ["ProgramMatcher", "default_ministries", "default_programs", "program_key"]
+__all__ = [
+    "NameIndex",
+    "ProgramMatcher",
+    "default_ministries",
+    "default_programs",
+    "name_key",
+    "program_key",
+]
 
 
 def _read(name: str) -> Any:
@@ -47,7 +55,7 @@ def default_programs() -> Mapping[str, Program]:
 def program_key(text: str) -> str:
     """The form programs are matched in: NFKC, no white space, no footnote marks.
 
-    ``"次期 S I P"`` and ``"次期ＳＩＰ"`` both become ``"次期SIP"``. Case is kept, so the
+    `"次期 S I P"` and `"次期ＳＩＰ"` both become `"次期SIP"`. Case is kept, so the
     acronym FIRST does not match the English word "first".
     """
     return unicodedata.normalize("NFKC", drop_footnote_marks("".join(text.split())))
@@ -78,11 +86,11 @@ class ProgramMatcher:
         self._pattern = re.compile(f"(?=[{first}])(?:{'|'.join(parts)})") if parts else None
 
     def find(self, text: str) -> tuple[str, ...]:
-        """The IDs of the programs ``text`` mentions, in order of first mention."""
+        """The IDs of the programs `text` mentions, in order of first mention."""
         return self.find_in_key(program_key(text))
 
     def find_in_key(self, key: str) -> tuple[str, ...]:
-        """Like :meth:`find`, for text already in :func:`program_key` form."""
+        """Like [find][stpmodel.registry.ProgramMatcher.find], for text already in [program_key][stpmodel.registry.program_key] form."""
         if self._pattern is None:
             return ()
         found: dict[str, None] = {}

@@ -1,0 +1,269 @@
+"""Safe output: the one way stpmodel writes a file, and the cell and text guards of writers.
+
+Every command and function that writes a file goes through [atomic_path][stpmodel._write.atomic_path]
+(or its helpers [write_bytes][stpmodel._write.write_bytes] and
+[write_files][stpmodel._write.write_files]), which keep these rules:
+
+- an existing target is refused unless the caller asks (`overwrite=True`, `--force`);
+- a symbolic link at the target is always refused, and its target is left untouched;
+- nothing that is not a regular file (a folder, a device, a pipe) is ever replaced;
+- the data goes to a temporary file made with `mkstemp` in the target's own folder, which
+  is renamed into place only when complete, so a failed write (disk full, size limit)
+  leaves what was there before;
+- every operating-system error becomes a [WriteError][stpmodel.errors.WriteError]
+  `cannot write PATH: reason`.
+
+Output formats that a spreadsheet or a terminal interprets get two guards here:
+[guard][stpmodel._write.guard] neutralises CSV and spreadsheet cells that would run as
+formulas, and [escape_controls][stpmodel._write.escape_controls] writes control characters
+(which XML, iCalendar, xlsx and terminals cannot carry safely) as visible `\\xNN` text.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import re
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+
+from stpmodel.errors import WriteError
+
+__all__ = [
+    "atomic_path",
+    "escape_controls",
+    "guard",
+    "has_controls",
+    "unguard",
+    "write_bytes",
+    "write_files",
+    "write_with",
+]
+
+StrPath = str | os.PathLike[str]
+
+
+# -- cells and text ----------------------------------------------------------------------
+_FORMULA = re.compile("'*[ \u3000]*[=+\\-@＝＋－＠\t\r\n]")
+"""A cell a spreadsheet would run: after any apostrophes and leading spaces (ASCII or
+U+3000), one of `= + - @`, their full-width forms, TAB, CR or LF. Apostrophes are counted
+so that [unguard][stpmodel._write.unguard] undoes [guard][stpmodel._write.guard] exactly."""
+
+
+def guard(value: object) -> object:
+    """Neutralise a spreadsheet cell that would run as a formula: prefix `'`.
+
+    Strings starting with `= + - @`, `＝ ＋ － ＠`, TAB, CR or LF — also after leading
+    spaces or ideographic spaces (U+3000) — get a leading apostrophe; other values pass.
+
+    ```python
+    guard("=1+1")   # "'=1+1"
+    guard("＝1+1")  # "'＝1+1"
+    guard(" \\t=x")  # "' \\t=x"
+    guard(3)        # 3
+    ```
+    """
+    if isinstance(value, str) and _FORMULA.match(value):
+        return "'" + value
+    return value
+
+
+def unguard(value: str) -> str:
+    """Undo [guard][stpmodel._write.guard] on a cell read back: `unguard(guard(s)) == s`."""
+    if value.startswith("'") and _FORMULA.match(value, 1):
+        return value[1:]
+    return value
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+"""C0 controls except TAB, LF and CR; DEL; the C1 controls."""
+
+
+def has_controls(text: str) -> bool:
+    """Whether `text` holds a control character that [escape_controls][stpmodel._write.escape_controls] rewrites."""
+    return _CONTROLS.search(text) is not None
+
+
+def escape_controls(text: str) -> str:
+    r"""`text` with each control character (C0 but TAB/LF/CR, DEL, C1) written as `\xNN`.
+
+    The model keeps such characters as the source has them; a writer whose format cannot
+    carry them (XML, iCalendar, xlsx, a terminal) passes its text through this function.
+
+    ```python
+    escape_controls("a\x1b[31mb")  # "a\\x1b[31mb"
+    ```
+    """
+    if _CONTROLS.search(text) is None:
+        return text
+    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+# -- files -------------------------------------------------------------------------------
+def _reason(exc: OSError) -> str:
+    return exc.strerror or str(exc) or type(exc).__name__
+
+
+def _check_target(path: str, shown: str, *, overwrite: bool) -> bool:
+    """Whether a regular file is at `path`; raise when it must not be replaced."""
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise WriteError(shown, _reason(exc)) from exc
+    import stat
+
+    if stat.S_ISLNK(st.st_mode):
+        raise WriteError(shown, "it is a symbolic link (stpmodel never writes through one)")
+    if stat.S_ISDIR(st.st_mode):
+        raise WriteError(shown, "it is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise WriteError(shown, "it is not a regular file")
+    if not overwrite:
+        raise WriteError(shown, "it exists (overwrite=True or --force replaces it)")
+    return True
+
+
+def _new_file_mode() -> int:
+    mask = os.umask(0o022)  # read the umask: there is no other portable way
+    os.umask(mask)
+    return 0o666 & ~mask
+
+
+def _place(tmp: str, path: str, shown: str, *, overwrite: bool) -> None:
+    """Move the finished `tmp` to `path`: atomically, and never over a file unless asked."""
+    if not overwrite:
+        # A hard link fails if anything appeared at `path` since the check: no race
+        # can make us replace a file we were not allowed to.
+        try:
+            os.link(tmp, path)
+        except FileExistsError:
+            _check_target(path, shown, overwrite=False)
+            raise WriteError(shown, "it exists (overwrite=True or --force replaces it)") from None
+        except OSError as exc:
+            if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EXDEV):
+                raise
+            # no hard links on this file system: check again, then rename
+            _check_target(path, shown, overwrite=False)
+            os.replace(tmp, path)
+        else:
+            os.unlink(tmp)
+        return
+    _check_target(path, shown, overwrite=True)  # rename replaces a link, never its target
+    os.replace(tmp, path)
+
+
+@contextmanager
+def atomic_path(path: StrPath, *, overwrite: bool = False, suffix: str = ".tmp") -> Iterator[str]:
+    """A temporary path in `path`'s folder to write to; renamed to `path` on success.
+
+    The checks run before anything is written: an existing target raises
+    [WriteError][stpmodel.errors.WriteError] unless `overwrite` is true, and a symbolic
+    link, a folder or any other non-regular file at `path` always does. When the block
+    ends normally the temporary file replaces `path` in one `os.replace` (keeping the old
+    file's permissions); when it raises, the temporary file is removed and `path` is as
+    it was. OS errors surface as `WriteError` naming `path`.
+
+    ```python
+    with atomic_path("out.sqlite", overwrite=True) as tmp:
+        build_database(tmp)
+    ```
+    """
+    target = shown = os.fspath(path)
+    existed = _check_target(target, shown, overwrite=overwrite)
+    import tempfile
+
+    folder, name = os.path.split(target)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=suffix, dir=folder or ".")
+    except OSError as exc:
+        raise WriteError(shown, _reason(exc)) from exc
+    try:
+        try:
+            mode = os.stat(target).st_mode & 0o7777 if existed else _new_file_mode()
+            os.fchmod(fd, mode)
+        finally:
+            os.close(fd)
+        yield tmp
+        _place(tmp, target, shown, overwrite=overwrite)
+    except OSError as exc:
+        _discard(tmp)
+        if isinstance(exc, WriteError):
+            raise
+        raise WriteError(shown, _reason(exc)) from exc
+    except BaseException:
+        _discard(tmp)
+        raise
+
+
+def _discard(tmp: str) -> None:
+    for leftover in (tmp, tmp + "-journal"):
+        try:
+            os.unlink(leftover)
+        except FileNotFoundError:
+            pass
+        except OSError:  # pragma: no cover - nothing more can be done
+            pass
+
+
+def _fill(path: str, data: bytes) -> None:
+    """Write `data` to `path` (ours, just made) and flush it to the disk."""
+    with open(path, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def write_bytes(path: StrPath, data: bytes, *, overwrite: bool = False) -> str:
+    """Write `data` to `path` by the rules of [atomic_path][stpmodel._write.atomic_path]; returns the path."""
+    with atomic_path(path, overwrite=overwrite) as tmp:
+        _fill(tmp, data)
+    return os.fspath(path)
+
+
+def write_with(path: StrPath, produce: Callable[[str], object], *, overwrite: bool = False) -> str:
+    """Let `produce(tmp)` write the file, then put it at `path` atomically; returns the path."""
+    with atomic_path(path, overwrite=overwrite) as tmp:
+        produce(tmp)
+    return os.fspath(path)
+
+
+def write_files(folder: StrPath, files: Mapping[str, bytes], *, overwrite: bool = False) -> str:
+    """Write each `files[name]` into `folder` (made if missing; its parent must exist).
+
+    Before anything is written, every target is checked: when any of them exists and
+    `overwrite` is false, nothing is written and the error lists them all; a symbolic
+    link or non-regular file among them is always refused. With `overwrite`, only the
+    named files are replaced, each atomically; no other file of the folder is touched.
+    """
+    base = shown = os.fspath(folder)
+    try:
+        st = os.lstat(base)
+    except FileNotFoundError:
+        try:
+            os.mkdir(base)
+        except OSError as exc:
+            raise WriteError(shown, _reason(exc)) from exc
+    except OSError as exc:
+        raise WriteError(shown, _reason(exc)) from exc
+    else:
+        import stat
+
+        if stat.S_ISLNK(st.st_mode):
+            raise WriteError(shown, "it is a symbolic link (stpmodel never writes through one)")
+        if not stat.S_ISDIR(st.st_mode):
+            raise WriteError(shown, "it is not a folder")
+    existing: list[str] = []
+    for name in files:
+        target = os.path.join(base, name)
+        if _check_target(target, target, overwrite=True):
+            existing.append(name)
+    if existing and not overwrite:
+        listed = ", ".join(existing)
+        raise WriteError(
+            shown, f"it already holds {listed} (overwrite=True or --force replaces them)"
+        )
+    for name, data in files.items():
+        write_bytes(os.path.join(base, name), data, overwrite=overwrite)
+    return shown

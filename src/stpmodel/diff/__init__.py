@@ -1,0 +1,170 @@
+"""Compare two editions of a roadmap: what was added, removed, reworded, re-assigned or
+moved in time.
+
+```python
+import stpmodel
+
+changes = stpmodel.diff(stpmodel.load(), stpmodel.read("next.txt"))
+changes.counts()  # {"added": 1, "removed": 1, "changed": 3, "moved": 0}
+for shift in changes.deadline_shifts():
+    print(shift.old_id, shift.old_period.label, "→", shift.new_period.label, shift.days)
+```
+
+Objects are matched by content, never by ID (IDs are positions); see
+[diff][stpmodel.diff.diff] for how. This module stays small so that ``import stpmodel``
+can name [diff][stpmodel.diff.diff] without loading the matcher; the classes load on first
+use.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from stpmodel.diff._match import KINDS
+    from stpmodel.diff._result import (
+        FIELDS,
+        Change,
+        DateChange,
+        DeadlineShift,
+        DiffEntry,
+        Match,
+        MinistryChange,
+        ObservationChange,
+        ProgramChange,
+        RoadmapDiff,
+    )
+    from stpmodel.diff._text import normalize, similarity
+    from stpmodel.roadmap import Roadmap
+
+__all__ = [
+    "FIELDS",
+    "KINDS",
+    "THRESHOLD",
+    "Change",
+    "DateChange",
+    "DeadlineShift",
+    "DiffEntry",
+    "Match",
+    "MinistryChange",
+    "ObservationChange",
+    "ProgramChange",
+    "RoadmapDiff",
+    "diff",
+    "normalize",
+    "open_edition",
+    "similarity",
+]
+
+THRESHOLD = 0.5
+"""The least [similarity][stpmodel.diff.similarity] at which two texts that are not the
+same are taken for one object reworded (the Dice coefficient of their character bigrams,
+from 0 to 1). A sentence with a few words changed scores about 0.7 to 0.95; of the 650
+pairs of distinct bullets sharing an initiative in the bundled roadmap, 4 score 0.5 or more
+(at most 0.79), the rest at most 0.46."""
+
+
+def diff(old: Roadmap, new: Roadmap, *, threshold: float = THRESHOLD) -> RoadmapDiff:
+    """What changed from ``old`` to ``new``, matched by content.
+
+    Sections and subsections are matched by number and title; initiatives by the
+    [similarity][stpmodel.diff.similarity] of their text within matched subsections (or,
+    when the text was rewritten beyond ``threshold``, by having at least half of their
+    status notes and actions in common); status notes and actions within matched
+    initiatives; indicators, vision paragraphs and goals within matched sections; footnotes
+    by their text (their numbers are positions too). What is left at each level is then
+    matched across the whole roadmap: an action found in another initiative is ``moved``.
+    Identical texts are matched first, the n-th to the n-th in document order; then texts
+    at least ``threshold`` alike, best score first.
+
+    Texts are compared in their [normalised][stpmodel.diff.normalize] form: white space,
+    the PDF's letter spacing, footnote markers and markup make no difference, so two prints
+    of one document with other page breaks compare equal.
+
+    Args:
+        old: The earlier edition.
+        new: The later edition.
+        threshold: The least similarity for a reworded text to match (0 to 1).
+
+    Returns:
+        The differences, in the new edition's document order.
+    """
+    from stpmodel.diff import _compare, _match, _result
+
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
+    before, after = _match.build_tree(old), _match.build_tree(new)
+    _match.match(before, after, threshold)
+    return _result.RoadmapDiff(
+        old=old,
+        new=new,
+        entries=_compare.entries(before, after),
+        matches=_compare.matches(before),
+        threshold=threshold,
+    )
+
+
+def open_edition(spec: str | os.PathLike[str], *, encoding: str | None = None) -> Roadmap:
+    """An edition to compare: the word ``"bundled"`` (the roadmap shipped with stpmodel),
+    a JSON export (what [dumps][stpmodel.dumps] writes; recognised by its first
+    character, ``{``) or a roadmap text file.
+
+    Raises:
+        ParseError: The file cannot be read or decoded.
+        LoadError: The JSON does not describe a roadmap.
+    """
+    if os.fspath(spec) == "bundled":
+        from stpmodel._bundled import load
+
+        return load()
+    from stpmodel.errors import LoadError, ParseError
+    from stpmodel.parsing import read
+
+    name = os.fspath(spec)
+    try:
+        with open(spec, "rb") as handle:
+            head = handle.read(64)
+            data = head + handle.read() if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{" else b""
+    except OSError as exc:
+        raise ParseError(f"cannot read the file: {exc.strerror or exc}", source=name) from None
+    if not data:
+        return read(spec, encoding=encoding)
+    from stpmodel.serialize import loads
+
+    try:
+        return loads(data)
+    except LoadError as exc:
+        message = str(exc).rpartition(" @ ")[0] or str(exc)
+        raise LoadError(f"{name}: {message}", path=exc.path) from None
+
+
+_LAZY = {
+    "FIELDS": "_result",
+    "Change": "_result",
+    "DateChange": "_result",
+    "DeadlineShift": "_result",
+    "DiffEntry": "_result",
+    "Match": "_result",
+    "MinistryChange": "_result",
+    "ObservationChange": "_result",
+    "ProgramChange": "_result",
+    "RoadmapDiff": "_result",
+    "KINDS": "_match",
+    "normalize": "_text",
+    "similarity": "_text",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        value = getattr(importlib.import_module(f"{__name__}.{_LAZY[name]}"), name)
+        globals()[name] = value
+        return value
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,426 @@
+"""Comparing editions: the generated editions give back exactly their edits, reprints and
+renumbering give nothing, and the edits the generator does not make are found too."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import stpmodel
+from stpmodel import Action, Initiative, StatusNote
+from stpmodel.cli import main
+from stpmodel.diff import (
+    THRESHOLD,
+    Change,
+    DiffEntry,
+    RoadmapDiff,
+    diff,
+    normalize,
+    open_edition,
+    similarity,
+)
+from stpmodel.diff._html import inline_diff, render
+from stpmodel.diff._text import word_diff
+from stpmodel.roadmap import Roadmap
+from stpmodel.serialize import dumps
+from tests.conftest import DATA
+from tests.data import make_edition
+from tests.data.make_edition import Edit
+
+KEYS = ("change", "kind", "old_id", "new_id", "fields")
+
+
+def summary(found: RoadmapDiff) -> list[dict[str, Any]]:
+    """The entries as the generator writes its expectations (sorted the same way)."""
+    records = [{k: r[k] for k in KEYS} for r in found.records()]
+    return sorted(records, key=lambda e: (e["kind"], e["old_id"] or "", e["new_id"] or ""))
+
+
+def edition(source: str, *edits: Edit) -> tuple[Roadmap, list[dict[str, Any]]]:
+    text, expected = make_edition.apply(source, edits)
+    return stpmodel.parse(text, name="edited.txt"), expected
+
+
+def edited(source: str, *replacements: tuple[str, str]) -> Roadmap:
+    """The source with each ``old`` replaced by ``new`` (each must occur exactly once)."""
+    for old, new in replacements:
+        assert source.count(old) == 1, old
+        source = source.replace(old, new)
+    return stpmodel.parse(source, name="edited.txt")
+
+
+# -- nothing changed ----------------------------------------------------------------------
+def test_a_roadmap_against_itself_is_empty_and_everything_matches(roadmap: Roadmap) -> None:
+    found = diff(roadmap, roadmap)
+    assert not found
+    assert found.records() == []
+    assert found.counts() == {"added": 0, "removed": 0, "changed": 0, "moved": 0}
+    objects = (
+        len(roadmap.sections)
+        + len(roadmap.subsections)
+        + len(roadmap.initiatives)
+        + len(roadmap.status_notes)
+        + len(roadmap.actions)
+        + len(roadmap.indicators)
+        + len(roadmap.footnotes)
+        + sum(len(s.vision) + len(s.goals) for s in roadmap.sections)
+    )
+    assert len(found.matches) == objects
+    assert {m.score for m in found.matches} == {1.0}
+    assert all(m.old is m.new for m in found.matches)
+
+
+def test_the_variant_print_compares_equal(roadmap: Roadmap) -> None:
+    variant = stpmodel.read(DATA / "variant_print.txt")
+    assert [w.code for w in variant.warnings] == []
+    assert not diff(roadmap, variant)
+    assert not diff(variant, roadmap)
+
+
+def test_reordering_within_an_initiative_is_no_change(source: str, roadmap: Roadmap) -> None:
+    # the first action goes after the second: both IDs change, nothing else does
+    text, _ = make_edition.apply(source, [Edit(op="move", target="6.1.3.a1", to="6.1.3.a2")])
+    new = stpmodel.parse(text)
+    assert new.get("6.1.3.a2", Action).text == roadmap.get("6.1.3.a1", Action).text
+    assert not diff(roadmap, new)
+
+
+# -- the generated editions -------------------------------------------------------------
+@pytest.mark.parametrize("name", sorted(make_edition.EDITIONS))
+def test_generated_editions_give_back_exactly_their_edits(source: str, name: str) -> None:
+    text, expected = make_edition.apply(source, make_edition.EDITIONS[name])
+    # the files kept in tests/data are what the script writes today
+    assert (DATA / f"{name}.txt").read_text(encoding="utf-8") == text
+    kept = json.loads((DATA / f"{name}.expected.json").read_text(encoding="utf-8"))
+    assert kept == expected
+    new = stpmodel.parse(text, name=f"{name}.txt")
+    assert new.warnings == ()
+    found = diff(stpmodel.parse(source), new)
+    assert summary(found) == expected
+
+
+def test_next_edition_from_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """The five edits, and nothing else: no renumbered action appears."""
+    path = str(DATA / "next_edition.txt")
+    status = main(["diff", "bundled", path, "--format", "json"])
+    out, err = capsys.readouterr()
+    assert (status, err) == (0, "")
+    records = json.loads(out)
+    assert [(r["change"], r["kind"], r["old_id"], r["new_id"], r["fields"]) for r in records] == [
+        ("changed", "indicator", "6.r3", "6.r3", ["text", "observations"]),
+        ("added", "action", None, "6.1.1.a2", []),
+        ("changed", "action", "6.1.2.a2", "6.1.2.a2", ["text", "dates"]),
+        ("changed", "action", "6.1.5.a3", "6.1.5.a3", ["ministries"]),
+        ("removed", "action", "6.1.6.a2", None, []),
+    ]
+    reworded = records[2]
+    assert set(reworded) == {*KEYS, "score", "old_text", "new_text"}
+    assert reworded["old_text"].startswith("2024年7月までに")
+    assert reworded["new_text"].startswith("2025年7月までに")
+    assert THRESHOLD <= reworded["score"] < 1
+    assert "old_text" not in records[3]  # its text did not change
+    assert main(["diff", "bundled", path, "--exit-code", "--format", "json"]) == 1
+    assert main(["diff", "bundled", "bundled", "--exit-code"]) == 0
+    capsys.readouterr()
+
+
+def test_next_edition_details(source: str) -> None:
+    text, _ = make_edition.apply(source, make_edition.NEXT_EDITION)
+    found = diff(stpmodel.parse(source), stpmodel.parse(text))
+    by_id = {e.old_id or e.new_id: e for e in found}
+    assert [(str(m.code), m.change) for m in by_id["6.1.5.a3"].ministries] == [("経", "lead_lost")]
+    [observation] = by_id["6.r3"].observations
+    assert observation.old is not None
+    assert observation.new is not None
+    assert (observation.old.value, observation.new.value) == (Decimal(35), Decimal(38))
+    [shift] = found.deadline_shifts()
+    assert (shift.old_id, shift.new_id) == ("6.1.2.a2", "6.1.2.a2")
+    assert (shift.old_period.label, shift.new_period.label) == ("2024-07", "2025-07")
+    assert shift.days == (shift.new.due - shift.old.due).days == 365
+    assert found.counts() == {"added": 1, "removed": 1, "changed": 3, "moved": 0}
+    assert found.summary() == "1 added, 1 removed, 3 changed, 0 moved"
+    assert [e.kind for e in found.filter(kind="indicator")] == ["indicator"]
+    assert [e.old_id for e in found.filter(change="removed")] == ["6.1.6.a2"]
+
+
+def test_a_json_export_is_an_edition_too(tmp_path: Path, roadmap: Roadmap) -> None:
+    new = open_edition(DATA / "every_edit.txt")
+    path = tmp_path / "every_edit.json"
+    path.write_text(dumps(new), encoding="utf-8")
+    loaded = open_edition(path)
+    assert summary(diff(roadmap, loaded)) == summary(diff(roadmap, new))
+    assert not diff(open_edition("bundled"), roadmap)
+
+
+# -- edits the generator does not make ----------------------------------------------------
+def test_a_reworded_action_that_also_changed_ministries(source: str, roadmap: Roadmap) -> None:
+    new = edited(
+        source,
+        (
+            "・建設現場における遠隔施工の更なる活用に向けた検討を開始。【<u>国</u>】",
+            "・建設現場における遠隔施工の更なる活用に向けた実証を開始。【<u>国</u>、経】",
+        ),
+    )
+    [entry] = diff(roadmap, new)
+    assert (entry.change, entry.old_id, entry.new_id) == (Change.CHANGED, "6.1.6.a5", "6.1.6.a5")
+    assert entry.fields == ("text", "ministries")
+    assert [(m.code, m.change) for m in entry.ministries] == [("経", "added")]
+
+
+def test_a_changed_initiative_heading_changes_only_the_initiative(
+    source: str, roadmap: Roadmap
+) -> None:
+    new = edited(
+        source,
+        (
+            "○デジタル社会を支える戦略的基盤技術である半導体について",
+            "○デジタル社会と経済安全保障を支える基盤技術である半導体について",
+        ),
+    )
+    [entry] = diff(roadmap, new)
+    assert (entry.kind, entry.old_id, entry.new_id, entry.fields) == (
+        "initiative",
+        "6.1.5",
+        "6.1.5",
+        ("text",),
+    )
+
+
+def test_a_heading_rewritten_beyond_recognition_is_found_by_its_actions(
+    source: str, roadmap: Roadmap
+) -> None:
+    old_heading = roadmap.get("6.1.5", Initiative).text
+    new = edited(
+        source,
+        (
+            old_heading.split("【")[0],
+            "○先端ロジック・メモリの量産に向けて、官民の投資を拡大する。",
+        ),
+    )
+    found = diff(roadmap, new)
+    assert [(e.change, e.kind, e.old_id, e.new_id, e.fields) for e in found] == [
+        (Change.CHANGED, "initiative", "6.1.5", "6.1.5", ("text",))
+    ]
+    assert found[0].score is not None
+    assert found[0].score < THRESHOLD
+
+
+def test_an_inserted_footnote_renumbers_later_ones_but_only_it_is_new(
+    source: str, roadmap: Roadmap
+) -> None:
+    superscript = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+    plain = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+
+    def shifted(match: re.Match[str]) -> str:
+        number = int(match.group(0).translate(plain))
+        return str(number + 1 if number >= 95 else number).translate(superscript)
+
+    text = re.sub("[⁰¹²³⁴⁵⁶⁷⁸⁹]+", shifted, source)
+    marker = "国際機関におけるガイドライン等の作成における我が国の関与⁹⁶を高める"
+    assert text.count(marker) == 1
+    text = text.replace(
+        marker, "国際機関におけるガイドライン等の作成⁹⁵における我が国の関与⁹⁶を高める"
+    )
+    text = text.replace(
+        "\n⁹⁶ OECD", "\n⁹⁵ 国際機関が2023年度に公表したガイドライン等の数。\n\n⁹⁶ OECD"
+    )
+    new = stpmodel.parse(text, name="footnote.txt")
+    assert len(new.footnotes) == len(roadmap.footnotes) + 1
+    [entry] = diff(roadmap, new)
+    assert (entry.change, entry.kind, entry.new_id) == (Change.ADDED, "footnote", "fn95")
+
+
+def test_a_moved_and_reworded_action_is_moved_with_its_text(source: str) -> None:
+    roadmap = stpmodel.parse(source)
+    text, _ = make_edition.apply(source, [Edit(op="move", target="6.5.1.a5", to="6.5.3.a3")])
+    text = text.replace(
+        "量子技術の国際シンポジウム等を契機とした共同研究・人的交流を推進。",
+        "量子技術の国際シンポジウム等を契機とした共同研究・人的交流を一層推進。",
+    )
+    [entry] = diff(roadmap, stpmodel.parse(text))
+    assert (entry.change, entry.old_id, entry.new_id, entry.fields) == (
+        Change.MOVED,
+        "6.5.1.a5",
+        "6.5.3.a4",
+        ("text",),
+    )
+
+
+def test_a_renamed_subsection_and_a_removed_status_note(source: str, roadmap: Roadmap) -> None:
+    note = "研究開発戦略センター事業において、研究開発・政策動向の把握・分析を実施し、次世代 A I などの研究開発戦略を提案。"
+    assert normalize(roadmap.get("6.1.3.s2", StatusNote).text) == normalize(note)
+    new = edited(
+        source,
+        (
+            "② 社会課題解決のためのミッションオリエンテッド型の研究開発の推進",
+            "② 社会課題解決のためのミッション志向型の研究開発の推進",
+        ),
+        ("・" + note, ""),
+    )
+    assert [(e.change, e.kind, e.old_id, e.new_id, e.fields) for e in diff(roadmap, new)] == [
+        (Change.REMOVED, "status_note", "6.1.3.s2", None, ()),
+        (Change.CHANGED, "subsection", "6.2", "6.2", ("text",)),
+    ]
+
+
+def test_a_dropped_repost_mark_and_a_program_named(source: str, roadmap: Roadmap) -> None:
+    new = edited(
+        source,
+        ("推進。（再掲）【<u>経</u>】", "推進。【<u>経</u>】"),
+        (
+            "・学術研究の国際性を一層高めるため、JSPSにおいて",
+            "・学術研究の国際性を一層高めるため、WPIとJSPSにおいて",
+        ),
+    )
+    entries = {e.old_id: e for e in diff(roadmap, new)}
+    assert entries["6.1.5.a2"].fields == ("repost",)
+    assert entries["6.5.5.a12"].fields == ("text", "programs")
+    assert [str(p) for p in entries["6.5.5.a12"].programs] == ["wpi added"]
+    assert set(entries) == {"6.1.5.a2", "6.5.5.a12"}
+
+
+# -- presentation -------------------------------------------------------------------------
+def test_html_highlights_words_and_escapes_everything(source: str) -> None:
+    text, _ = make_edition.apply(source, make_edition.NEXT_EDITION)
+    html = diff(stpmodel.parse(source), stpmodel.parse(text))._repr_html_()
+    assert "<del" in html
+    assert "<ins" in html
+    assert ">35<" in html
+    assert ">38<" in html
+    hostile = {
+        "change": "changed",
+        "kind": "action",
+        "old_id": "<b>",
+        "new_id": "x",
+        "fields": ["text"],
+        "score": 0.9,
+        "old_text": "<script>alert(1)</script>",
+        "new_text": "<img src=x onerror=alert(1)>",
+        "ministries": [{"code": "<i>", "change": "added"}],
+        "dates": [],
+        "programs": [],
+        "observations": [],
+        "repost": None,
+    }
+    rendered = render([hostile], {"changed": 1})
+    assert "<script" not in rendered
+    assert "<img" not in rendered
+    assert "<i>" not in rendered
+    assert "&lt;" in rendered
+    assert "script" in rendered
+    assert "&lt;b&gt;" in rendered
+    assert render([], {"added": 0}) == "<p>No differences (0 added).</p>"
+
+
+def test_word_level_highlighting() -> None:
+    assert inline_diff("2025年度までに実施", "2026年度までに実施") == (
+        '<del style="background:#fdd;text-decoration:line-through">2025</del>'
+        '<ins style="background:#dfd">2026</ins>年度までに実施'
+    )
+    assert word_diff("35位／64か国中", "38位／64か国中") == "[-35-]{+38+}位／64か国…"
+    assert word_diff("35位／64か国中", "38位／64か国中", context=9) == "[-35-]{+38+}位／64か国中"
+
+
+def test_to_frame(source: str) -> None:
+    pytest.importorskip("pandas", reason="the 'pandas' extra is not installed")
+    text, _ = make_edition.apply(source, make_edition.NEXT_EDITION)
+    frame = diff(stpmodel.parse(source), stpmodel.parse(text)).to_frame()
+    assert list(frame["change"]) == ["changed", "added", "changed", "changed", "removed"]
+    assert frame.loc[3, "ministries"] == "経 lead lost"
+    empty = diff(stpmodel.parse(source), stpmodel.parse(source)).to_frame()
+    assert len(empty) == 0
+    assert "old_id" in empty.columns
+
+
+# -- the pieces ---------------------------------------------------------------------------
+def test_normalised_text_ignores_spacing_marks_and_markup() -> None:
+    assert normalize("次期 S I P の課題⁹⁴<u>を</u>推進") == normalize("次期SIPの課題を推進")
+    assert similarity("S I P 第 3 期", "SIP第3期") == 1.0
+    assert similarity("abc", "xyz") == 0.0
+    assert 0.5 < similarity("建設現場の検討を開始", "建設現場の検討を本格的に開始") < 1
+
+
+def test_threshold_must_be_a_share() -> None:
+    roadmap = stpmodel.load()
+    with pytest.raises(ValueError, match="threshold"):
+        diff(roadmap, roadmap, threshold=0)
+
+
+def test_entry_records_are_plain_data(source: str) -> None:
+    text, _ = make_edition.apply(source, make_edition.NEXT_EDITION)
+    found = diff(stpmodel.parse(source), stpmodel.parse(text))
+    assert isinstance(found[0], DiffEntry)
+    json.dumps(found.records())  # nothing but JSON types
+    [dates] = [r["dates"] for r in found.records() if r["dates"]]
+    assert dates == [
+        {
+            "old": "2024年7月までに",
+            "new": "2025年7月までに",
+            "old_period": "2024-07",
+            "new_period": "2025-07",
+            "old_due": "2024-07-31",
+            "new_due": "2025-07-31",
+            "shift_days": 365,
+        }
+    ]
+
+
+# -- the command line -----------------------------------------------------------------------
+def test_cli_table_csv_and_kind(capsys: pytest.CaptureFixture[str]) -> None:
+    path = str(DATA / "every_edit.txt")
+    assert main(["diff", "bundled", path]) == 0
+    out = capsys.readouterr().out
+    assert "[-2025-]{+2026+}" in out
+    assert out.rstrip().endswith("2 added, 2 removed, 4 changed, 1 moved")
+    assert main(["diff", "bundled", path, "--format", "csv", "--kind", "indicator"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "change,kind,old_id,new_id,fields,score,old_text,new_text"
+    assert [line.split(",")[:4] for line in lines[1:]] == [["changed", "indicator", "6.r2", "6.r2"]]
+    assert main(["diff", "bundled", "bundled"]) == 0
+    assert capsys.readouterr().out == "no differences\n"
+
+
+def test_cli_errors_name_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = tmp_path / "missing.txt"
+    assert main(["diff", "bundled", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("stpmodel: error: ")
+    assert "missing.txt" in err
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"title": 1}', encoding="utf-8")
+    assert main(["diff", str(broken), "bundled"]) == 2
+    err = capsys.readouterr().err
+    assert "broken.json" in err
+    assert err.count("\n") == 1
+    assert main(["diff", "bundled"]) == 2
+    assert main(["diff", "bundled", "bundled", "--kind", "nonsense"]) == 2
+
+
+def test_the_function_stays_the_package_attribute_and_import_stays_light() -> None:
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from stpmodel.diff import RoadmapDiff; import stpmodel; "
+        "print(callable(stpmodel.diff), stpmodel.RoadmapDiff is RoadmapDiff); "
+        "print(sorted(m for m in sys.modules if m.startswith('stpmodel.diff.')))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[0] == "True True"
+    light = "import sys, stpmodel; print(sorted(m for m in sys.modules if m.startswith('stpmodel.diff')))"
+    done = subprocess.run([sys.executable, "-c", light], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['stpmodel.diff']"  # the matcher loads on the first call
+
+
+def test_counts_by_kind(source: str) -> None:
+    text, _ = make_edition.apply(source, make_edition.EVERY_KIND)
+    found = diff(stpmodel.parse(source), stpmodel.parse(text))
+    assert found.counts_by_kind() == {
+        "indicator": {"added": 0, "removed": 0, "changed": 1, "moved": 0},
+        "action": {"added": 2, "removed": 2, "changed": 3, "moved": 1},
+    }

@@ -1,0 +1,107 @@
+"""Notebook HTML: every model object and result collection shows as a table, from records."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from stpmodel import _html, parse, query
+from stpmodel.roadmap import Roadmap
+
+HEAD = "(1) 見出し\n① 小見出し\n基本計画における具体的な取組\t実施状況・現状分析\t今後の取組方針\n"
+
+
+class _Cells(HTMLParser):
+    """Collects header cells and rows of the tables in a piece of HTML."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.headers: list[list[str]] = []
+        self.rows = 0
+        self._in: str | None = None
+        self._text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "thead":
+            self.headers.append([])
+        if tag == "tr":
+            self.rows += 1
+        if tag == "th":
+            self._in, self._text = "th", ""
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "th" and self._in == "th":
+            self.headers[-1].append(self._text)
+            self._in = None
+
+    def handle_data(self, data: str) -> None:
+        if self._in:
+            self._text += data
+
+
+def _cells(html: str) -> _Cells:
+    parser = _Cells()
+    parser.feed(html)
+    return parser
+
+
+def test_every_header_row_is_in_one_language() -> None:
+    for name, headers in _html.HEADERS.items():
+        assert not [h for h in headers if re.search("[A-Za-z]", h)], name
+
+
+def test_roadmap_shows_its_counts_and_subsections(roadmap: Roadmap) -> None:
+    cells = _cells(roadmap._repr_html_())
+    assert cells.headers[0] == list(_html.HEADERS["roadmap"])
+    # one header row and one row of counts, then a header and one row per subsection
+    assert cells.rows == 2 + 1 + len(roadmap.subsections)
+    assert f">{len(roadmap.initiatives)}<" in roadmap._repr_html_()
+
+
+def test_an_initiative_lists_itself_its_notes_and_actions(roadmap: Roadmap) -> None:
+    initiative = next(i for i in roadmap.initiatives if i.lead_ministries)
+    html = initiative._repr_html_()
+    assert _cells(html).rows == 1 + 1 + len(initiative.status_notes) + len(initiative.actions)
+    for code in initiative.lead_ministries:
+        assert f"<u>{code}</u>" in html
+
+
+def test_a_deadline_slice_keeps_its_table(roadmap: Roadmap) -> None:
+    found = roadmap.deadlines(from_year=2025, to_year=2027)
+    assert _cells(found._repr_html_()).rows == 1 + len(found)
+    part = found[:3]
+    assert type(part) is type(found)
+    assert _cells(part._repr_html_()).rows == 1 + 3
+    assert found[0] in found
+
+
+def test_long_text_is_cut_to_one_line_with_the_whole_on_hover(roadmap: Roadmap) -> None:
+    action = max(roadmap.actions, key=lambda a: len(a.text))
+    html = action._repr_html_()
+    assert "text-overflow:ellipsis" in html
+    assert f'title="{action.text}"' in html
+
+
+def test_hostile_text_is_escaped() -> None:
+    evil = parse(HEAD + "○<b>取組</b>。【科技】\t・実施。\t・x<script>。【文】\n")
+    for obj in (evil, evil.actions[0], evil.initiatives[0], query.search(evil, "script")):
+        html = obj._repr_html_()
+        assert "<script>" not in html
+        assert "<b>" not in html
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda r: query.items_of(r, "sip"),
+        lambda r: query.actions_of(r, "文"),
+        lambda r: query.search(r, "SIP"),
+        lambda r: r.deadlines(),
+    ],
+)
+def test_result_collections_are_tables_of_their_rows(roadmap: Roadmap, make: object) -> None:
+    found = make(roadmap)  # type: ignore[operator]
+    assert found
+    assert _cells(found._repr_html_()).rows == 1 + len(found)

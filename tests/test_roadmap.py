@@ -1,0 +1,94 @@
+"""The Roadmap aggregate: one walk over the whole tree, lookups and parents built from it."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from stpmodel import (
+    Action,
+    Footnote,
+    Goal,
+    Indicator,
+    Initiative,
+    ItemKind,
+    Paragraph,
+    Section,
+    StatusNote,
+    Subsection,
+)
+from stpmodel.roadmap import Roadmap
+
+
+def test_walk_reaches_every_object_of_the_tree_once(roadmap: Roadmap) -> None:
+    walked = list(roadmap.walk())
+    ids = [obj.id for obj in walked]
+    assert len(ids) == len(set(ids))
+    kinds = Counter(type(obj).__name__ for obj in walked)
+    section = roadmap.sections[0]
+    assert kinds == Counter(
+        {
+            "Section": len(roadmap.sections),
+            "Paragraph": sum(len(s.vision) for s in roadmap.sections),
+            "Goal": sum(len(s.goals) for s in roadmap.sections),
+            "Indicator": len(roadmap.indicators),
+            "Subsection": len(roadmap.subsections),
+            "Initiative": len(roadmap.initiatives),
+            "StatusNote": len(roadmap.status_notes),
+            "Action": len(roadmap.actions),
+            "Footnote": len(roadmap.footnotes),
+        }
+    )
+    assert section.vision, "the bundled section has a vision"
+    assert section.goals, "the bundled section has goals"
+    # everything get() finds is walked, except the registries
+    for obj in walked:
+        assert roadmap.get(obj.id) is obj
+
+
+def test_walk_is_depth_first_in_document_order(roadmap: Roadmap) -> None:
+    walked = list(roadmap.walk())
+    position = {obj.id: i for i, obj in enumerate(walked)}
+    for ini in roadmap.initiatives:
+        children: list[StatusNote | Action] = [*ini.status_notes, *ini.actions]
+        assert [position[c.id] for c in children] == list(
+            range(position[ini.id] + 1, position[ini.id] + 1 + len(children))
+        )
+    # footnotes come after the sections' contents
+    last_item = max(position[a.id] for a in roadmap.actions)
+    assert all(position[f.id] > last_item for f in roadmap.footnotes.values())
+    # the flattened views are the walk filtered by class
+    assert tuple(o for o in walked if isinstance(o, Action)) == roadmap.actions
+    assert tuple(o for o in walked if isinstance(o, Initiative)) == roadmap.initiatives
+    assert tuple(o for o in walked if isinstance(o, StatusNote)) == roadmap.status_notes
+    assert tuple(o for o in walked if isinstance(o, Indicator)) == roadmap.indicators
+    assert tuple(o for o in walked if isinstance(o, Subsection)) == roadmap.subsections
+
+
+def test_walk_with_parents_agrees_with_parent(roadmap: Roadmap) -> None:
+    expected_parent: dict[type, tuple[type, ...]] = {
+        Section: (),
+        Footnote: (),
+        Paragraph: (Section,),
+        Goal: (Section,),
+        Indicator: (Section,),
+        Subsection: (Section,),
+        Initiative: (Subsection,),
+        StatusNote: (Initiative,),
+        Action: (Initiative,),
+    }
+    for obj, parent in roadmap.walk_with_parents():
+        assert roadmap.parent(obj.id) is parent
+        allowed = expected_parent[type(obj)]
+        if allowed:
+            assert isinstance(parent, allowed), obj.id
+        else:
+            assert parent is None
+
+
+def test_item_kinds_are_an_enum(roadmap: Roadmap) -> None:
+    assert {i.kind for i in roadmap.initiatives} == {ItemKind.INITIATIVE}
+    assert {a.kind for a in roadmap.actions} == {ItemKind.ACTION}
+    assert {n.kind for n in roadmap.status_notes} == {ItemKind.STATUS_NOTE}
+    kinds = {d.kind for d in roadmap.deadlines()}
+    assert kinds == {ItemKind.INITIATIVE, ItemKind.ACTION}
+    assert str(ItemKind.ACTION) == "action"  # a string enum: old comparisons still hold
