@@ -977,3 +977,14 @@ def test_the_negative_table_is_as_large_as_the_positive_ones() -> None:
 def test_more_relation_words(text: str, mention: str, relation: Relation) -> None:
     (m,) = find_dates(text)
     assert (m.text, m.relation) == (mention, relation)
+
+
+def test_a_kanji_month_without_a_day_is_a_date_only_in_a_range() -> None:
+    """一月 and 三月 are also lengths of time (一月遅れ, 三月ほど)."""
+    assert [m.text for m in find_dates("2020年に一月遅れで、三月ほどかかる")] == ["2020年"]
+    (m,) = find_dates("2016年一月から三月")
+    assert (m.period.start, m.period.end) == (D(2016, 1, 1), D(2016, 3, 31))
+    assert [m.period.start for m in find_dates("2016年、十二月二十四日")] == [
+        D(2016, 1, 1),
+        D(2016, 12, 24),
+    ]

@@ -256,6 +256,9 @@ class _Atom(NamedTuple):
     # an era year without 年 (平成30 in 平成30～令和2年度): a date only as the first end of
     # a range whose second end spells out its unit
     needs_unit: bool = False
+    # a month in kanji with no day (三月): a date only as a range's end, since 一月 and 三月
+    # are also lengths of time (一月遅れ, 三月ほど)
+    range_only: bool = False
 
 
 _SEASONS = {"春": 2, "夏": 5, "秋": 8, "冬": 11}
@@ -482,7 +485,13 @@ def _atom(
             return None
         if group("btail") and day is None:
             end = m.start("btail")  # a weekday or a time belongs to a day only
-        return _Atom(start, end, None, bare_month=(month, day, group("bmod")))
+        return _Atom(
+            start,
+            end,
+            None,
+            bare_month=(month, day, group("bmod")),
+            range_only=day is None and not group("bm").isascii(),
+        )
     if group("fyy"):
         return _Atom(start, end, _fiscal_year(int(group("fyy"))), has_year=True)
     if group("cent"):
@@ -762,7 +771,9 @@ def scan(text: str, *, year: int | None = None) -> tuple[list[DateMention], list
                 end, ranged = nxt.end, True
                 i += 1
         if not ranged:
-            if first.bare_month is not None:
+            if first.range_only:
+                period = None
+            elif first.bare_month is not None:
                 period = _resolve_bare_month(first, context)
             else:
                 period = first.period
