@@ -96,7 +96,8 @@ _ATOM = re.compile(
         (?:
             (?P<era>{_ERA}|[{_SIGN}]|(?<![A-Za-z])[RHSTM](?=[0-9])
                 # 令5年, 平1年: an era's first character, where no other kanji runs into it
-                |(?<![\u3400-\u9fff々])[令平昭大明](?=[0-9]{{1,2}}{_S}年(?![間目生]))
+                |(?<![\u3400-\u9fff々])[令平昭大明]
+                 (?=[0-9]{{1,2}}(?:{_S}年(?![間目生])|(?P<asep>[./-])[0-9]{{1,2}}(?P=asep)[0-9]))
                 |(?<![{_HAN}])(?:{_OLD_ERA})(?={_S}(?:元|[0-9]{{1,2}}|{_KNUM}){_S}年)
             )
             {_S}(?P<ey>元|-?[0-9]{{1,2}}(?![0-9])|{_KNUM})
@@ -182,7 +183,7 @@ _SHORT_END = re.compile(
     rf"""{_S}(?:[～〜~ー-]|から){_S}(?:[翌同]{_S})?(?:
         (?P<yy>[0-9]{{2}}|[{_KD}十]{{1,3}})(?![0-9]){_S}年{_S}(?P<ym>{_MONTH}){_S}月
         (?:{_S}(?:(?P<yd>{_DAY}){_S}日|(?P<ydn>朔日|晦日)))?
-      | (?<![0-9])(?P<d>{_DAY}){_S}日(?![間目後前])
+      | (?<![0-9])(?P<d>{_DAY}){_S}日(?![間目後前以程ほ余ぶおく])
       | (?P<dn>朔日|晦日)
       | (?<![0-9])(?P<nm>[0-9]{{1,2}})/(?P<nd>[0-9]{{1,2}})(?![0-9/])
       | (?P<time>{_TIME})
@@ -255,6 +256,9 @@ class _Atom(NamedTuple):
     # an era year without 年 (平成30 in 平成30～令和2年度): a date only as the first end of
     # a range whose second end spells out its unit
     needs_unit: bool = False
+    # a month in kanji with no day (三月): a date only as a range's end, since 一月 and 三月
+    # are also lengths of time (一月遅れ, 三月ほど)
+    range_only: bool = False
 
 
 _SEASONS = {"春": 2, "夏": 5, "秋": 8, "冬": 11}
@@ -481,7 +485,13 @@ def _atom(
             return None
         if group("btail") and day is None:
             end = m.start("btail")  # a weekday or a time belongs to a day only
-        return _Atom(start, end, None, bare_month=(month, day, group("bmod")))
+        return _Atom(
+            start,
+            end,
+            None,
+            bare_month=(month, day, group("bmod")),
+            range_only=day is None and not group("bm").isascii(),
+        )
     if group("fyy"):
         return _Atom(start, end, _fiscal_year(int(group("fyy"))), has_year=True)
     if group("cent"):
@@ -761,7 +771,9 @@ def scan(text: str, *, year: int | None = None) -> tuple[list[DateMention], list
                 end, ranged = nxt.end, True
                 i += 1
         if not ranged:
-            if first.bare_month is not None:
+            if first.range_only:
+                period = None
+            elif first.bare_month is not None:
                 period = _resolve_bare_month(first, context)
             else:
                 period = first.period
