@@ -339,6 +339,27 @@ def test_a_well_formed_layout_is_accepted(folder: Path, roadmap: Roadmap) -> Non
     assert changed.initiatives[0].ministries == (ref,)
 
 
+def test_annotations_naming_type_checking_imports_still_resolve(
+    folder: Path, roadmap: Roadmap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """model.py may move an import under `if TYPE_CHECKING:` (the layering work does such
+    things): the stored classes are known by name, so the checks still resolve."""
+    import stpmodel.model
+
+    path = _cache_file(folder)
+    assert _bundled.write_cache(path, roadmap)
+    monkeypatch.delattr(stpmodel.model, "Period")
+    monkeypatch.delattr(stpmodel.model, "DateMention")
+    for cached in (_bundled._declared_types, _bundled._field_checks):
+        cached.cache_clear()
+    try:
+        assert _bundled.read_cache(path) == roadmap
+    finally:
+        monkeypatch.undo()
+        for cached in (_bundled._declared_types, _bundled._field_checks):
+            cached.cache_clear()
+
+
 # -- two users, permissions, symlinks ------------------------------------------------------
 def test_a_folder_of_another_user_is_not_used(
     folder: Path, roadmap: Roadmap, monkeypatch: pytest.MonkeyPatch

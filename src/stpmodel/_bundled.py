@@ -347,9 +347,16 @@ def _declared_types() -> dict[tuple[type, str], Any]:
         for field in attrs.fields(cls):
             if field.init:
                 by_module.setdefault(cls.__module__, []).append((cls, field.name, field.type))
+    # the stored classes by name, for annotations whose imports sit under TYPE_CHECKING
+    import datetime
+    from collections.abc import Mapping
+    from decimal import Decimal
+
+    known: dict[str, Any] = {"Mapping": Mapping, "Decimal": Decimal, "dt": datetime}
+    known.update((getattr(v, "__name__", ""), v) for v in _allowed().values())
     declared: dict[tuple[type, str], Any] = {}
     for module, fields in by_module.items():
-        namespace = dict(vars(sys.modules[module]))
+        namespace = {**known, **vars(sys.modules[module])}
         sources = []
         for number, (_, _, annotation) in enumerate(fields):
             if isinstance(annotation, str):
@@ -427,10 +434,10 @@ def _decode_body(body: bytes) -> Roadmap | None:
         return None
     if type(fields) is not dict:
         return None
-    checks = _field_checks(Roadmap)
-    if set(fields) != {name for name, _ in checks}:  # keys of any type: no sorting
-        return None
     try:
+        checks = _field_checks(Roadmap)
+        if set(fields) != {name for name, _ in checks}:  # keys of any type: no sorting
+            return None
         if not all(check(fields[name]) for name, check in checks):
             return None
         return Roadmap(**fields)
@@ -462,7 +469,10 @@ def write_cache(path: str | os.PathLike[str], roadmap: Roadmap, key: str | None 
         return False
     import tempfile
 
-    data = _encode(roadmap, key)
+    try:
+        data = _encode(roadmap, key)
+    except Exception:  # pragma: no cover - a roadmap the cache cannot store: parse next time
+        return False
     try:
         fd, partial = tempfile.mkstemp(prefix=f"roadmap-{key}.", suffix=".tmp", dir=folder)
     except OSError:
