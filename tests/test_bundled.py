@@ -339,6 +339,27 @@ def test_a_well_formed_layout_is_accepted(folder: Path, roadmap: Roadmap) -> Non
     assert changed.initiatives[0].ministries == (ref,)
 
 
+def test_annotations_naming_type_checking_imports_still_resolve(
+    folder: Path, roadmap: Roadmap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """model.py may move an import under `if TYPE_CHECKING:` (the layering work does such
+    things): the stored classes are known by name, so the checks still resolve."""
+    import stpmodel.model
+
+    path = _cache_file(folder)
+    assert _bundled.write_cache(path, roadmap)
+    monkeypatch.delattr(stpmodel.model, "Period")
+    monkeypatch.delattr(stpmodel.model, "DateMention")
+    for cached in (_bundled._declared_types, _bundled._field_checks):
+        cached.cache_clear()
+    try:
+        assert _bundled.read_cache(path) == roadmap
+    finally:
+        monkeypatch.undo()
+        for cached in (_bundled._declared_types, _bundled._field_checks):
+            cached.cache_clear()
+
+
 # -- two users, permissions, symlinks ------------------------------------------------------
 def test_a_folder_of_another_user_is_not_used(
     folder: Path, roadmap: Roadmap, monkeypatch: pytest.MonkeyPatch
@@ -555,6 +576,36 @@ def test_an_edit_keeping_size_and_mtime_is_not_served_stale(
         assert again.sections[0].title == "新" + title[1:]
     finally:
         _bundled.cache_key.cache_clear()
+
+
+def test_the_key_covers_every_module_the_parse_runs() -> None:
+    """Profile the bundled parse in a fresh process: every stpmodel file whose code runs
+    (imports made on the way included), and the module of every class the cache stores,
+    must be among the files the key hashes."""
+    code = (
+        "import sys\n"
+        "from stpmodel import _bundled\n"
+        "ran = set()\n"
+        "sys.setprofile(lambda frame, event, arg: ran.add(frame.f_code.co_filename))\n"
+        "_bundled._parse()\n"
+        "sys.setprofile(None)\n"
+        "classes = (*_bundled._model_classes(), *_bundled._allowed().values())\n"
+        "mods = {c.__module__ for cls in classes for c in getattr(cls, '__mro__', ())}\n"
+        "ran |= {sys.modules[m].__file__ for m in mods if m.startswith('stpmodel')}\n"
+        "ran |= {sys.modules[m].__file__ for m in ('stpmodel._bundled', 'stpmodel._gcpause')}\n"
+        "print('\\n'.join(sorted(f for f in ran if f and '/stpmodel/' in f.replace(chr(92), '/'))))\n"
+    )
+    env = {**os.environ, "STPMODEL_CACHE_DIR": ""}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
+    needed = {os.path.realpath(line) for line in done.stdout.splitlines()}
+    assert any(path.endswith(os.path.join("parsing", "_assemble.py")) for path in needed)
+    assert any(path.endswith("_text.py") for path in needed)  # loaded before, run during
+    hashed = {os.path.realpath(path) for path in _bundled._key_files()}
+    assert needed <= hashed, sorted(needed - hashed)
+    data = Path(_bundled._DATA)
+    assert {str(data / "manifest.json"), str(data / _bundled.manifest()["source"])} <= hashed
 
 
 def test_the_key_covers_code_as_well_as_data(

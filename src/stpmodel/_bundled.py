@@ -15,10 +15,10 @@ served stale (docs/safety.md says the same for users):
 - **Trusted only when private.** The folder is created `0o700`; it, and the cache file, are
   used only when they belong to the current user and no one else can write them
   (group/world-writable is refused). A folder shared by two users is used by neither.
-- **Keyed by content.** The file name carries a BLAKE2b hash of the contents of every
-  module, registry and data file of the installed package and of the Python version, so a
-  change to the parser, the model, the registries or the text (same size and same mtime
-  included) makes a new parse. The first line of the file repeats the key and carries a
+- **Keyed by content.** The file name carries a BLAKE2b hash of the contents of the files
+  the parse depends on (the text, the registries, the parser, the dates engine, the model,
+  this module) and of the Python version, so a change to any of them (same size and same
+  mtime included) makes a new parse. The first line of the file repeats the key and carries a
   digest of the rest, so a file damaged after writing is refused.
 - **Data, not code.** The file holds the roadmap's fields as a pickle read by an
   allow-listing unpickler: it builds only the model's classes and enums, `datetime.date`,
@@ -102,13 +102,32 @@ def source_text() -> str:
 
 
 # -- the key ----------------------------------------------------------------------------
-def _package_files() -> Iterator[str]:
-    """Every module, registry and data file of the package, in a fixed order."""
-    for folder, dirs, files in os.walk(_PACKAGE):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(files):
-            if name.endswith((".py", ".json", ".txt")):
-                yield os.path.join(folder, name)
+# What the cached parse depends on: the data and the registries it reads, the code that
+# reads them (parser, dates engine), the classes it builds and this module's format. A
+# test runs the parse and checks that every module it loads is listed here.
+_KEY_FOLDERS = ("data", "registry", "parsing", "dates")
+_KEY_MODULES = (
+    "__init__.py",
+    "_bundled.py",
+    "_gcpause.py",
+    "_record.py",
+    "_text.py",
+    "errors.py",
+    "model.py",
+    "roadmap.py",
+)
+
+
+def _key_files() -> Iterator[str]:
+    """The files the cache key hashes (what the parse depends on), in a fixed order."""
+    for name in _KEY_MODULES:
+        yield os.path.join(_PACKAGE, name)
+    for top in _KEY_FOLDERS:
+        for folder, dirs, files in os.walk(os.path.join(_PACKAGE, top)):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(files):
+                if name.endswith((".py", ".json", ".txt")):
+                    yield os.path.join(folder, name)
 
 
 def _hasher(data: bytes = b"") -> blake2b:
@@ -130,17 +149,17 @@ def _header(key: str, body: bytes) -> bytes:
 
 @functools.cache
 def cache_key() -> str | None:
-    """A hash of the contents of the package's files and of the Python version.
+    """A hash of the contents of the files the parse depends on and of the Python version.
 
-    Everything the cached parse depends on — the source text, the registries, the parser,
-    the model and this module — is in the package, so any edit to any of them changes the
-    key, whatever it does to sizes and times. Hashing all of it takes under a millisecond
-    (about 280 KB). None when the package is not a folder of files (a zip import).
+    The source text, the registries, the parser, the dates engine, the model and this
+    module: any edit to any of them changes the key, whatever it does to sizes and times.
+    Hashing them (about 210 KB) takes well under a millisecond. None when the package is
+    not a folder of files (a zip import).
     """
     digest = _hasher()
     digest.update(f"{sys.implementation.cache_tag}:{pickle.HIGHEST_PROTOCOL}".encode())
     try:
-        for path in _package_files():
+        for path in _key_files():
             with open(path, "rb") as handle:
                 content = handle.read()
             relative = path[len(_PACKAGE) :].replace(os.sep, "/").encode()
@@ -328,9 +347,16 @@ def _declared_types() -> dict[tuple[type, str], Any]:
         for field in attrs.fields(cls):
             if field.init:
                 by_module.setdefault(cls.__module__, []).append((cls, field.name, field.type))
+    # the stored classes by name, for annotations whose imports sit under TYPE_CHECKING
+    import datetime
+    from collections.abc import Mapping
+    from decimal import Decimal
+
+    known: dict[str, Any] = {"Mapping": Mapping, "Decimal": Decimal, "dt": datetime}
+    known.update((getattr(v, "__name__", ""), v) for v in _allowed().values())
     declared: dict[tuple[type, str], Any] = {}
     for module, fields in by_module.items():
-        namespace = dict(vars(sys.modules[module]))
+        namespace = {**known, **vars(sys.modules[module])}
         sources = []
         for number, (_, _, annotation) in enumerate(fields):
             if isinstance(annotation, str):
@@ -408,10 +434,10 @@ def _decode_body(body: bytes) -> Roadmap | None:
         return None
     if type(fields) is not dict:
         return None
-    checks = _field_checks(Roadmap)
-    if set(fields) != {name for name, _ in checks}:  # keys of any type: no sorting
-        return None
     try:
+        checks = _field_checks(Roadmap)
+        if set(fields) != {name for name, _ in checks}:  # keys of any type: no sorting
+            return None
         if not all(check(fields[name]) for name, check in checks):
             return None
         return Roadmap(**fields)
@@ -443,7 +469,10 @@ def write_cache(path: str | os.PathLike[str], roadmap: Roadmap, key: str | None 
         return False
     import tempfile
 
-    data = _encode(roadmap, key)
+    try:
+        data = _encode(roadmap, key)
+    except Exception:  # pragma: no cover - a roadmap the cache cannot store: parse next time
+        return False
     try:
         fd, partial = tempfile.mkstemp(prefix=f"roadmap-{key}.", suffix=".tmp", dir=folder)
     except OSError:
