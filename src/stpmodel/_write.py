@@ -185,8 +185,9 @@ def atomic_path(path: StrPath, *, overwrite: bool = False, suffix: str = ".tmp")
         raise WriteError(shown, _reason(exc)) from exc
     try:
         try:
-            mode = os.stat(target).st_mode & 0o7777 if existed else _new_file_mode()
-            os.fchmod(fd, mode)
+            if hasattr(os, "fchmod"):  # POSIX: mkstemp made the file 0600
+                mode = os.stat(target).st_mode & 0o7777 if existed else _new_file_mode()
+                os.fchmod(fd, mode)
         finally:
             os.close(fd)
         yield tmp
@@ -214,7 +215,7 @@ def _discard(tmp: str) -> None:
 
 def _sync(path: str) -> None:
     """Flush the finished file to the disk, so the rename never exposes an empty file."""
-    fd = os.open(path, os.O_RDONLY)
+    fd = os.open(path, os.O_RDWR)  # Windows flushes only a handle open for writing
     try:
         os.fsync(fd)
     finally:
