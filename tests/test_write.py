@@ -70,6 +70,17 @@ def test_overwrite_replaces_atomically_and_keeps_the_permissions(
     assert _no_temp_files(tmp_path) == []
 
 
+def test_a_read_only_file_is_replaced_when_asked_and_stays_read_only(tmp_path: Path) -> None:
+    target = tmp_path / "ro.json"
+    target.write_bytes(OLD)
+    target.chmod(0o444)
+    with pytest.raises(WriteError, match="it exists"):
+        write_bytes(target, b"new")
+    write_bytes(target, b"new", overwrite=True)  # the mode is set after the data is written
+    assert target.read_bytes() == b"new"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o444
+
+
 def test_a_new_file_gets_the_usual_permissions(roadmap: Roadmap, tmp_path: Path) -> None:
     old_mask = os.umask(0o027)
     try:

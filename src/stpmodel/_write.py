@@ -184,13 +184,10 @@ def atomic_path(path: StrPath, *, overwrite: bool = False, suffix: str = ".tmp")
     except OSError as exc:
         raise WriteError(shown, _reason(exc)) from exc
     try:
-        try:
-            mode = os.stat(target).st_mode & 0o7777 if existed else _new_file_mode()
-            os.fchmod(fd, mode)
-        finally:
-            os.close(fd)
+        os.close(fd)
+        mode = os.stat(target).st_mode & 0o7777 if existed else _new_file_mode()
         yield tmp
-        _sync(tmp)
+        _finish(tmp, mode)
         _place(tmp, target, shown, overwrite=overwrite)
     except OSError as exc:
         _discard(tmp)
@@ -212,11 +209,17 @@ def _discard(tmp: str) -> None:
             pass
 
 
-def _sync(path: str) -> None:
-    """Flush the finished file to the disk, so the rename never exposes an empty file."""
-    fd = os.open(path, os.O_RDONLY)
+def _finish(path: str, mode: int) -> None:
+    """Flush the finished file to the disk (so the rename never exposes an empty file),
+    then give it its final permissions: those of the file it replaces, or what `open()`
+    would give a new one (mkstemp made it 0600). The mode is set last, so a read-only
+    original does not stop the writing."""
+    flags = os.O_RDWR | getattr(os, "O_NOFOLLOW", 0)  # Windows flushes only a writable handle
+    fd = os.open(path, flags)
     try:
         os.fsync(fd)
+        if hasattr(os, "fchmod"):
+            os.fchmod(fd, mode)
     finally:
         os.close(fd)
 
