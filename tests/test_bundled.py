@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import copyreg
+import functools
 import gc
 import os
 import pickle
@@ -23,6 +24,8 @@ from typing import Any
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import stpmodel
 from stpmodel import Action, Initiative, MinistryRef, _bundled
@@ -62,10 +65,11 @@ class _Boom:
         return (os.system, (f"touch {self.marker}",))
 
 
-def _header(key: str | None = None) -> bytes:
+def _file(body: bytes, key: str | None = None) -> bytes:
+    """A cache file with a valid first line (format, key, digest) for ``body``."""
     key = key or _bundled.cache_key()
     assert key is not None
-    return _bundled._MAGIC + key.encode() + b"\n"
+    return _bundled._header(key, body) + body
 
 
 def _no_temp_files(folder: Path) -> bool:
@@ -181,7 +185,8 @@ def test_a_planted_pickle_is_never_executed(
     marker = tmp_path / "executed"
     payload = pickle.dumps(_Boom(marker))
     path = _cache_file(folder)
-    path.write_bytes((_header() if with_header else b"") + payload)
+    planted = _file(payload) if with_header else payload
+    path.write_bytes(planted)
     path.chmod(0o600)
     assert pickle.loads(payload) == 0
     assert marker.exists()
@@ -190,7 +195,7 @@ def test_a_planted_pickle_is_never_executed(
     assert not marker.exists()
     assert _fresh_load() == roadmap  # the answer stays right
     assert not marker.exists()
-    assert path.read_bytes() != (_header() if with_header else b"") + payload  # replaced
+    assert path.read_bytes() != planted  # replaced
     assert _bundled.read_cache(path) == roadmap
     assert _no_temp_files(folder)
 
@@ -209,7 +214,7 @@ def test_a_planted_pickle_under_every_name_is_ignored_by_a_new_process(tmp_path:
         "roadmap-0123456789abcdef.pickle",
     ]
     for name in names:
-        (folder / name).write_bytes(_header(key) + pickle.dumps(_Boom(marker)))
+        (folder / name).write_bytes(_file(pickle.dumps(_Boom(marker)), key))
     env = {"STPMODEL_CACHE_DIR": str(folder), "PATH": os.environ.get("PATH", "")}
     code = "from stpmodel.cli import main; raise SystemExit(main(['deadlines', '--from', '2025', '--to', '2027']))"
     planted = subprocess.run(
@@ -230,7 +235,7 @@ def test_a_planted_pickle_under_every_name_is_ignored_by_a_new_process(tmp_path:
 def test_only_allowed_globals_are_built(folder: Path) -> None:
     path = _cache_file(folder)
     for value in (os.getcwd, shutil.rmtree, pickle.loads, copyreg.__dict__["_reconstructor"]):
-        path.write_bytes(_header() + pickle.dumps({"title": value}))
+        path.write_bytes(_file(pickle.dumps({"title": value})))
         assert _bundled.read_cache(path) is None
 
 
@@ -240,20 +245,39 @@ def test_damaged_or_foreign_files_are_ignored_and_replaced(folder: Path, roadmap
     for content in (
         b"",
         b"not a pickle",
-        _header(),
-        _header() + b"\x80\x05garbage",
+        _file(b""),
+        _file(b"\x80\x05garbage"),
         _bundled._encode(roadmap, "0" * 32),  # another key: another version's file
         _bundled._encode(roadmap, _bundled.cache_key() or "")[:-100],  # truncated
-        _header() + pickle.dumps({"not": "a roadmap"}),
-        _header() + pickle.dumps(["a", "list"]),
-        _header() + pickle.dumps(roadmap),  # the whole object, as the old layout stored it
-        _header() + pickle.dumps(b"bytes"),
+        _file(pickle.dumps({"not": "a roadmap"})),
+        _file(pickle.dumps(["a", "list"])),
+        _file(pickle.dumps({1: "keys of mixed types", "title": "x"})),
+        _file(pickle.dumps(roadmap)),  # the whole object, as the old layout stored it
+        _file(pickle.dumps(b"bytes")),
     ):
         path.write_bytes(content)
         assert _bundled.read_cache(path) is None, content[:60]
         assert _fresh_load() == roadmap
         assert _bundled.read_cache(path) == roadmap  # replaced by a good file
         assert _no_temp_files(folder)
+
+
+def test_a_file_damaged_after_writing_is_ignored(folder: Path, roadmap: Roadmap) -> None:
+    """A changed byte inside a string still unpickles; the digest in the first line
+    catches it, so a damaged roadmap is never served."""
+    path = _cache_file(folder)
+    assert _bundled.write_cache(path, roadmap)
+    content = path.read_bytes()
+    title = roadmap.title.encode("utf-8")
+    at = content.index(title)
+    other = "新".encode() if not roadmap.title.startswith("新") else "旧".encode()
+    damaged = content[:at] + other + content[at + len(other) :]
+    body = damaged.partition(b"\n")[2]
+    assert pickle.loads(body)["title"] != roadmap.title  # the damage is readable …
+    path.write_bytes(damaged)
+    assert _bundled.read_cache(path) is None  # … and refused
+    assert _fresh_load() == roadmap
+    assert path.read_bytes() == content
 
 
 def _pickle_with(roadmap: Roadmap, change: dict[str, Any]) -> bytes:
@@ -279,7 +303,7 @@ def _pickle_with(roadmap: Roadmap, change: dict[str, Any]) -> bytes:
     fields = {f.name: getattr(roadmap, f.name) for f in attrs.fields(Roadmap) if f.init}
     buffer = io.BytesIO()
     Old(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(fields)
-    return _header() + buffer.getvalue()
+    return _file(buffer.getvalue())
 
 
 @pytest.mark.parametrize(
@@ -559,3 +583,32 @@ def test_the_key_covers_code_as_well_as_data(
     finally:
         _bundled.cache_key.cache_clear()
     assert len(keys) == 5
+
+
+# -- whatever the bytes, no exception escapes ---------------------------------------------
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_mutated_cache_files_never_raise(data: st.DataObject) -> None:
+    """Random damage to a real cache body, with the first line made valid again for it:
+    the reader returns None or a well-typed roadmap, and never raises."""
+    key = _bundled.cache_key()
+    assert key is not None
+    body = bytearray(_body())
+    for _ in range(data.draw(st.integers(1, 8))):
+        at = data.draw(st.integers(0, len(body) - 1))
+        body[at] = data.draw(st.integers(0, 255))
+    cut = data.draw(st.integers(len(body) // 2, len(body)))
+    folder = Path(tempfile.mkdtemp())
+    try:
+        path = folder / f"roadmap-{key}.pickle"
+        path.write_bytes(_file(bytes(body[:cut]), key))
+        result = _bundled.read_cache(path)
+        assert result is None or isinstance(result, Roadmap)
+    finally:
+        shutil.rmtree(folder)
+
+
+@functools.cache
+def _body() -> bytes:
+    """The pickled body of the bundled roadmap's cache file."""
+    return _bundled._encode(stpmodel.load(), "0" * 32).partition(b"\n")[2]

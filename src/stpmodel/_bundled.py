@@ -18,7 +18,8 @@ served stale (docs/safety.md says the same for users):
 - **Keyed by content.** The file name carries a BLAKE2b hash of the contents of every
   module, registry and data file of the installed package and of the Python version, so a
   change to the parser, the model, the registries or the text (same size and same mtime
-  included) makes a new parse. The hash is written again inside the file.
+  included) makes a new parse. The first line of the file repeats the key and carries a
+  digest of the rest, so a file damaged after writing is refused.
 - **Data, not code.** The file holds the roadmap's fields as a pickle read by an
   allow-listing unpickler: it builds only the model's classes and enums, `datetime.date`,
   `decimal.Decimal` and builtin containers, and refuses any other global, so a planted
@@ -51,6 +52,7 @@ from stpmodel._gcpause import collector_paused
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
+    from hashlib import blake2b
 
     from stpmodel.roadmap import Roadmap
 
@@ -69,7 +71,7 @@ __all__ = [
 
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 _DATA = os.path.join(_PACKAGE, "data")
-_MAGIC = b"stpmodel-cache/1 "  # then the key and a newline, then the pickle
+_MAGIC = b"stpmodel-cache/1 "  # then the key, a space, the body's digest, a newline, the body
 _KEY_CHARS = 32  # hex digits of the BLAKE2b digest (16 bytes)
 _KEEP_CACHES = 3  # several installed versions may share a folder
 _TEMP_MAX_AGE_NS = 600 * 10**9  # a temporary file older than this was left by a crash
@@ -109,6 +111,23 @@ def _package_files() -> Iterator[str]:
                 yield os.path.join(folder, name)
 
 
+def _hasher(data: bytes = b"") -> blake2b:
+    """A BLAKE2b hasher of `_KEY_CHARS` hex digits."""
+    try:
+        from _blake2 import blake2b as blake2b_
+    except ImportError:  # pragma: no cover - an interpreter built without it
+        from hashlib import blake2b as blake2b_
+    # _blake2 is what hashlib.blake2b is, without hashlib loading OpenSSL (4 ms)
+    hasher: blake2b = blake2b_(data, digest_size=_KEY_CHARS // 2)
+    return hasher
+
+
+def _header(key: str, body: bytes) -> bytes:
+    """The first line of a cache file: format, key, and a digest of the rest (a file
+    damaged after it was written — a flipped byte in a string — is caught)."""
+    return b"%s%s %s\n" % (_MAGIC, key.encode("ascii"), _hasher(body).hexdigest().encode())
+
+
 @functools.cache
 def cache_key() -> str | None:
     """A hash of the contents of the package's files and of the Python version.
@@ -118,11 +137,7 @@ def cache_key() -> str | None:
     key, whatever it does to sizes and times. Hashing all of it takes under a millisecond
     (about 280 KB). None when the package is not a folder of files (a zip import).
     """
-    try:
-        from _blake2 import blake2b  # what hashlib.blake2b is, without loading OpenSSL
-    except ImportError:  # pragma: no cover - an interpreter built without it
-        from hashlib import blake2b
-    digest = blake2b(digest_size=_KEY_CHARS // 2)
+    digest = _hasher()
     digest.update(f"{sys.implementation.cache_tag}:{pickle.HIGHEST_PROTOCOL}".encode())
     try:
         for path in _package_files():
@@ -358,11 +373,10 @@ def _valid(obj: Any) -> bool:
 def read_cache(path: str | os.PathLike[str], key: str | None = None) -> Roadmap | None:
     """The roadmap cached at `path`, or None when it is missing, stale, foreign or damaged.
 
-    The file must sit in a trusted folder (see [cache_dir][stpmodel._bundled.cache_dir]), be
-    a regular file (a symlink is not followed) owned by the user and writable by no one
-    else, start with this module's header and `key` (by default the current
-    [cache_key][stpmodel._bundled.cache_key]), and hold only allowed globals and well-typed
-    fields.
+    The file must sit in a trusted folder (see `cache_dir()`), be a regular file (a symlink
+    is not followed) owned by the user and writable by no one else, start with this
+    module's header and `key` (by default the current `cache_key()`), and hold only allowed
+    globals and well-typed fields.
     """
     target = os.fspath(path)
     key = key if key is not None else cache_key()
@@ -378,10 +392,10 @@ def read_cache(path: str | os.PathLike[str], key: str | None = None) -> Roadmap 
         if not stat.S_ISREG(st.st_mode) or not _private(st):
             return None
         data = handle.read()
-    header = _MAGIC + key.encode("ascii") + b"\n"
-    if not data.startswith(header):
+    first, newline, body = data.partition(b"\n")
+    if not newline or first + newline != _header(key, body):
         return None
-    return _decode_body(data[len(header) :])
+    return _decode_body(body)
 
 
 def _decode_body(body: bytes) -> Roadmap | None:
@@ -395,14 +409,14 @@ def _decode_body(body: bytes) -> Roadmap | None:
     if type(fields) is not dict:
         return None
     checks = _field_checks(Roadmap)
-    if sorted(fields) != sorted(name for name, _ in checks):
+    if set(fields) != {name for name, _ in checks}:  # keys of any type: no sorting
         return None
     try:
         if not all(check(fields[name]) for name, check in checks):
             return None
-    except RecursionError:  # pragma: no cover - nesting no roadmap has
+        return Roadmap(**fields)
+    except Exception:  # pragma: no cover - a check or the index failing on odd data
         return None
-    return Roadmap(**fields)
 
 
 # -- writing ----------------------------------------------------------------------------
@@ -411,7 +425,7 @@ def _encode(roadmap: Roadmap, key: str) -> bytes:
 
     fields = {name: getattr(roadmap, name) for name, _ in _field_checks(Roadmap)}
     body = pickle.dumps(fields, protocol=pickle.HIGHEST_PROTOCOL)
-    return _MAGIC + key.encode("ascii") + b"\n" + body
+    return _header(key, body) + body
 
 
 def write_cache(path: str | os.PathLike[str], roadmap: Roadmap, key: str | None = None) -> bool:

@@ -26,10 +26,11 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from stpmodel._args import check_year
 from stpmodel.dates import Relation
 from stpmodel.errors import MissingExtraError
 from stpmodel.model import Initiative, StatusNote
-from stpmodel.roadmap import Deadline, Item, Roadmap, check_year
+from stpmodel.roadmap import Deadline, Item, Roadmap
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes

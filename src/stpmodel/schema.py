@@ -1,8 +1,12 @@
-"""A JSON Schema (draft 2020-12) of the JSON that :func:`stpmodel.serialize.dumps` writes.
+"""A JSON Schema (draft 2020-12) of the JSON that [dumps][stpmodel.serialize.dumps] writes.
 
 The schema is derived from the attrs classes themselves, so it cannot drift from the
-model: every class becomes a ``$defs`` entry with its fields, required where the field has
-no default, and no other keys allowed.
+model: every class becomes a `$defs` entry with its fields, required where the field has
+no default, and no other keys allowed. Integers are 64-bit, decimals and dates are strings
+of a fixed form (the constants below, which [loads][stpmodel.serialize.loads] checks too).
+
+What a JSON Schema cannot say — IDs unique, cited footnotes defined, codes known to the
+registries, children pointing at their parents — `loads()` checks on top (docs/safety.md).
 """
 
 from __future__ import annotations
@@ -19,7 +23,28 @@ import attrs
 
 from stpmodel.roadmap import Roadmap
 
-__all__ = ["json_schema"]
+__all__ = [
+    "DATE_PATTERN",
+    "DECIMAL_MAX_CHARS",
+    "DECIMAL_PATTERN",
+    "INT_KEY_PATTERN",
+    "INT_MAX",
+    "INT_MIN",
+    "json_schema",
+]
+
+INT_MIN = -(2**63)
+"""The smallest integer a document may hold (SQLite's INTEGER range)."""
+INT_MAX = 2**63 - 1
+"""The largest integer a document may hold (SQLite's INTEGER range)."""
+DECIMAL_PATTERN = r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]{1,3})?"
+"""A decimal number written as a string (`Observation.value`); the schema anchors it."""
+DECIMAL_MAX_CHARS = 64
+"""The longest decimal string a document may hold."""
+DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+"""A date: `YYYY-MM-DD` (RFC 3339 full-date)."""
+INT_KEY_PATTERN = r"-?[0-9]{1,18}"
+"""An object key standing for an integer (footnote numbers)."""
 
 
 def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
@@ -45,20 +70,20 @@ def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
             "additionalProperties": _schema_for(value, defs),
         }
         if key is int:
-            schema["propertyNames"] = {"pattern": "^-?[0-9]+$"}
+            schema["propertyNames"] = {"pattern": f"^{INT_KEY_PATTERN}$"}
         return schema
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"type": "string", "enum": [m.value for m in tp]}
     if tp is bool:
         return {"type": "boolean"}
     if tp is int:
-        return {"type": "integer"}
+        return {"type": "integer", "minimum": INT_MIN, "maximum": INT_MAX}
     if tp is str:
         return {"type": "string"}
     if tp is Decimal:
-        return {"type": "string", "pattern": r"^-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?$"}
+        return {"type": "string", "pattern": f"^{DECIMAL_PATTERN}$", "maxLength": DECIMAL_MAX_CHARS}
     if tp is dt.date:
-        return {"type": "string", "format": "date"}
+        return {"type": "string", "format": "date", "pattern": f"^{DATE_PATTERN}$"}
     if attrs.has(tp):
         name = tp.__name__
         if name not in defs:
@@ -89,7 +114,15 @@ def _class_schema(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
 
 
 def json_schema() -> dict[str, Any]:
-    """The JSON Schema of a serialised :class:`~stpmodel.Roadmap`."""
+    """The JSON Schema of a serialised [Roadmap][stpmodel.Roadmap].
+
+    ```python
+    import jsonschema
+    from stpmodel.schema import json_schema
+
+    jsonschema.Draft202012Validator(json_schema()).validate(document)
+    ```
+    """
     defs: dict[str, Any] = {}
     root = _schema_for(Roadmap, defs)
     return {

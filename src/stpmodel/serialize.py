@@ -1,54 +1,281 @@
 """JSON for roadmaps through cattrs, kept outside the model classes.
 
-``make_converter()`` builds a converter that knows the model's value types (dates as ISO
+`make_converter()` builds a converter that knows the model's value types (dates as ISO
 strings, Decimals as strings, enums as their values, footnote numbers as object keys) and
-rejects unknown keys; ``dumps``/``loads`` use one. Loading invalid data raises
-:class:`~stpmodel.LoadError` whose ``path`` says where (``$.sections[0].number``).
+checks them strictly: a JSON value is taken only when it is of the type the JSON Schema
+([json_schema][stpmodel.schema.json_schema]) says — no `str()`, `int()` or `bool()`
+coercion, no `NaN` or `Infinity`, unknown keys refused. [loads][stpmodel.serialize.loads]
+then checks what a schema cannot: IDs unique, cited footnotes defined, ministry and program
+codes known to the registries the document carries, children pointing at their parents.
+
+Every problem becomes one entry of a [LoadError][stpmodel.LoadError], which lists them all,
+each with its JSONPath:
+
+```python
+from stpmodel import LoadError
+from stpmodel.serialize import loads
+
+try:
+    loads('{"title": null}')
+except LoadError as error:
+    for path, message in error.problems:
+        print(path, message)  # $.title expected a string, got null …
+```
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import functools
 import json
-from decimal import Decimal, InvalidOperation
+import re
+import sys
+from collections.abc import Callable, Iterator
+from decimal import Decimal
 from typing import Any
 
+import attrs
 import cattrs
+from cattrs.cols import is_mapping
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
+from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter as _make_json_converter
 
 from stpmodel.errors import LoadError
 from stpmodel.roadmap import Roadmap
+from stpmodel.schema import (
+    DATE_PATTERN,
+    DECIMAL_MAX_CHARS,
+    DECIMAL_PATTERN,
+    INT_KEY_PATTERN,
+    INT_MAX,
+    INT_MIN,
+)
 
 __all__ = ["configure_converter", "dumps", "loads", "make_converter", "to_dict"]
 
+_DECIMAL = re.compile(DECIMAL_PATTERN)
+_DATE = re.compile(DATE_PATTERN)
+_INT_KEY = re.compile(INT_KEY_PATTERN)
+
+
+class _Invalid(ValueError):
+    """A value of the wrong JSON type or form; the message is shown as it is."""
+
+
+class _Constant:
+    """`NaN`, `Infinity` or `-Infinity` in the text: not JSON, kept to be reported where
+    it stands."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+
+class _LongInteger:
+    """An integer literal too long for Python to read, kept to be reported where it
+    stands."""
+
+    __slots__ = ("digits",)
+
+    def __init__(self, text: str) -> None:
+        self.digits = len(text.lstrip("-"))
+
+
+def _describe(value: Any) -> str:
+    """A JSON value as a person would name it in an error message."""
+    if value is None:
+        return "null"
+    if value is True or value is False:
+        return json.dumps(value)
+    if isinstance(value, _Constant):
+        return f"{value.text} (not a JSON number)"
+    if isinstance(value, _LongInteger):
+        return f"an integer of {value.digits:,} digits"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the string {json.dumps(shown, ensure_ascii=False)}"
+    if isinstance(value, int):
+        return f"the integer {value}" if len(str(abs(value))) <= 30 else "a very long integer"
+    if isinstance(value, float):
+        return f"the number {value!r}"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__  # pragma: no cover - json.loads makes nothing else
+
+
+# -- strict value hooks ---------------------------------------------------------------------
+def _structure_str(value: Any, _: type) -> str:
+    if type(value) is not str:
+        raise _Invalid(f"expected a string, got {_describe(value)}")
+    return value
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if type(value) is float and value.is_integer() and abs(value) < 2**53:
+        value = int(value)  # 6.0 is an integer to JSON Schema; 6.9 is not
+    if type(value) is not int:
+        raise _Invalid(f"expected an integer, got {_describe(value)}")
+    if not INT_MIN <= value <= INT_MAX:
+        raise _Invalid(f"integer out of range (64 bits), got {_describe(value)}")
+    return value
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if type(value) is not bool:
+        raise _Invalid(f"expected true or false, got {_describe(value)}")
+    return value
+
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, str | int | float):
-        raise ValueError(f"expected a decimal number as a string, got {value!r}")
-    try:
-        return Decimal(str(value))
-    except InvalidOperation:
-        raise ValueError(f"not a decimal number: {value!r}") from None
+    if type(value) is not str:
+        raise _Invalid(f"expected a decimal number as a string, got {_describe(value)}")
+    if len(value) > DECIMAL_MAX_CHARS or not _DECIMAL.fullmatch(value):
+        raise _Invalid(f"not a decimal number: {_describe(value)}")
+    return Decimal(value)
 
 
 def _structure_date(value: Any, _: type) -> dt.date:
-    if not isinstance(value, str):
-        raise ValueError(f"expected an ISO date string, got {value!r}")
-    return dt.date.fromisoformat(value)
+    if type(value) is not str:
+        raise _Invalid(f"expected an ISO date string (YYYY-MM-DD), got {_describe(value)}")
+    try:
+        if not _DATE.fullmatch(value):
+            raise ValueError(value)
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise _Invalid(f"not a date (YYYY-MM-DD): {_describe(value)}") from None
+
+
+@functools.cache
+def _members(tp: type[enum.Enum]) -> tuple[dict[Any, enum.Enum], str]:
+    members = {member.value: member for member in tp}
+    return members, ", ".join(json.dumps(v, ensure_ascii=False) for v in members)
+
+
+def _structure_enum(value: Any, tp: type[enum.Enum]) -> enum.Enum:
+    members, allowed = _members(tp)
+    if type(value) is not str or value not in members:
+        raise _Invalid(f"expected one of {allowed}, got {_describe(value)}")
+    return members[value]
+
+
+# -- strict container hooks -----------------------------------------------------------------
+def _is_tuple(tp: Any) -> bool:
+    return getattr(tp, "__origin__", None) is tuple
+
+
+def _tuple_hook(tp: Any, converter: cattrs.Converter) -> Callable[[Any, type], tuple[Any, ...]]:
+    """A JSON array (only an array: not a string, not an object) into a tuple, every element
+    checked and every failing element reported."""
+    args = tp.__args__
+    homogeneous = len(args) == 2 and args[1] is Ellipsis
+    types = None if homogeneous else args
+    element = args[0]
+    handler = converter.get_structure_hook(element) if homogeneous else None
+    handlers = [] if homogeneous else [converter.get_structure_hook(a) for a in args]
+
+    def structure(value: Any, _: type) -> tuple[Any, ...]:
+        if type(value) is not list:
+            raise _Invalid(f"expected an array, got {_describe(value)}")
+        if types is not None and len(value) != len(types):
+            raise _Invalid(f"expected an array of {len(types)} items, got {len(value)}")
+        errors: list[Exception] = []
+        result = []
+        for index, item in enumerate(value):
+            kind = element if types is None else types[index]
+            convert = handler if handler is not None else handlers[index]
+            try:
+                result.append(convert(item, kind))
+            except Exception as exc:
+                note = IterableValidationNote(f"Structuring {tp} @ index {index}", index, kind)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
+        return tuple(result)
+
+    return structure
+
+
+def _mapping_hook(tp: Any, converter: cattrs.Converter) -> Callable[[Any, type], dict[Any, Any]]:
+    """A JSON object into a dict; integer keys are written as decimal strings ("94")."""
+    key_type, value_type = tp.__args__
+    handler = converter.get_structure_hook(value_type)
+
+    def structure(value: Any, _: type) -> dict[Any, Any]:
+        if type(value) is not dict:
+            raise _Invalid(f"expected an object, got {_describe(value)}")
+        errors: list[Exception] = []
+        result: dict[Any, Any] = {}
+        for key, item in value.items():
+            try:
+                if key_type is int:
+                    if not _INT_KEY.fullmatch(key):
+                        raise _Invalid(f"expected an integer key, got {_describe(key)}")
+                    result[int(key)] = handler(item, value_type)
+                else:
+                    result[key] = handler(item, value_type)
+            except Exception as exc:
+                note = IterableValidationNote(f"Structuring {tp} @ key {key!r}", key, value_type)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]
+                errors.append(exc)
+        if errors:
+            raise IterableValidationError(f"While structuring {tp!r}", errors, tp)
+        return result
+
+    return structure
+
+
+def _class_hook(tp: type, converter: cattrs.Converter) -> Callable[[Any, type], Any]:
+    """A JSON object into an attrs class: unknown keys refused, every field checked."""
+    inner: Callable[[Any, Any], Any] = make_dict_structure_fn(
+        tp, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=True
+    )
+    name = tp.__name__
+
+    def structure(value: Any, _: type) -> Any:
+        if type(value) is not dict:
+            raise _Invalid(f"expected an object ({name}), got {_describe(value)}")
+        return inner(value, tp)
+
+    return structure
 
 
 def configure_converter(converter: cattrs.Converter) -> None:
-    """Teach ``converter`` the value types of the model."""
+    """Teach `converter` the value types of the model, checked strictly.
+
+    Strings, integers and booleans must be of exactly that JSON type; integers fit in
+    64 bits; arrays and objects must be arrays and objects; enums take one of their
+    values; dates are `YYYY-MM-DD` strings; Decimals are decimal strings of at most
+    64 characters. Unknown keys are refused.
+    """
     converter.register_unstructure_hook(Decimal, str)
-    converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(Decimal, _structure_decimal)
     converter.register_structure_hook(dt.date, _structure_date)
+    # by class, nearest first: a StrEnum is a str too, and must not get the str hook
+    converter.register_structure_hook(enum.Enum, _structure_enum)
+    converter.register_structure_hook(enum.StrEnum, _structure_enum)
+    converter.register_structure_hook_factory(_is_tuple, _tuple_hook)
+    converter.register_structure_hook_factory(is_mapping, _mapping_hook)
+    converter.register_structure_hook_factory(attrs.has, _class_hook)
 
 
 def make_converter() -> cattrs.Converter:
-    """A new JSON converter for the model (never the global one); unknown keys are errors."""
-    converter = _make_json_converter(forbid_extra_keys=True)
+    """A new JSON converter for the model (never the global one), checking strictly."""
+    converter = _make_json_converter(forbid_extra_keys=True, detailed_validation=True)
     configure_converter(converter)
     return converter
 
@@ -69,30 +296,213 @@ def dumps(roadmap: Roadmap, *, indent: int | None = None) -> str:
     return json.dumps(to_dict(roadmap), ensure_ascii=False, indent=indent)
 
 
-def loads(text: str | bytes) -> Roadmap:
-    """A roadmap from the JSON that :func:`dumps` writes.
+# -- problems and their paths ---------------------------------------------------------------
+def _step(key: object) -> str:
+    if isinstance(key, int):
+        return f"[{key}]"
+    return f"[{json.dumps(str(key), ensure_ascii=False)}]"
 
-    Raises :class:`~stpmodel.LoadError` for text that is not JSON or does not describe a
-    roadmap; its ``path`` names the offending place (``$.sections[0].subsections``), and its
-    message lists every problem found.
-    """
+
+def _problems(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
+    """(JSONPath, message) for every leaf of a cattrs validation error."""
+    if isinstance(exc, IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            yield from _problems(sub, path + _step(note.index))
+        for sub in without:
+            yield from _problems(sub, path)
+    elif isinstance(exc, ClassValidationError):
+        with_fields, without = exc.group_exceptions()
+        for sub, field in with_fields:
+            yield from _problems(sub, f"{path}.{field.name}")
+        for sub in without:
+            yield from _problems(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        keys = ", ".join(json.dumps(k, ensure_ascii=False) for k in sorted(exc.extra_fields))
+        yield path, f"unknown keys: {keys}"
+    elif isinstance(exc, KeyError):
+        yield path, "required key missing"
+    elif isinstance(exc, ValueError | TypeError):  # our hooks, or a model's own check
+        yield path, str(exc)
+    else:  # pragma: no cover - cattrs raises nothing else for JSON data
+        yield path, f"{type(exc).__name__}: {exc}"
+
+
+def _references(data: dict[str, Any]) -> list[tuple[str, str]]:
+    """What the JSON Schema cannot say: unique IDs, defined footnotes, known codes,
+    parents. Reads the raw data defensively, so that it reports alongside type errors."""
+    problems: list[tuple[str, str]] = []
+
+    def items(value: Any, path: str) -> Iterator[tuple[dict[str, Any], str]]:
+        if type(value) is list:
+            for index, item in enumerate(value):
+                if type(item) is dict:
+                    yield item, f"{path}[{index}]"
+
+    def keyed(value: Any, path: str) -> Iterator[tuple[str, dict[str, Any], str]]:
+        if type(value) is dict:
+            for key, item in value.items():
+                if type(item) is dict:
+                    yield key, item, path + _step(key)
+
+    footnotes = data.get("footnotes")
+    defined = (
+        {int(k) for k in footnotes if _INT_KEY.fullmatch(k)} if type(footnotes) is dict else set()
+    )
+    ministries = data.get("ministries")
+    codes = set(ministries) if type(ministries) is dict else set()
+    programs = data.get("programs")
+    program_ids = set(programs) if type(programs) is dict else set()
+    seen: dict[str, str] = {}
+
+    def identify(obj: dict[str, Any], path: str) -> Any:
+        ident = obj.get("id")
+        if type(ident) is str:
+            if ident in seen:
+                problems.append((f"{path}.id", f"duplicate ID {ident!r} (also at {seen[ident]})"))
+            else:
+                seen[ident] = f"{path}.id"
+        return ident
+
+    def cites(obj: dict[str, Any], path: str) -> None:
+        numbers = obj.get("footnotes")
+        if type(numbers) is list:
+            for index, number in enumerate(numbers):
+                if type(number) is int and number not in defined:
+                    problems.append(
+                        (
+                            f"{path}.footnotes[{index}]",
+                            f"footnote {number} is cited but not defined",
+                        )
+                    )
+
+    def tags(obj: dict[str, Any], path: str) -> None:
+        for ref, ref_path in items(obj.get("ministries"), f"{path}.ministries"):
+            code = ref.get("code")
+            if type(code) is str and code not in codes:
+                problems.append((f"{ref_path}.code", f"unknown ministry code {code!r}"))
+        uses = obj.get("programs")
+        if type(uses) is list:
+            for index, program in enumerate(uses):
+                if type(program) is str and program not in program_ids:
+                    problems.append((f"{path}.programs[{index}]", f"unknown program {program!r}"))
+
+    def child_of(obj: dict[str, Any], path: str, parent: Any) -> None:
+        pointer = obj.get("initiative_id")
+        if type(pointer) is str and type(parent) is str and pointer != parent:
+            problems.append(
+                (f"{path}.initiative_id", f"initiative {pointer!r} is not its parent {parent!r}")
+            )
+
+    for section, s_path in items(data.get("sections"), "$.sections"):
+        identify(section, s_path)
+        for field in ("vision", "goals", "indicators"):
+            for obj, path in items(section.get(field), f"{s_path}.{field}"):
+                identify(obj, path)
+                cites(obj, path)
+        for sub, sub_path in items(section.get("subsections"), f"{s_path}.subsections"):
+            identify(sub, sub_path)
+            for ini, ini_path in items(sub.get("initiatives"), f"{sub_path}.initiatives"):
+                parent = identify(ini, ini_path)
+                cites(ini, ini_path)
+                tags(ini, ini_path)
+                for field in ("status_notes", "actions"):
+                    for obj, path in items(ini.get(field), f"{ini_path}.{field}"):
+                        identify(obj, path)
+                        cites(obj, path)
+                        tags(obj, path)
+                        child_of(obj, path, parent)
+    for key, footnote, path in keyed(footnotes, "$.footnotes"):
+        number = footnote.get("number")
+        if type(number) is int and _INT_KEY.fullmatch(key) and int(key) != number:
+            problems.append((f"{path}.number", f"footnote {number} is filed under key {key!r}"))
+        if type(number) is int:
+            ident = f"fn{number}"
+            if ident in seen:
+                problems.append(
+                    (f"{path}.number", f"duplicate ID {ident!r} (also at {seen[ident]})")
+                )
+    for _key, footnote, path in keyed(footnotes, "$.footnotes"):
+        citing = footnote.get("cited_by")
+        for index, cited_by in enumerate(citing if type(citing) is list else ()):
+            if type(cited_by) is str and cited_by not in seen:
+                problems.append((f"{path}.cited_by[{index}]", f"no object with ID {cited_by!r}"))
+    for key, ministry, path in keyed(ministries, "$.ministries"):
+        code = ministry.get("code")
+        if type(code) is str and code != key:
+            problems.append((f"{path}.code", f"ministry {code!r} is filed under key {key!r}"))
+    for key, program, path in keyed(programs, "$.programs"):
+        program_id = program.get("id")
+        if type(program_id) is str and program_id != key:
+            problems.append((f"{path}.id", f"program {program_id!r} is filed under key {key!r}"))
+        part_of = program.get("part_of")
+        if type(part_of) is str and part_of and part_of not in program_ids:
+            problems.append((f"{path}.part_of", f"unknown program {part_of!r}"))
+    return problems
+
+
+def _fail(problems: list[tuple[str, str]]) -> LoadError:
+    path, message = problems[0]
+    return LoadError(message, path=path, problems=problems)
+
+
+def _parse_json(text: str | bytes) -> Any:
+    """The JSON value of `text`, with NaN/Infinity and over-long integers kept as markers
+    for the checks to report where they stand."""
+
+    def bounded_int(literal: str) -> int | _LongInteger:
+        return int(literal) if len(literal) <= 20 else _LongInteger(literal)
+
+    # Python refuses integer literals over 4,300 digits (reading them is quadratic): the
+    # fast path relies on that limit, and looks for the literal only when it is hit
+    limited = sys.get_int_max_str_digits() != 0
     try:
-        data = json.loads(text)
+        if limited:
+            return json.loads(text, parse_constant=_Constant)
+        return json.loads(text, parse_constant=_Constant, parse_int=bounded_int)
     except json.JSONDecodeError as exc:
         raise LoadError(
             f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", path="$"
         ) from None
+    except RecursionError:
+        raise LoadError("not a roadmap: arrays or objects nested too deeply", path="$") from None
+    except UnicodeDecodeError as exc:
+        raise LoadError(f"not UTF-8 text: {exc.reason}", path="$") from None
+    except ValueError:  # an integer literal over Python's limit on digits: find where
+        pass
+    return json.loads(text, parse_constant=_Constant, parse_int=bounded_int)
+
+
+def loads(text: str | bytes) -> Roadmap:
+    """A roadmap from the JSON that [dumps][stpmodel.serialize.dumps] writes, checked.
+
+    The document is checked as the JSON Schema says (exact JSON types, no coercion, no
+    `NaN`/`Infinity`, 64-bit integers, no unknown keys) and for what a schema cannot say:
+    every ID unique, every cited footnote defined, every ministry and program code known to
+    the registries in the document (`ministries`, `programs`), every status note and action
+    pointing at the initiative it sits in, registry and footnote keys equal to the objects'
+    codes and numbers.
+
+    Raises [LoadError][stpmodel.LoadError] for text that is not JSON (or nested too deeply)
+    and for a document with any problem; `problems` lists every one as a
+    `(JSONPath, message)` pair, `path` is the first one's:
+
+    ```python
+    loads("[]")  # LoadError: expected an object (Roadmap), got an array @ $
+    ```
+    """
+    data = _parse_json(text)
+    problems: list[tuple[str, str]] = []
+    roadmap: Roadmap | None = None
     try:
-        roadmap: Roadmap = _converter().structure(data, Roadmap)
+        roadmap = _converter().structure(data, Roadmap)
     except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
-        messages = (
-            cattrs.transform_error(exc, path="$")
-            if isinstance(exc, cattrs.BaseValidationError)
-            else [f"{exc} @ $"]
-        )
-        first = messages[0]
-        message, _, path = first.rpartition(" @ ")
-        if len(messages) > 1:
-            message += f" (and {len(messages) - 1} more: " + "; ".join(messages[1:4]) + ")"
-        raise LoadError(message or first, path=path or "$") from None
+        problems.extend(_problems(exc, "$"))
+    except RecursionError:  # pragma: no cover - the structure follows the schema's depth
+        problems.append(("$", "nested too deeply"))
+    if type(data) is dict:
+        problems.extend(_references(data))
+    if problems:
+        raise _fail(problems)
+    assert roadmap is not None
     return roadmap

@@ -1,8 +1,11 @@
-"""Property tests: structure(unstructure(x)) == x for generated models, and date spans."""
+"""Property tests: loads(dumps(x)) == x for generated valid roadmaps, and date spans."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -31,6 +34,7 @@ from stpmodel import (
     find_dates,
 )
 from stpmodel.dates import Calendar, Granularity
+from stpmodel.errors import LoadError, WarningCode
 from stpmodel.serialize import dumps, loads
 
 texts = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
@@ -57,50 +61,12 @@ def periods(draw: st.DrawFn) -> Period:
     )
 
 
-mentions = st.builds(
+date_mentions = st.builds(
     DateMention,
     text=texts,
     span=st.tuples(st.integers(0, 50), st.integers(50, 100)),
     period=periods(),
     relation=st.sampled_from(Relation),
-)
-refs = st.builds(MinistryRef, code=texts, lead=st.booleans())
-numbers = st.lists(st.integers(1, 200), max_size=3).map(tuple)
-notes = st.builds(
-    StatusNote,
-    id=ids,
-    initiative_id=ids,
-    text=texts,
-    programs=st.lists(ids, max_size=2).map(tuple),
-    footnotes=numbers,
-    dates=st.lists(mentions, max_size=2).map(tuple),
-    source=spans,
-)
-actions = st.builds(
-    Action,
-    id=ids,
-    initiative_id=ids,
-    text=texts,
-    ministries=st.lists(refs, max_size=3).map(tuple),
-    repost=st.booleans(),
-    programs=st.lists(ids, max_size=2).map(tuple),
-    footnotes=numbers,
-    dates=st.lists(mentions, max_size=2).map(tuple),
-    source=spans,
-)
-initiatives = st.builds(
-    Initiative,
-    id=ids,
-    number=st.integers(1, 30),
-    text=texts,
-    ministries=st.lists(refs, max_size=3).map(tuple),
-    repost=st.booleans(),
-    status_notes=st.lists(notes, max_size=3).map(tuple),
-    actions=st.lists(actions, max_size=3).map(tuple),
-    programs=st.lists(ids, max_size=2).map(tuple),
-    footnotes=numbers,
-    dates=st.lists(mentions, max_size=2).map(tuple),
-    source=spans,
 )
 observations = st.builds(
     Observation,
@@ -113,70 +79,180 @@ observations = st.builds(
     series=st.none() | texts,
     as_of=st.none() | periods(),
 )
-indicators = st.builds(
-    Indicator,
-    id=ids,
-    kind=st.sampled_from(IndicatorKind),
-    name=texts,
-    text=texts,
-    details=st.lists(texts, max_size=2).map(tuple),
-    observations=st.lists(observations, max_size=2).map(tuple),
-    footnotes=numbers,
-    repost=st.booleans(),
-    dates=st.lists(mentions, max_size=1).map(tuple),
-    source=spans,
-)
-subsections = st.builds(
-    Subsection,
-    id=ids,
-    number=st.integers(1, 20),
-    title=texts,
-    initiatives=st.lists(initiatives, max_size=2).map(tuple),
-    source=spans,
-)
-sections = st.builds(
-    Section,
-    id=ids,
-    number=st.integers(1, 20),
-    title=texts,
-    chapter=st.none() | texts,
-    indicators=st.lists(indicators, max_size=2).map(tuple),
-    subsections=st.lists(subsections, max_size=2).map(tuple),
-    source=spans,
-)
-ministries = st.builds(
-    Ministry, code=texts, name_ja=texts, name_en=texts, kind=st.sampled_from(MinistryKind)
-)
-programs = st.builds(
-    Program, id=ids, name_ja=texts, name_en=texts, aliases=st.lists(texts, max_size=2).map(tuple)
-)
-footnotes = st.builds(
-    Footnote,
-    number=st.integers(1, 999),
-    text=texts,
-    cited_by=st.lists(ids, max_size=2).map(tuple),
-    source=spans,
-)
 warnings = st.builds(
-    ParseWarning, source=texts, line=st.integers(0, 999), code=texts, message=texts, text=texts
+    ParseWarning,
+    source=texts,
+    line=st.integers(0, 999),
+    code=st.sampled_from(WarningCode),
+    message=texts,
+    text=texts,
+    column=st.integers(0, 999),
+    end_column=st.integers(0, 999),
 )
-roadmaps = st.builds(
-    Roadmap,
-    title=texts,
-    edition=st.none() | st.integers(2000, 2100),
-    source=st.builds(
-        SourceInfo, name=texts, sha256=st.text("0123456789abcdef", min_size=64, max_size=64)
-    ),
-    sections=st.lists(sections, max_size=2).map(tuple),
-    ministries=st.lists(ministries, max_size=3).map(lambda ms: {m.code: m for m in ms}),
-    programs=st.lists(programs, max_size=3).map(lambda ps: {p.id: p for p in ps}),
-    footnotes=st.lists(footnotes, max_size=3).map(lambda fs: {f.number: f for f in fs}),
-    warnings=st.lists(warnings, max_size=2).map(tuple),
-)
+
+
+@st.composite
+def roadmaps(draw: st.DrawFn) -> Roadmap:
+    """A valid roadmap: random text everywhere, but every ID unique, every cited footnote
+    defined, every ministry and program code in the registries, every child pointing at
+    its parent, every footnote cited by objects that exist — what `loads()` checks."""
+    ministry_list = draw(
+        st.lists(
+            st.builds(
+                Ministry,
+                code=texts,
+                name_ja=texts,
+                name_en=texts,
+                kind=st.sampled_from(MinistryKind),
+            ),
+            max_size=3,
+            unique_by=lambda m: m.code,
+        )
+    )
+    program_ids = draw(st.lists(ids, max_size=3, unique=True))
+    program_list = [
+        Program(
+            id=ident,
+            name_ja=draw(texts),
+            name_en=draw(texts),
+            aliases=tuple(draw(st.lists(texts, max_size=2))),
+            part_of=draw(st.sampled_from(["", *program_ids])),
+        )
+        for ident in program_ids
+    ]
+    numbers = draw(st.lists(st.integers(1, 999), max_size=3, unique=True))
+    codes = [m.code for m in ministry_list]
+    made: list[str] = []
+
+    def ident() -> str:
+        # random, made unique by a serial number ("fn…" is never drawn: footnotes' IDs)
+        made.append(f"{draw(ids)}#{len(made)}")
+        return made[-1]
+
+    def cites() -> tuple[int, ...]:
+        return tuple(draw(st.lists(st.sampled_from(numbers), max_size=3))) if numbers else ()
+
+    def uses() -> tuple[str, ...]:
+        return (
+            tuple(draw(st.lists(st.sampled_from(program_ids), max_size=2))) if program_ids else ()
+        )
+
+    def tagged() -> tuple[MinistryRef, ...]:
+        if not codes:
+            return ()
+        refs = st.builds(MinistryRef, code=st.sampled_from(codes), lead=st.booleans())
+        return tuple(draw(st.lists(refs, max_size=3)))
+
+    def mentions(most: int) -> tuple[DateMention, ...]:
+        return tuple(draw(st.lists(date_mentions, max_size=most)))
+
+    def initiative() -> Initiative:
+        own = ident()
+        notes = tuple(
+            StatusNote(
+                id=ident(),
+                initiative_id=own,
+                text=draw(texts),
+                programs=uses(),
+                footnotes=cites(),
+                dates=mentions(2),
+                source=draw(spans),
+            )
+            for _ in range(draw(st.integers(0, 3)))
+        )
+        actions = tuple(
+            Action(
+                id=ident(),
+                initiative_id=own,
+                text=draw(texts),
+                ministries=tagged(),
+                repost=draw(st.booleans()),
+                programs=uses(),
+                footnotes=cites(),
+                dates=mentions(2),
+                source=draw(spans),
+            )
+            for _ in range(draw(st.integers(0, 3)))
+        )
+        return Initiative(
+            id=own,
+            number=draw(st.integers(1, 30)),
+            text=draw(texts),
+            ministries=tagged(),
+            repost=draw(st.booleans()),
+            status_notes=notes,
+            actions=actions,
+            programs=uses(),
+            footnotes=cites(),
+            dates=mentions(2),
+            source=draw(spans),
+        )
+
+    def indicator() -> Indicator:
+        return Indicator(
+            id=ident(),
+            kind=draw(st.sampled_from(IndicatorKind)),
+            name=draw(texts),
+            text=draw(texts),
+            details=tuple(draw(st.lists(texts, max_size=2))),
+            observations=tuple(draw(st.lists(observations, max_size=2))),
+            footnotes=cites(),
+            repost=draw(st.booleans()),
+            dates=mentions(1),
+            source=draw(spans),
+        )
+
+    def section() -> Section:
+        own = ident()
+        return Section(
+            id=own,
+            number=draw(st.integers(1, 20)),
+            title=draw(texts),
+            chapter=draw(st.none() | texts),
+            indicators=tuple(indicator() for _ in range(draw(st.integers(0, 2)))),
+            subsections=tuple(
+                Subsection(
+                    id=ident(),
+                    number=draw(st.integers(1, 20)),
+                    title=draw(texts),
+                    initiatives=tuple(initiative() for _ in range(draw(st.integers(0, 2)))),
+                    source=draw(spans),
+                )
+                for _ in range(draw(st.integers(0, 2)))
+            ),
+            source=draw(spans),
+        )
+
+    sections = tuple(section() for _ in range(draw(st.integers(0, 2))))
+    footnotes = {
+        number: Footnote(
+            number=number,
+            text=draw(texts),
+            cited_by=tuple(draw(st.lists(st.sampled_from(made), max_size=2))) if made else (),
+            source=draw(spans),
+        )
+        for number in numbers
+    }
+    return Roadmap(
+        title=draw(texts),
+        edition=draw(st.none() | st.integers(2000, 2100)),
+        source=draw(
+            st.builds(
+                SourceInfo,
+                name=texts,
+                sha256=st.text("0123456789abcdef", min_size=64, max_size=64),
+            )
+        ),
+        sections=sections,
+        ministries={m.code: m for m in ministry_list},
+        programs={p.id: p for p in program_list},
+        footnotes=footnotes,
+        warnings=tuple(draw(st.lists(warnings, max_size=2))),
+    )
 
 
 @settings(max_examples=60, deadline=None)
-@given(roadmaps)
+@given(roadmaps())
 def test_json_round_trip(roadmap: Roadmap) -> None:
     assert loads(dumps(roadmap)) == roadmap
 
@@ -190,3 +266,53 @@ def test_date_spans_always_point_into_the_text(text: str) -> None:
         start, end = mention.span
         assert text[start:end] == mention.text
         assert mention.period.start <= mention.period.end
+
+
+json_values = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.floats(allow_nan=True, allow_infinity=True)
+    | st.text(max_size=8)
+    | st.sampled_from(["2025-04-01", "2021-13-01", "1.5", "at", "fiscal", "fn1", "6.1.1"]),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=4), inner, max_size=3)
+    ),
+    max_leaves=6,
+)
+
+
+@functools.cache
+def _bundled_data() -> str:
+    import stpmodel
+
+    return dumps(stpmodel.load())
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_damaged_documents_raise_only_load_error(data: st.DataObject) -> None:
+    """Any value anywhere in the bundled document replaced by any JSON value (NaN and
+    Infinity included): loads() returns a roadmap or raises LoadError, nothing else."""
+    document = json.loads(_bundled_data())
+    for _ in range(data.draw(st.integers(1, 3))):
+        node: Any = document
+        while True:
+            keys = list(node) if isinstance(node, dict) else list(range(len(node)))
+            if not keys:
+                break
+            key = data.draw(st.sampled_from(keys))
+            child = node[key]
+            if isinstance(child, dict | list) and child and data.draw(st.booleans()):
+                node = child
+                continue
+            node[key] = data.draw(json_values)
+            break
+    problems: tuple[tuple[str, str], ...] | None = None
+    try:
+        loads(json.dumps(document, ensure_ascii=False))
+    except LoadError as error:
+        problems = error.problems
+    if problems is not None:
+        assert problems
+        assert all(path.startswith("$") for path, _ in problems)
