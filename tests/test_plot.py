@@ -363,6 +363,18 @@ def test_plot_command_checks_the_ministry(
     assert main(["plot", "timeline", "--ministry", "MEXT", "-o", str(tmp_path / "x.png")]) == 0
 
 
+def test_plot_command_names_an_unknown_picture_format(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "t.xyz"
+    assert main(["plot", "graph", "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "unknown picture format 'xyz'" in err
+    assert "png" in err
+    assert not target.exists()
+
+
 def test_relation_styles_cover_every_relation() -> None:
     assert set(plot.RELATION_STYLES) == set(Relation)
     markers = [marker for marker, _ in plot.RELATION_STYLES.values()]

@@ -186,6 +186,15 @@ def test_report_command(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
 
 
 # -- in the browser -------------------------------------------------------------------
+def test_a_missing_browser_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="CI must run the browser test: no browser"):
+        _unavailable("no browser")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="no browser"):
+        _unavailable("no browser")
+
+
 def test_report_in_a_real_browser(browser: Browser, html_file: Path, roadmap: Roadmap) -> None:
     watch = _Watch(browser, html_file)
     page = watch.page

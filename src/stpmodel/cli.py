@@ -459,6 +459,15 @@ def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
     from stpmodel import plot
     from stpmodel._write import write_bytes
 
+    kind = os.path.splitext(args.output)[1].lstrip(".").lower() or "png"
+    from matplotlib.backend_bases import FigureCanvasBase
+
+    formats = FigureCanvasBase.get_supported_filetypes()
+    if kind not in formats:
+        raise _UsageError(
+            f"cannot draw {args.output!r}: unknown picture format {kind!r} "
+            f"(use one of {', '.join(sorted(formats))})"
+        )
     roadmap = _roadmap(args)
     if args.what == "timeline":
         figure = plot.timeline(
@@ -470,7 +479,6 @@ def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
         )
     else:
         figure = plot.network(roadmap, program=args.program, ministry=args.ministry)
-    kind = os.path.splitext(args.output)[1].lstrip(".").lower() or "png"
     buffer = _io.BytesIO()
     metadata = {"Title": figure.get_label()} if kind in ("png", "pdf", "svg") else None
     figure.savefig(buffer, format=kind, dpi=args.dpi, metadata=metadata)

@@ -581,18 +581,42 @@ def _program_label(roadmap: Roadmap, pid: str, count: int) -> str:
 def _order(
     left: list[str], right: list[str], edges: dict[tuple[str, str], set[str]]
 ) -> tuple[list[str], list[str]]:
-    """Orders both columns by the mean position of their neighbours (barycentre sweeps),
-    which uncrosses most edges."""
-    for _ in range(6):
+    """Orders both columns to uncross the edges: barycentre sweeps (each node moves to the
+    mean position of its neighbours, weighted by shared items), keeping the order with
+    the least crossing weight seen."""
+    weights = {key: len(ids) for key, ids in edges.items()}
+    best = (_crossings(left, right, weights), list(left), list(right))
+    for _ in range(12):
         pos = {n: i for i, n in enumerate(right)}
-        left.sort(key=lambda p: _mean([pos[m] for (q, m) in edges if q == p]))
+        left.sort(
+            key=lambda p: _barycentre([(pos[m], w) for (q, m), w in weights.items() if q == p])
+        )
         pos = {n: i for i, n in enumerate(left)}
-        right.sort(key=lambda m: _mean([pos[p] for (p, q) in edges if q == m]))
-    return left, right
+        right.sort(
+            key=lambda m: _barycentre([(pos[p], w) for (p, q), w in weights.items() if q == m])
+        )
+        score = _crossings(left, right, weights)
+        if score < best[0]:
+            best = (score, list(left), list(right))
+    return best[1], best[2]
 
 
-def _mean(values: list[int]) -> float:
-    return sum(values) / len(values) if values else 0.0
+def _barycentre(placed: list[tuple[int, int]]) -> float:
+    total = sum(w for _, w in placed)
+    return sum(i * w for i, w in placed) / total if total else 0.0
+
+
+def _crossings(left: list[str], right: list[str], weights: dict[tuple[str, str], int]) -> int:
+    """The summed weight products of every pair of crossing edges."""
+    lpos = {n: i for i, n in enumerate(left)}
+    rpos = {n: i for i, n in enumerate(right)}
+    lines = [(lpos[p], rpos[m], w) for (p, m), w in weights.items()]
+    return sum(
+        w1 * w2
+        for i, (a1, b1, w1) in enumerate(lines)
+        for a2, b2, w2 in lines[i + 1 :]
+        if (a1 - a2) * (b1 - b2) < 0
+    )
 
 
 def network(
