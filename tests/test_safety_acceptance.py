@@ -261,6 +261,38 @@ def test_the_cache_folder_is_private_under_umask_000(tmp_path: Path) -> None:
     assert stat.S_IMODE(files[0].stat().st_mode) == 0o600
 
 
+@pytest.mark.skipif(not POSIX, reason="umask and modes are POSIX")
+@pytest.mark.xfail(
+    strict=True,
+    reason="GAP: under umask 000 the cache's parent folders it creates (~/.cache, XDG parents) "
+    "are made 0o777 (_bundled._trusted_folder: os.makedirs(parent) without a mode), leaving the "
+    "user's ~/.cache — every other tool's cache — writable by anyone",
+)
+def test_folders_made_for_the_cache_are_not_writable_by_others_under_umask_000(
+    tmp_path: Path,
+) -> None:
+    """Wrong today: "a world-writable folder created under umask 000". The XDG spec asks
+    0o700 for any folder made on the way; stpmodel must not leave ~/.cache open to all."""
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    xdg = tmp_path / "xdg-parent" / "cache"
+    for env in (
+        {"STPMODEL_CACHE_DIR": None},
+        {"STPMODEL_CACHE_DIR": None, "XDG_CACHE_HOME": str(xdg)},
+    ):
+        done = stp("show", "科技", home=home, env=env, preexec=lambda: os.umask(0))
+        assert done.returncode == 0, done.stderr
+    made = [
+        home / ".cache",
+        home / ".cache" / "stpmodel",
+        tmp_path / "xdg-parent",
+        xdg,
+        xdg / "stpmodel",
+    ]
+    modes = {str(p.relative_to(tmp_path)): oct(stat.S_IMODE(p.stat().st_mode)) for p in made}
+    assert {k: v for k, v in modes.items() if int(v, 8) & 0o022} == {}
+
+
 OTHER_UID = 65534  # nobody
 
 
@@ -688,6 +720,71 @@ def test_plot_to_an_unsupported_extension_is_a_usage_error(home: Path, tmp_path:
     _no_crash(done)
     assert done.returncode == 2
     assert not target.exists()
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+@pytest.mark.xfail(
+    strict=True,
+    reason="GAP: `parse /dev/zero` (or --input /dev/urandom) reads until memory runs out, then "
+    "'internal error: MemoryError' (parsing's file reader reads the whole file before its NUL "
+    "check and accepts a character device)",
+)
+def test_an_endless_device_as_input_is_refused(home: Path) -> None:
+    """Beyond the list ("never hang on a hostile input"): a device that never ends."""
+
+    def limit_memory() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (1 << 31, 1 << 31))
+
+    done = stp("parse", "/dev/zero", home=home, preexec=limit_memory, timeout=120)
+    err = _no_crash(done)
+    assert done.returncode == 2
+    assert "/dev/zero" in err
+
+
+def test_html_report_escapes_markup_in_the_roadmaps_text(roadmap: Roadmap, tmp_path: Path) -> None:
+    """Beyond the issue: a roadmap's text cannot inject markup or script into the report.
+    (The parser strips tags from source text, so the payloads come in through JSON.)"""
+    import json
+
+    from stpmodel.report import write_html
+    from stpmodel.serialize import dumps, loads
+
+    payloads = [
+        "</script><script>alert(1)</script>",
+        "<img src=x onerror=alert(2)>",
+        "\"'><svg onload=alert(3)>",
+    ]
+    data = json.loads(dumps(roadmap))
+    initiative = data["sections"][0]["subsections"][0]["initiatives"][0]
+    initiative["text"] = payloads[0]
+    for action, payload in zip(initiative["actions"], payloads, strict=False):
+        action["text"] = f"{payload}2025年度までに"
+    target = tmp_path / "r.html"
+    write_html(loads(json.dumps(data)), target)
+    page = target.read_text(encoding="utf-8")
+    assert [p for p in payloads if p in page] == []
+    assert "alert(1)" in page  # the text is there, escaped
+
+
+def test_ics_cannot_be_split_by_line_breaks_in_loaded_text(roadmap: Roadmap) -> None:
+    """Beyond the issue: JSON can carry CR/LF the source cannot; an ICS writer given a loaded
+    roadmap must not let a text open a second event."""
+    icalendar = pytest.importorskip("icalendar", reason="the 'ics' extra is not installed")
+    import json
+
+    from stpmodel.export.ics import calendar_bytes
+    from stpmodel.serialize import dumps, loads
+
+    data = json.loads(dumps(roadmap))
+    action = data["sections"][0]["subsections"][0]["initiatives"][0]["actions"][0]
+    action["text"] = "x\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:evil\r\nDTSTART:20250101"
+    loaded = loads(json.dumps(data))
+    found = loaded.deadlines()
+    events = icalendar.Calendar.from_ical(calendar_bytes(loaded, found)).walk("VEVENT")
+    assert len(events) == len(found)
+    assert not [e for e in events if str(e["summary"]) == "evil"]
 
 
 # == must hold 4: formula injection =========================================================
