@@ -1,16 +1,33 @@
 """mkdocs hooks: pages that are generated from the code and data, so they cannot drift.
 
 ``{{ glossary }}`` becomes the ministry and program tables from the registries,
-``{{ cli }}`` the help of every command, ``{{ changelog }}`` the CHANGELOG.
+``{{ cli }}`` a worked example of every command (run at build time, so the output shown
+is real) and its help, ``{{ changelog }}`` the CHANGELOG.
+The pictures the tutorial shows (``images/timeline.png``, ``images/network.png``) are drawn
+at build time by the ``stpmodel plot`` commands they illustrate; none is committed.
+The API page gets an anchor ``stpmodel.NAME`` for each name the package exports.
+
+This file is also a griffe extension (``PublicBases``, named in mkdocs.yml): class pages
+list public bases only.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# What the tutorial shows, and the commands that draw it (as a reader would type them).
+PICTURES = {
+    "images/timeline.png": ["plot", "timeline", "--from", "2025", "--to", "2027"],
+    "images/network.png": ["plot", "graph"],
+}
 
 
 def _glossary() -> str:
@@ -43,23 +60,176 @@ def _glossary() -> str:
     return "\n".join(lines)
 
 
+# One worked example per command, run at build time: the page shows the real output.
+# (why it is worth running, the arguments after "stpmodel", how many lines to show)
+EXAMPLES: dict[str, tuple[str, list[str], int]] = {
+    "deadlines": (
+        "What 文部科学省 (文) must do by when in fiscal 2025–2027, soonest first:",
+        ["deadlines", "--from", "2025", "--to", "2027", "--ministry", "文", "--sort", "date"],
+        30,
+    ),
+    "show": (
+        "One object by its ID, with its ministries, dates and source lines:",
+        ["show", "6.1.2.a3"],
+        30,
+    ),
+    "programs": (
+        "The programs the roadmap names, with how many items mention each:",
+        ["programs"],
+        12,
+    ),
+    "ministries": (
+        "The ministries tagged in the roadmap, and where they lead:",
+        ["ministries"],
+        12,
+    ),
+    "search": (
+        "Full-text search that ignores the PDF's letter spacing (S I P is SIP):",
+        ["search", "SIP第3期"],
+        12,
+    ),
+    "dates": (
+        "How the date reader understands expressions:",
+        ["dates", "2025年度までに", "令和7年度末", "2030年代半ば"],
+        12,
+    ),
+    "parse": (
+        "Parse a roadmap text file (here the bundled text saved as roadmap.txt) and report "
+        "its warnings:",
+        ["parse", "roadmap.txt"],
+        12,
+    ),
+    "export": (
+        "Write the roadmap as a SQLite database (typed columns, a deadlines view):",
+        ["export", "--format", "sqlite", "-o", "roadmap.sqlite"],
+        5,
+    ),
+    "plot": (
+        "Draw the timeline of 2025–2027 (the picture on the [tutorial](tutorial.md) page):",
+        ["plot", "timeline", "--from", "2025", "--to", "2027", "-o", "t.png"],
+        5,
+    ),
+    "report": (
+        "Write the interactive roadmap, one HTML file that works offline:",
+        ["report", "-o", "roadmap.html"],
+        5,
+    ),
+    "schema": ("The JSON Schema of the JSON export (first lines):", ["schema"], 12),
+    "diff": (
+        "What changed between two editions (here next.txt is the bundled text with one "
+        "date moved from 2025年度 to 2026年度):",
+        ["diff", "bundled", "next.txt"],
+        20,
+    ),
+}
+
+
+def _run(argv: list[str], folder: str) -> tuple[int, str]:
+    """Run ``stpmodel ARGV`` in ``folder`` as a reader would; its exit status and output."""
+    import os
+
+    from stpmodel.cli import main
+
+    here = os.getcwd()
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        os.chdir(folder)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            status = main(argv)
+    finally:
+        os.chdir(here)
+    return status, out.getvalue() + err.getvalue()
+
+
+def _shown(text: str, lines: int) -> str:
+    rows = text.rstrip("\n").split("\n")
+    if len(rows) > lines:
+        rows = [*rows[:lines], f"… ({len(rows) - lines} more lines)"]
+    return "\n".join(rows)
+
+
 def _cli() -> str:
+    from stpmodel import source_text
     from stpmodel.cli import _build_parser
 
     parser = _build_parser()
     out = ["```text", parser.format_help().rstrip(), "```"]
-    for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction):
+    with tempfile.TemporaryDirectory() as folder:
+        text = source_text()
+        Path(folder, "roadmap.txt").write_text(text, encoding="utf-8")
+        moved = text.replace("2025年度までに体制整備", "2026年度までに体制整備", 1)
+        Path(folder, "next.txt").write_text(moved, encoding="utf-8")
+        for action in parser._actions:
+            if not isinstance(action, argparse._SubParsersAction):
+                continue
             for name, sub in action.choices.items():
-                out += [
-                    "",
-                    f"### stpmodel {name}",
-                    "",
-                    "```text",
-                    sub.format_help().rstrip(),
-                    "```",
-                ]
+                why, argv, lines = EXAMPLES[name]
+                status, output = _run(argv, folder)
+                shown = " ".join(argv)
+                out += ["", f"## stpmodel {name}", "", why, "", "```console"]
+                out += [f"$ stpmodel {shown}", _shown(output, lines)]
+                if status != 0:
+                    out.append(f"$ echo $?\n{status}")
+                out += ["```", "", "```text", sub.format_help().rstrip(), "```"]
     return "\n".join(out)
+
+
+def _pictures() -> dict[str, bytes]:
+    from stpmodel.cli import main
+
+    drawn: dict[str, bytes] = {}
+    with tempfile.TemporaryDirectory() as folder:
+        for name, argv in PICTURES.items():
+            target = Path(folder) / Path(name).name
+            with contextlib.redirect_stdout(io.StringIO()):
+                status = main([*argv, "-o", str(target)])
+            if status != 0:
+                raise RuntimeError(f"stpmodel {' '.join(argv)} failed with status {status}")
+            drawn[name] = target.read_bytes()
+    return drawn
+
+
+def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
+    from mkdocs.structure.files import File
+
+    for name, content in _pictures().items():
+        files.append(File.generated(config, name, content=content))
+    return files
+
+
+def _alias_anchors(html: str) -> str:
+    """An anchor ``stpmodel.NAME`` before the heading of each exported name documented
+    under its defining module (``stpmodel.roadmap.Roadmap``), so both spellings link."""
+    import stpmodel
+
+    for name in stpmodel.__all__:
+        alias = f"stpmodel.{name}"
+        if f'id="{alias}"' in html:
+            continue
+        obj = getattr(stpmodel, name)
+        module = getattr(obj, "__module__", None)
+        qualname = getattr(obj, "__qualname__", None)
+        if module is None or qualname is None:
+            continue
+        # where it is documented: its defining module, else the nearest package above it
+        # (a class of a private module is documented where the package exports it)
+        parts = module.split(".")
+        places = [".".join(parts[:n]) for n in range(len(parts), 1, -1)]
+        found = None
+        for place in places:
+            found = re.search(rf'<[^<>]*\bid="{re.escape(place)}.{re.escape(qualname)}"', html)
+            if found is not None:
+                break
+        if found is not None:
+            at = found.start()
+            html = html[:at] + f'<a id="{alias}"></a>' + html[at:]
+    return html
+
+
+def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
+    if page.file.src_uri == "api.md":
+        return _alias_anchors(html)
+    return html
 
 
 def on_page_markdown(markdown: str, **kwargs: Any) -> str:
@@ -71,3 +241,31 @@ def on_page_markdown(markdown: str, **kwargs: Any) -> str:
         text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
         markdown = markdown.replace("{{ changelog }}", text.split("\n", 1)[1])
     return markdown
+
+
+# -- griffe extension ---------------------------------------------------------------------
+try:
+    import griffe
+except ImportError:  # pragma: no cover - only mkdocstrings loads this part
+    pass
+else:
+
+    def _private(base: object) -> bool:
+        path = getattr(base, "canonical_path", None) or str(base)
+        return any(part.startswith("_") and not part.startswith("__") for part in path.split("."))
+
+    class PublicBases(griffe.Extension):
+        """Drops private bases (``_Tagged``, ``stpmodel._record.Record``) from classes, so
+        the reference shows only bases a reader can look up."""
+
+        def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
+            self._walk(pkg)
+
+        def _walk(self, obj: griffe.Object) -> None:
+            for member in obj.members.values():
+                if member.is_alias:
+                    continue
+                if isinstance(member, griffe.Class):
+                    member.bases = [b for b in member.bases if not _private(b)]
+                if isinstance(member, griffe.Module | griffe.Class):
+                    self._walk(member)

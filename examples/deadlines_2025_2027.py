@@ -12,7 +12,7 @@ import stpmodel
 
 
 def wrap(text: str, width: int = 76) -> list[str]:
-    """Lines of at most ``width`` terminal columns (wide characters count two); a line
+    """Lines of at most `width` terminal columns (wide characters count two); a line
     never starts with 、。）」 (禁則)."""
     lines: list[str] = []
     line, used = "", 0

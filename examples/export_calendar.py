@@ -2,7 +2,7 @@
 
 Run:  python examples/export_calendar.py [OUT.ics]     (needs the 'ics' extra)
 
-Each deadline becomes an all-day event on its due date (the period's end for ``by``);
+Each deadline becomes an all-day event on its due date (the period's end for `by`);
 importing a newer export updates the same events, because their UIDs are stable.
 """
 

@@ -19,8 +19,11 @@ def test_mid_sentence_fragments_join_without_a_space() -> None:
             Fragment("<p>モリブデン-99 の課題を抽出。</p>", 2),
         ]
     )
-    assert joined.text == "・ 重要ラジオアイソトープであるモリブデン-99 の課題を抽出。 "
+    # a block tag becomes as many spaces as it has characters: offsets stay columns
+    assert joined.text == "・ 重要ラジオアイソトープであるモリブデン-99 の課題を抽出。    "
     assert joined.lines_of(0, len(joined.text)) == (1, 2)
+    assert joined.locate(joined.text.index("モ")) == (2, 4)
+    assert joined.locate(joined.text.index("重")) == (1, 3)
 
 
 def test_latin_words_cut_at_a_break_keep_their_space() -> None:

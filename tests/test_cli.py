@@ -124,7 +124,7 @@ def test_deadlines_csv_and_filters(capsys: pytest.CaptureFixture[str]) -> None:
         ),
         (
             ["deadlines", "--program", "nope"],
-            "stpmodel: error: unknown program ID 'nope' (see 'stpmodel programs')\n",
+            "stpmodel: error: unknown program 'nope' (see 'stpmodel programs')\n",
         ),
         (
             ["show", "6.9.9"],
@@ -150,11 +150,33 @@ def test_usage_errors_exit_2_with_one_line(
     )
 
 
-def test_unknown_ministry_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
-    status, _out, err = run(capsys, "deadlines", "--ministry", "XX")
+def test_unknown_ministry_exits_2_naming_close_matches(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _out, err = run(capsys, "deadlines", "--ministry", "MEXTT")
     assert status == 2
-    assert err.startswith("stpmodel: error: unknown ministry code 'XX' (this roadmap has: 科技、文")
+    assert err.startswith(
+        "stpmodel: error: unknown ministry 'MEXTT'; close matches: 文 (MEXT, 文部科学省)"
+    )
+    assert err.endswith(" (see 'stpmodel ministries')\n")
     assert err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    ("option", "names"),
+    [
+        ("--ministry", ["文", "MEXT", "文部科学省", "文科省"]),
+        ("--program", ["sip", "SIP", "S I P", "戦略的イノベーション創造プログラム"]),
+    ],
+)
+def test_names_in_every_spelling_give_the_same_listing(
+    capsys: pytest.CaptureFixture[str], option: str, names: list[str]
+) -> None:
+    outputs = set()
+    for name in names:
+        status, out, err = run(capsys, "deadlines", option, name, "--format", "json")
+        assert (status, err) == (0, ""), name
+        outputs.add(out)
+    (only,) = outputs
+    assert json.loads(only)
 
 
 def test_internal_failure_exits_1(
@@ -396,6 +418,36 @@ def test_a_read_only_place_exits_2(
     assert (status, err) == (2, f"stpmodel: cannot write {target}: Read-only file system\n")
 
 
+@pytest.mark.parametrize("fmt", ["json", "csv", "sqlite", "xlsx", "graphml", "gexf"])
+def test_a_full_disk_exits_2_and_keeps_the_old_file(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fmt: str,
+) -> None:
+    import errno
+    import os
+
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    target = tmp_path / ("out" if fmt == "csv" else f"out.{fmt}")
+    if fmt == "csv":
+        target.mkdir()
+        (target / "actions.csv").write_bytes(OLD)
+        kept = target / "actions.csv"
+    else:
+        target.write_bytes(OLD)
+        kept = target
+    monkeypatch.setattr(os, "fsync", full)  # the data cannot reach the disk
+    status, out, err = run(capsys, "export", "--format", fmt, "-o", str(target), "--force")
+    assert (status, out) == (2, "")
+    assert err.startswith("stpmodel: cannot write ")
+    assert err.endswith(": No space left on device\n")
+    assert kept.read_bytes() == OLD
+    assert not list(tmp_path.rglob(".*"))  # no temporary file left behind
+
+
 def test_parse_output_refuses_an_existing_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -472,7 +524,7 @@ def test_no_escape_byte_reaches_the_terminal(
     source = tmp_path / "esc.txt"
     source.write_text(
         HEAD
-        + "○取組\x01\x1b[2J。【科技】\t・実施\x1b[31m。\t・2025年度までに推進\x1b]0;x\x07。【文】\n",
+        + "○取組\x01\x1b[2J。【科技】\t・実施\x1b[31m。\t・2025年度までに推進\x1b]0;x\x07\x7f\x9b1m。【文】\n",
         encoding="utf-8",
     )
     outputs = []
@@ -488,12 +540,14 @@ def test_no_escape_byte_reaches_the_terminal(
         assert status == 0, err
         outputs.append(out + err)
     for text in outputs:
-        assert "\x1b" not in text
-        assert "\x01" not in text
-        assert "\x07" not in text
-    assert "\\x1b[31m" in outputs[3]  # visible, not dropped
+        for control in ("\x1b", "\x01", "\x07", "\x7f", "\x9b"):
+            assert control not in text
+    assert "\\u001b[31m" in outputs[3]  # visible, not dropped
+    # JSON carries every control character as an escape and reads back exact
     status, out, _ = run(capsys, "deadlines", "--input", str(source), "--format", "json")
-    assert json.loads(out)[0]["text"] == "2025年度までに推進\x1b]0;x\x07。"  # JSON escapes them
+    assert "\x7f" not in out
+    assert "\x9b" not in out
+    assert json.loads(out)[0]["text"] == "2025年度までに推進\x1b]0;x\x07\x7f\x9b1m。"
 
 
 # -- plain mistakes on the command line ------------------------------------------------
@@ -662,3 +716,67 @@ def test_deadlines_sort_and_kind(capsys: pytest.CaptureFixture[str], roadmap: Ro
     status, _, err = run(capsys, "deadlines", "--sort", "nope")
     assert status == 2
     assert "invalid choice: 'nope'" in err
+
+
+# -- bad input files: one clear line, never "internal error" --------------------------
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+SECTION = (
+    "(6) 見出し\n① 小見出し\n基本計画における具体的な取組\t実施状況・現状分析\t今後の取組方針\n"
+)
+ROW = "○取組。【科技】\t・実施。\t・推進。【文】\n"
+
+
+def _file(tmp_path: Path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_an_encoding_that_is_no_text_codec(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = _file(tmp_path, "ok.txt", (SECTION + ROW).encode())
+    for argv in (
+        ["parse", source, "--encoding", "rot13"],
+        ["deadlines", "--input", source, "--encoding", "rot13"],
+        ["parse", source, "--encoding", "klingon"],
+    ):
+        status, out, err = run(capsys, *argv)
+        assert (status, out) == (2, ""), argv
+        assert argv[-1] in err
+        assert "internal error" not in err
+        assert err.count("\n") == 1
+
+
+def test_a_footnote_number_of_5000_digits(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    digits = ("9" * 5000).translate(SUPERSCRIPT)
+    text = SECTION + f"○取組。【科技】\t・実施。\t・推進{digits}。【文】\n\n{digits} 注記\n"
+    source = _file(tmp_path, "fn.txt", text.encode())
+    for argv in (["parse", source], ["deadlines", "--input", source]):
+        status, _, err = run(capsys, *argv)
+        assert status == 0, err
+        assert "internal error" not in err
+    status, _, err = run(capsys, "parse", source)
+    assert "5,000 digits" in err
+
+
+def test_a_file_with_no_roadmap_section(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    source = _file(tmp_path, "README.md", b"# README\n\nsome text\n- a\n- b\n")
+    status, out, err = run(capsys, "parse", source)
+    assert (status, out) == (2, "")
+    assert "no roadmap section found" in err
+    assert "strict mode" not in err
+
+
+def test_utf16_without_a_bom_hints_at_encoding(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    source = _file(tmp_path, "u16.txt", (SECTION + ROW).encode("utf-16-le"))
+    status, out, err = run(capsys, "parse", source)
+    assert (status, out) == (2, "")
+    assert "encoding" in err
+    assert "UTF-16" in err or "utf-16" in err
+    status, out, err = run(capsys, "parse", source, "--encoding", "utf-16-le")
+    assert (status, err) == (0, "")

@@ -424,3 +424,112 @@ def test_counts_by_kind(source: str) -> None:
         "indicator": {"added": 0, "removed": 0, "changed": 1, "moved": 0},
         "action": {"added": 2, "removed": 2, "changed": 3, "moved": 1},
     }
+
+
+def test_the_worked_example_in_the_docs_is_what_the_command_prints(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = (DATA.parents[1] / "docs" / "diff.md").read_text(encoding="utf-8")
+    block = page.split("$ stpmodel diff bundled tests/data/next_edition.txt\n", 1)[1]
+    shown = block.split("```", 1)[0]
+    monkeypatch.chdir(DATA.parents[1])
+    assert main(["diff", "bundled", "tests/data/next_edition.txt"]) == 0
+    assert capsys.readouterr().out == shown
+
+
+def test_no_pass_scores_every_pair(source: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Texts scored grow with the size of the roadmap, not with its square: the nine edits
+    of EVERY_KIND in each of n copies of the section (the added texts numbered by copy)
+    cost about n times what they cost once."""
+    from stpmodel.diff import _match
+    from stpmodel.diff._text import dice as real
+
+    calls = 0
+
+    def counting(a: Any, b: Any) -> float:
+        nonlocal calls
+        calls += 1
+        return real(a, b)
+
+    monkeypatch.setattr(_match, "dice", counting)
+
+    def section(text: str, number: int) -> str:
+        return re.sub(r"^\(6\)", f"({number})", text, count=1, flags=re.MULTILINE)
+
+    def scored(copies: int) -> int:
+        nonlocal calls
+        old, new = [], []
+        for i in range(1, copies + 1):
+            edits = [
+                Edit(op=e.op, target=e.target, new=e.new.replace("。", f"（第{i}案）。", 1))
+                if e.op == "insert"
+                else e
+                for e in make_edition.EVERY_KIND
+            ]
+            old.append(section(source, i))
+            new.append(section(make_edition.apply(source, edits)[0], i))
+        before, after = stpmodel.parse("\n".join(old)), stpmodel.parse("\n".join(new))
+        calls = 0
+        assert len(diff(before, after)) == 9 * copies
+        return calls
+
+    small, large = scored(6), scored(24)
+    assert small > 0
+    assert large / small <= 4 * 1.25  # 4x the copies; scoring every pair would be 16x
+
+
+def test_an_initiative_moved_into_a_new_subsection(source: str, roadmap: Roadmap) -> None:
+    lines = source.split("\n")
+    row = next(
+        n
+        for n, line in enumerate(lines)
+        if line.startswith("<p>○先端重要分野における国際協力取決め数")
+    )
+    header = next(line for line in lines if line.startswith("基本計画における具体的な取組"))
+    moved = [
+        *lines[:row],
+        *lines[row + 1 :],
+        "",
+        "⑥ 科学技術外交の新たな展開",
+        "",
+        header,
+        lines[row],
+    ]
+    new = stpmodel.parse("\n".join(moved))
+    assert [(e.change, e.kind, e.old_id, e.new_id) for e in diff(roadmap, new)] == [
+        (Change.ADDED, "subsection", None, "6.6"),
+        (Change.MOVED, "initiative", "6.5.6", "6.6.1"),
+    ]
+
+
+def test_the_actions_of_a_removed_initiative_that_went_elsewhere_are_moved(
+    source: str, roadmap: Roadmap
+) -> None:
+    lines = source.split("\n")
+    row = next(n for n, line in enumerate(lines) if line.startswith("<p>○産学官民が協調して高精度"))
+    action = lines[row][lines[row].rindex("・産学官民が連携し") :]
+    target = next(
+        n for n, line in enumerate(lines) if "・「人協調型ロボティクスの拡大に向けた" in line
+    )
+    lines[target] += " " + action
+    del lines[row]
+    new = stpmodel.parse("\n".join(lines))
+    found = [(e.change, e.kind, e.old_id, e.new_id) for e in diff(roadmap, new)]
+    notes = [n.id for n in roadmap.get("6.1.7", Initiative).status_notes]
+    assert found == [
+        (Change.REMOVED, "initiative", "6.1.7", None),
+        *[(Change.REMOVED, "status_note", note, None) for note in notes],
+        (Change.MOVED, "action", "6.1.7.a1", "6.1.6.a7"),
+    ]
+
+
+def test_cli_says_when_an_edition_had_parse_warnings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], source: str
+) -> None:
+    broken = tmp_path / "broken.txt"
+    broken.write_text(source.replace("【<u>国</u>】", "【<u>国</u>", 1), encoding="utf-8")
+    assert main(["diff", "bundled", str(broken), "--format", "json"]) == 0
+    out, err = capsys.readouterr()
+    assert json.loads(out)  # the comparison still runs
+    assert err.startswith(f"stpmodel: {broken}: ")
+    assert "parse warnings" in err

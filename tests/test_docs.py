@@ -1,18 +1,28 @@
-"""The documentation site builds strictly and its API reference names every public name."""
+"""The documentation site builds strictly, its API reference renders (no Sphinx or reST
+residue, an anchor for every public name, fields with their types, public bases only), the
+site holds documentation files only, and the tutorial shows pictures drawn at build time."""
 
 from __future__ import annotations
 
+import html as htmllib
 import importlib
+import inspect
+import os
 import pkgutil
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
+import attrs
 import pytest
 
 import stpmodel
 
 ROOT = Path(__file__).resolve().parents[1]
+ROLES = re.compile(r":(?:class|func|meth|data|attr|mod|exc|obj|py:\w+):")
+REST = re.compile(r">>>|``|\\ |:param |:returns?:|:rtype:|:raises |^\.\. \w[\w-]*::", re.M)
 
 
 def _public_modules() -> list[str]:
@@ -32,25 +42,209 @@ def test_every_public_module_has_all_and_is_in_the_reference() -> None:
         assert f"::: {name}\n" in api, name
 
 
-@pytest.mark.slow
-def test_site_builds_strictly_and_names_everything(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     pytest.importorskip("mkdocs", reason="the 'docs' extra is not installed")
     pytest.importorskip("mkdocstrings", reason="the 'docs' extra is not installed")
-    site = tmp_path / "site"
+    pytest.importorskip("matplotlib", reason="the tutorial's pictures need the 'plot' extra")
+    home = tmp_path_factory.mktemp("home")
+    folder = home / "site"
     done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)],
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(folder)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
-        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "", "HOME": str(tmp_path)},
+        env={
+            "NO_MKDOCS_2_WARNING": "1",
+            "PATH": os.environ.get("PATH", ""),
+            "HOME": str(home),
+            "PYTHONDONTWRITEBYTECODE": "1",
+        },
     )
     assert done.returncode == 0, done.stderr
-    html = (site / "api" / "index.html").read_text(encoding="utf-8")
-    for name in stpmodel.__all__:
-        if not name.startswith("__"):
-            assert name in html, name
+    return folder
+
+
+@pytest.fixture(scope="module")
+def api_html(site: Path) -> str:
+    return (site / "api" / "index.html").read_text(encoding="utf-8")
+
+
+def _prose(html: str) -> str:
+    """The text a reader sees outside code: tags removed, entities decoded."""
+    html = re.sub(r"<(pre|code)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"<script\b.*?</script>", " ", html, flags=re.S)
+    return htmllib.unescape(re.sub(r"<[^>]+>", "", html))
+
+
+def _near(text: str, at: int) -> str:
+    return " ".join(text[max(0, at - 60) : at + 40].split())
+
+
+@pytest.mark.slow
+@pytest.mark.xfail(
+    reason="docstrings owned by other branches still hold Sphinx roles until the end-of-"
+    "session sweep (issue 13); the sweep removes this mark",
+    strict=False,
+)
+def test_api_page_has_no_sphinx_roles_or_rest_residue(api_html: str) -> None:
+    text = _prose(api_html)
+    found = [_near(text, m.start()) for m in ROLES.finditer(text)]
+    found += [_near(text, m.start()) for m in REST.finditer(text)]
+    assert found == []
+    # a doctest turned into nested quotes by Markdown
+    assert "<blockquote>" not in api_html
+
+
+@pytest.mark.slow
+def test_my_pages_render_without_residue(api_html: str) -> None:
+    """The sections of the modules already converted: no role, no reST residue."""
+    for module in ("stpmodel.plot", "stpmodel.report"):
+        start = api_html.index(f'id="{module}"')
+        nxt = re.compile(r'<div class="doc doc-object doc-module">').search(api_html, start + 1)
+        section = _prose(api_html[start : nxt.start() if nxt else len(api_html)])
+        assert ROLES.search(section) is None, module
+        assert REST.search(section) is None, module
+
+
+@pytest.mark.slow
+def test_every_public_name_has_an_anchor(api_html: str) -> None:
+    ids = set(re.findall(r'\bid="([^"]+)"', api_html))
+    missing = [
+        f"stpmodel.{name}"
+        for name in stpmodel.__all__
+        if not name.startswith("__") and f"stpmodel.{name}" not in ids
+    ]
     for module_name in _public_modules():
         module = importlib.import_module(module_name)
-        for name in module.__all__:
-            assert f"{module_name}.{name}" in html, f"{module_name}.{name}"
+        missing += [
+            f"{module_name}.{name}"
+            for name in module.__all__
+            if f"{module_name}.{name}" not in ids
+            # a name re-exported from another public module is documented there
+            and getattr(getattr(module, name), "__module__", module_name) == module_name
+        ]
+    assert missing == []
+
+
+@pytest.mark.slow
+def test_class_pages_list_fields_with_types(api_html: str) -> None:
+    ids = set(re.findall(r'\bid="([^"]+)"', api_html))
+    checked = 0
+    for name in stpmodel.__all__:
+        cls = getattr(stpmodel, name)
+        if not (inspect.isclass(cls) and attrs.has(cls)):
+            continue
+        parts = cls.__module__.split(".")
+        places = [f"{'.'.join(parts[:n])}.{cls.__qualname__}" for n in range(len(parts), 0, -1)]
+        where = next((p for p in places if p in ids), places[0])
+        for field in attrs.fields(cls):
+            if field.name.startswith("_"):
+                continue
+            anchor = f"{where}.{field.name}"
+            assert anchor in ids, anchor
+            signature = re.search(
+                rf'id="{re.escape(anchor)}".*?</h\d>\s*<div class="doc-signature[^"]*">(.*?)</div>',
+                api_html,
+                re.S,
+            )
+            assert signature is not None, anchor
+            shown = " ".join(htmllib.unescape(re.sub(r"<[^>]+>", "", signature.group(1))).split())
+            assert re.match(rf"{field.name}: \S", shown), f"{anchor}: no type in {shown!r}"
+            checked += 1
+    assert checked > 50
+
+
+@pytest.mark.slow
+def test_bases_are_public(api_html: str) -> None:
+    bases = re.findall(r"Bases: (.*?)</p>", api_html, re.S)
+    assert bases
+    for line in bases:
+        text = _prose(line)
+        assert not re.search(r"(?:^|[\s,.\[])_[A-Za-z]", text), text
+        assert "stpmodel._" not in line, line
+
+
+@pytest.mark.slow
+def test_site_holds_documentation_files_only(site: Path) -> None:
+    odd = [
+        str(path.relative_to(site))
+        for path in site.rglob("*")
+        if path.suffix in {".py", ".pyc"} or path.name == "__pycache__"
+    ]
+    assert odd == []
+
+
+@pytest.mark.slow
+def test_repository_link_is_real_or_none(site: Path) -> None:
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    url = re.search(r"^repo_url:\s*(\S+)", config, re.M)
+    project = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    if url is not None:
+        assert url.group(1) in project, "repo_url must be the project's own repository URL"
+    home = (site / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]+)"[^>]*class="md-source"', home)
+    links += re.findall(r'class="md-source"[^>]*href="([^"]+)"', home)
+    for link in links:
+        assert ".invalid" not in link
+        assert link in project, link
+
+
+def _hooks() -> Any:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("docs_hooks", ROOT / "docs" / "hooks.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_every_command_has_a_worked_example() -> None:
+    from stpmodel.cli import _COMMANDS
+
+    assert set(_hooks().EXAMPLES) == set(_COMMANDS)
+
+
+@pytest.mark.slow
+def test_cli_page_shows_each_example_with_its_real_output(site: Path) -> None:
+    page = (site / "cli" / "index.html").read_text(encoding="utf-8")
+    text = htmllib.unescape(re.sub(r"<[^>]+>", "", page))
+    for _why, argv, _lines in _hooks().EXAMPLES.values():
+        assert f"$ stpmodel {' '.join(argv)}\n" in text, argv
+    assert "$ echo $?" not in text  # no example failed
+    assert "Traceback" not in text
+    # the deadlines example printed what the library says
+    (argv,) = [a for _, a, _ in _hooks().EXAMPLES.values() if a[0] == "deadlines"]
+    options = dict(zip(argv[1::2], argv[2::2], strict=False))
+    roadmap = stpmodel.load()
+    expected = roadmap.deadlines(
+        from_year=int(options["--from"]),
+        to_year=int(options["--to"]),
+        ministry=options["--ministry"],
+    )
+    start = text.index(f"$ stpmodel {' '.join(argv)}")
+    shown = text[start : text.index("usage:", start)]
+    assert expected
+    for deadline in expected:
+        assert deadline.item.id in shown, deadline.item.id
+
+
+@pytest.mark.slow
+def test_tutorial_shows_pictures_drawn_at_build_time(site: Path) -> None:
+    tutorial = (site / "tutorial" / "index.html").read_text(encoding="utf-8")
+    for name in ("timeline", "network"):
+        assert f'src="../images/{name}.png"' in tutorial, name
+        picture = site / "images" / f"{name}.png"
+        assert picture.read_bytes().startswith(b"\x89PNG"), name
+    # drawn by the hook, never committed
+    tracked = subprocess.run(
+        ["git", "ls-files", "docs/images", "docs/*.png"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    ).stdout
+    assert tracked == ""

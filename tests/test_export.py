@@ -274,6 +274,24 @@ def test_frames_of_a_small_roadmap_keep_their_columns() -> None:
     assert empty["value"].dtype == "float64"
 
 
+def test_result_collections_tabulate_like_the_frames(roadmap: Roadmap) -> None:
+    pd = pytest.importorskip("pandas", reason="the 'pandas' extra is not installed")
+    from stpmodel.export.frame import FRAMES, to_frame
+
+    chosen = roadmap.deadlines(from_year=2025, to_year=2027).to_frame()
+    assert len(chosen) == 9
+    for column in ("start", "end", "due"):
+        assert pd.api.types.is_datetime64_any_dtype(chosen[column]), column
+    assert chosen["approximate"].dtype == bool
+    everything = to_frame(roadmap, "deadlines")
+    assert list(chosen.columns) == list(everything.columns)
+    assert (chosen.dtypes == everything.dtypes).all()
+    assert set(chosen["id"]) <= set(everything["id"])
+    none = roadmap.deadlines(from_year=2090).to_frame()
+    assert (len(none), list(none.columns)) == (0, list(FRAMES["deadlines"]))
+    assert pd.api.types.is_datetime64_any_dtype(none["due"])
+
+
 def _workbook_value(value: object) -> object:
     """A frame's value as the workbook should hold it."""
     import pandas as pd

@@ -9,6 +9,7 @@ import pytest
 
 import stpmodel
 from stpmodel import Action, Indicator, IndicatorKind, Initiative, MinistryRef
+from stpmodel.errors import WarningCode
 from stpmodel.roadmap import Roadmap
 from tests.conftest import DATA, shared_file
 
@@ -467,3 +468,84 @@ def test_control_characters_are_kept_and_reported_where_they_enter(control: str)
 def test_tab_newline_and_carriage_return_are_no_control_characters() -> None:
     text = ROW_DOC.format(action="推進").replace("\n", "\r\n")
     assert stpmodel.parse(text, strict=True).warnings == ()
+
+
+def test_the_docs_list_every_warning_code_and_no_other() -> None:
+    docs = Path(__file__).resolve().parents[1] / "docs" / "parsing.md"
+    text = docs.read_text(encoding="utf-8")
+    table = text[text.index("| code | when |") : text.index("Unreadable input")]
+    listed = set(
+        re.findall(
+            r"`([a-z-]+)`",
+            "\n".join(
+                line.split("|")[1] for line in table.splitlines()[2:] if line.startswith("|")
+            ),
+        )
+    )
+    assert listed == {code.value for code in WarningCode}
+
+
+def test_warnings_carry_their_column_span() -> None:
+    text = "(1) 見出し\n① 小\n○取組。【科技】\t・実施、2023年2月30日まで。\t・推進。【謎、文】\n"
+    roadmap = stpmodel.parse(text, name="x.txt")
+    raw = text.split("\n")[2]
+    spans = {w.code: (w.line, w.column, w.end_column) for w in roadmap.warnings}
+    date = raw.index("2023年2月30日") + 1
+    code = raw.index("謎") + 1
+    assert spans == {
+        WarningCode.BAD_DATE: (3, date, date + len("2023年2月30日")),
+        WarningCode.UNKNOWN_MINISTRY: (3, code, code + 1),
+    }
+    for warning in roadmap.warnings:
+        assert raw[warning.column - 1 : warning.end_column - 1] == warning.text
+
+
+def test_a_problem_on_a_continued_line_is_placed_there(source: str) -> None:
+    """Action 6.1.2.a3 is continued over a page break (lines 46 and 58): an unknown code in
+    its tag is placed on line 58, where the tag stands."""
+    before = "<p>し、サプライチェーンの強化を推進。【<u>科技</u>】"
+    text = source.replace(before, before.replace("科技", "謎"), 1)
+    assert text != source
+    (warning,) = stpmodel.parse(text, name="x.txt").warnings
+    assert warning.code == "unknown-ministry"
+    line = text.split("\n")[warning.line - 1]
+    assert line[warning.column - 1 : warning.end_column - 1] == "謎"
+
+
+# -- program links inherited through the registry's cues (the analyst issue) -------------
+@pytest.mark.parametrize("ident", ["6.1.2.a1", "6.2.1.a1", "6.3.1.a1"])
+def test_actions_naming_sips_themes_link_to_sip(roadmap: Roadmap, ident: str) -> None:
+    """「14課題の社会実装に向けて…プログラムを推進」 under an initiative that names SIP:
+    the 14 themes are SIP 第3期's, so the action is linked to SIP (and the graph has the
+    mention)."""
+    from stpmodel.graph import build_graph
+
+    action = roadmap.get(ident, Action)
+    assert "14課題" in action.text
+    assert "sip" in roadmap.get(action.initiative_id, Initiative).programs
+    assert action.programs == ("sip",)
+    graph = build_graph(roadmap)
+    assert any(data.get("relation") == "mentions" for data in graph[ident]["sip"].values())
+
+
+def test_cues_link_only_under_an_initiative_naming_the_program() -> None:
+    """A cue is read in its context only: 14課題 under an initiative that does not name
+    SIP links nothing; 本プログラム (a cue of SIP in the registry) under one that does links
+    SIP."""
+    text = (
+        "(1) 見出し\n① 小\n"
+        "○次期SIPで推進。【科技】\t・本プログラムの課題を開始。\t・14課題を推進。【科技】\n"
+        "○別の取組。【文】\t・14課題を開始。\t・本プログラムを推進。【文】\n"
+    )
+    roadmap = stpmodel.parse(text, strict=True)
+    first, second = roadmap.initiatives
+    assert [first.status_notes[0].programs, first.actions[0].programs] == [("sip",), ("sip",)]
+    assert [second.status_notes[0].programs, second.actions[0].programs] == [(), ()]
+
+
+def test_cues_are_registry_data() -> None:
+    from stpmodel.registry import default_program_cues, default_programs
+
+    cues = default_program_cues()
+    assert "14課題" in cues["sip"]
+    assert set(cues) <= set(default_programs())

@@ -47,3 +47,11 @@ def test_invalid_periods_are_rejected() -> None:
             granularity=Granularity.DAY,
             year=2025,
         )
+
+
+def test_centuries_count_from_year_one() -> None:
+    c21 = Period.century(21)
+    assert (c21.start, c21.end) == (dt.date(2001, 1, 1), dt.date(2100, 12, 31))
+    assert c21.granularity is Granularity.CENTURY
+    with pytest.raises(ValueError, match=r"century must be 1\.\.99"):
+        Period.century(0)

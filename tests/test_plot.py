@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 
-from stpmodel import MinistryRef, Roadmap, load
+from stpmodel import MinistryRef, Roadmap, UnknownIdError, load
 from stpmodel.cli import main
 from stpmodel.dates import Relation
 
@@ -142,6 +142,32 @@ def test_timeline_filters_show_in_rows_and_title(roadmap: Roadmap) -> None:
     assert "SIP" in only_sip.axes[0].get_title(loc="left")
 
 
+def test_rows_take_the_colour_of_the_filtered_ministry_where_it_leads(roadmap: Roadmap) -> None:
+    from matplotlib.colors import to_hex
+    from matplotlib.patches import Patch
+
+    code = "経"
+    figure = plot.timeline(roadmap, ministry=code)
+    patches = {
+        text.get_text(): to_hex(handle.get_facecolor())
+        for legend in figure.legends
+        for text, handle in zip(legend.get_texts(), legend.legend_handles, strict=True)
+        if isinstance(handle, Patch)
+    }
+    colour = patches[f"{code}: {roadmap.ministries[code].name_ja}"]
+    bars = dict(_gids(figure, "bar "))
+    shared = [
+        d
+        for d in roadmap.deadlines(ministry=code)
+        if code in d.item.lead_ministries and d.item.lead_ministries[0] != code
+    ]
+    assert shared  # items led by 経 together with a ministry named first
+    for deadline in roadmap.deadlines(ministry=code):
+        if code in deadline.item.lead_ministries:
+            line = bars[f"bar {deadline.item.id} {deadline.mention.text.strip()}"]
+            assert to_hex(line.get_color()) == colour, deadline.item.id
+
+
 def test_timeline_accepts_deadlines_and_an_axes(roadmap: Roadmap) -> None:
     chosen = roadmap.deadlines(from_year=2024, to_year=2024)
     figure = plot.timeline(chosen)
@@ -152,6 +178,15 @@ def test_timeline_accepts_deadlines_and_an_axes(roadmap: Roadmap) -> None:
     assert len(list(_gids(host, "bar "))) == len(roadmap.deadlines(from_year=2025, to_year=2025))
 
 
+def test_figures_show_in_a_notebook_without_pyplot(roadmap: Roadmap) -> None:
+    import pickle
+
+    figure = plot.timeline(roadmap, from_year=2025, to_year=2025)
+    assert figure._repr_png_().startswith(b"\x89PNG")  # type: ignore[attr-defined]
+    assert repr(figure).startswith("<Figure size")
+    assert isinstance(pickle.loads(pickle.dumps(figure)), Figure)
+
+
 def test_timeline_with_nothing_to_show_says_so(roadmap: Roadmap) -> None:
     figure = _drawn(plot.timeline(roadmap, from_year=2040, to_year=2041))
     assert "この条件の期限はありません" in [t.get_text() for t in _texts(figure)]
@@ -160,6 +195,23 @@ def test_timeline_with_nothing_to_show_says_so(roadmap: Roadmap) -> None:
 def test_timeline_year_must_be_an_int(roadmap: Roadmap) -> None:
     with pytest.raises(TypeError, match="from_year"):
         plot.timeline(roadmap, from_year="2025")  # type: ignore[arg-type]
+
+
+def test_filters_take_any_name_the_registry_knows(roadmap: Roadmap) -> None:
+    def bars(figure: Figure) -> list[str]:
+        return sorted(gid for gid, _ in _gids(figure, "bar "))
+
+    by_code = bars(plot.timeline(roadmap, ministry="文"))
+    assert bars(plot.timeline(roadmap, ministry="MEXT")) == by_code
+    assert bars(plot.timeline(roadmap, ministry="文部科学省")) == by_code
+    assert bars(plot.timeline(roadmap.deadlines(), ministry="MEXT")) == by_code
+    assert bars(plot.timeline(roadmap, program="S I P")) == bars(
+        plot.timeline(roadmap, program="sip")
+    )
+    with pytest.raises(UnknownIdError):
+        plot.timeline(roadmap, ministry="NOPE")
+    with pytest.raises(UnknownIdError):
+        plot.network(roadmap, program="NOPE")
 
 
 @pytest.mark.parametrize(
@@ -308,6 +360,7 @@ def test_plot_command_checks_the_ministry(
     assert main(["plot", "timeline", "--ministry", "NOPE", "-o", str(tmp_path / "x.png")]) == 2
     assert "NOPE" in capsys.readouterr().err
     assert not (tmp_path / "x.png").exists()
+    assert main(["plot", "timeline", "--ministry", "MEXT", "-o", str(tmp_path / "x.png")]) == 0
 
 
 def test_relation_styles_cover_every_relation() -> None:

@@ -349,3 +349,9 @@ def test_result_collections_as_frames(roadmap: Roadmap) -> None:
     assert list(items["id"]) == [i.id for i in query.items_of(roadmap, "sip")]
     pairs = query.co_responsibility(roadmap).to_frame()
     assert list(pairs["count"]) == [p.count for p in query.co_responsibility(roadmap)]
+    nodes = query.search(roadmap, "SIP")
+    assert list(nodes.to_frame()["id"]) == [n.id for n in nodes]
+    codes = query.ministries_of(roadmap, "sip")
+    frame = codes.to_frame()
+    assert list(frame["code"]) == list(codes)
+    assert all(frame["name"])  # every code has its Japanese name

@@ -21,7 +21,7 @@ import pytest
 import stpmodel
 from stpmodel import Roadmap
 from stpmodel.cli import main
-from stpmodel.errors import StpError
+from stpmodel.errors import WriteError
 
 pytest.importorskip("plotly", reason="the 'report' extra is not installed")
 
@@ -163,14 +163,14 @@ def test_text_cannot_break_out_of_the_page(source: str) -> None:
 def test_write_html_never_replaces_a_file_unless_asked(tmp_path: Path, roadmap: Roadmap) -> None:
     target = tmp_path / "r.html"
     target.write_text("mine", encoding="utf-8")
-    with pytest.raises(StpError, match="exists"):
+    with pytest.raises(WriteError, match="exists"):
         write_html(roadmap, target)
     assert target.read_text(encoding="utf-8") == "mine"
     write_html(roadmap, target, overwrite=True)
     assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
     link = tmp_path / "link.html"
     link.symlink_to(tmp_path / "elsewhere.html")
-    with pytest.raises(StpError, match="symbolic link"):
+    with pytest.raises(WriteError, match="symbolic link"):
         write_html(roadmap, link, overwrite=True)
     assert not (tmp_path / "elsewhere.html").exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.html", "r.html"]

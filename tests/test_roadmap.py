@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
+import stpmodel
 from stpmodel import (
     Action,
     Footnote,
@@ -92,3 +95,9 @@ def test_item_kinds_are_an_enum(roadmap: Roadmap) -> None:
     kinds = {d.kind for d in roadmap.deadlines()}
     assert kinds == {ItemKind.INITIATIVE, ItemKind.ACTION}
     assert str(ItemKind.ACTION) == "action"  # a string enum: old comparisons still hold
+
+
+def test_roadmap_to_frame_is_the_package_function(roadmap: Roadmap) -> None:
+    pytest.importorskip("pandas", reason="the 'pandas' extra is not installed")
+    for what in ("actions", "deadlines"):
+        assert roadmap.to_frame(what).equals(stpmodel.to_frame(roadmap, what))

@@ -360,3 +360,27 @@ def test_escape_controls() -> None:
     assert escape_controls("tab\tline\nreturn\r") == "tab\tline\nreturn\r"
     text = "普通の文"
     assert escape_controls(text) is text
+
+
+@pytest.mark.parametrize("kind", [str, Path])
+def test_every_writer_takes_str_and_path(
+    roadmap: Roadmap, tmp_path: Path, kind: Callable[[Path], object]
+) -> None:
+    pytest.importorskip("icalendar", reason="the 'ics' extra is not installed")
+    pytest.importorskip("openpyxl", reason="the 'excel' extra is not installed")
+    from stpmodel.export.ics import write_calendar
+    from stpmodel.export.sqlite import write_sqlite
+    from stpmodel.export.tables import write_csv
+
+    writers: dict[str, Callable[[object], str]] = {
+        "x.sqlite": lambda p: write_sqlite(roadmap, p),  # type: ignore[arg-type]
+        "csv": lambda p: write_csv(roadmap, p),  # type: ignore[arg-type]
+        "x.zip": lambda p: write_csv(roadmap, p),  # type: ignore[arg-type]
+        "x.ics": lambda p: write_calendar(roadmap, p),  # type: ignore[arg-type]
+    }
+    for fmt in ("json", "sqlite", "xlsx", "graphml", "gexf"):
+        writers[f"e.{fmt}"] = lambda p, fmt=fmt: export(roadmap, fmt, p)  # type: ignore[misc]
+    for name, write in writers.items():
+        target = tmp_path / name
+        assert write(kind(target)) == str(target), name
+        assert target.exists(), name

@@ -23,6 +23,7 @@ from stpmodel.errors import (
     ParseWarning,
     StpError,
     UnknownIdError,
+    WriteError,
 )
 from stpmodel.model import (
     Action,
@@ -93,6 +94,7 @@ __all__ = [
     "StpError",
     "Subsection",
     "UnknownIdError",
+    "WriteError",
     "__version__",
     "build_graph",
     "coverage",

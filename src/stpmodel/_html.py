@@ -212,10 +212,24 @@ def footnotes_table(footnotes: Iterable[Mapping[str, Any]], caption: str = "") -
     return table(HEADERS["footnotes"], rows, caption)
 
 
+_MINISTRY_KINDS = {
+    "ministry": "省庁",
+    "cabinet_office": "内閣府",
+    "cabinet_secretariat": "内閣官房",
+    "collective": "総称",
+    "unknown": "不明",
+}
+
+
 def ministries_table(ministries: Iterable[Mapping[str, Any]], caption: str = "") -> str:
     """Ministries of the registry."""
     rows = [
-        [_text(r["code"]), _text(r["name_ja"]), _text(r["name_en"]), _text(r["kind"])]
+        [
+            _text(r["code"]),
+            _text(r["name_ja"]),
+            _text(r["name_en"]),
+            escape(_MINISTRY_KINDS.get(r["kind"], r["kind"])),
+        ]
         for r in ministries
     ]
     return table(HEADERS["ministries"], rows, caption)

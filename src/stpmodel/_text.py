@@ -1,7 +1,7 @@
 """Text normalisation shared by the parser, the registries and the queries.
 
-The roadmap is text extracted from a PDF: Latin letters come out spaced (``S I P``,
-``I m P A C T``), digits come full-width or with spaces, and footnote markers are
+The roadmap is text extracted from a PDF: Latin letters come out spaced (`S I P`,
+`I m P A C T`), digits come full-width or with spaces, and footnote markers are
 superscript digits glued to words. These helpers never change what is stored as the
 object's text; they give comparable *forms* of it.
 """
@@ -30,7 +30,7 @@ __all__ = [
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 MAX_MARK_DIGITS = 6
 """The longest footnote marker read as a number; a longer run of superscript digits is
-text (and the parser reports it): no footnote has a million, and ``int()`` refuses
+text (and the parser reports it): no footnote has a million, and `int()` refuses
 strings of more than 4,300 digits."""
 _SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _ASCII_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
@@ -60,40 +60,40 @@ _DASHES = str.maketrans({"－": "-", "‐": "-", "―": "-", "−": "-", "〜": 
 def normalize_space(text: str) -> str:
     """Collapse runs of white space (including U+3000) to one space and strip the ends.
 
-    Control characters that Python counts as white space (``\x0b``, ``\x0c``,
-    ``\x1c``–``\x1f``, ``\x85``) are not white space here: text keeps them as the source
+    Control characters that Python counts as white space (`\x0b`, `\x0c`,
+    `\x1c`–`\x1f`, `\x85`) are not white space here: text keeps them as the source
     has them (the parser reports them where they enter).
     """
     return _SPACE_RUN.sub(" ", text).strip(" ")
 
 
 def despace_letters(text: str) -> str:
-    """Undo the PDF's letter spacing: ``"次期 S I P の課題"`` → ``"次期 SIP の課題"``."""
+    """Undo the PDF's letter spacing: `"次期 S I P の課題"` → `"次期 SIP の課題"`."""
     return _spaced().sub(lambda m: m.group(0).replace(" ", "").replace("\u3000", ""), text)
 
 
 def search_key(text: str) -> str:
     """A form for matching: NFKC, case-folded, with no white space and no footnote marks.
 
-    Japanese is written without spaces, so removing all of them makes ``"S I P"``,
-    ``"SIP"`` and ``"ＳＩＰ"`` the same key, as well as ``"2026 年度"`` and ``"2026年度"``.
+    Japanese is written without spaces, so removing all of them makes `"S I P"`,
+    `"SIP"` and `"ＳＩＰ"` the same key, as well as `"2026 年度"` and `"2026年度"`.
     """
     text = unicodedata.normalize("NFKC", drop_footnote_marks(text)).translate(_DASHES)
     return _WS.sub("", text).casefold()
 
 
 def superscript_number(marker: str) -> int:
-    """``"⁹⁴"`` → ``94``."""
+    """`"⁹⁴"` → `94`."""
     return int(marker.translate(_SUPER_TO_ASCII))
 
 
 def superscript(number: int) -> str:
-    """``94`` → ``"⁹⁴"``, the footnote marker as printed."""
+    """`94` → `"⁹⁴"`, the footnote marker as printed."""
     return str(number).translate(_ASCII_TO_SUPER)
 
 
 def footnote_marks(text: str) -> tuple[int, ...]:
-    """The footnote numbers marked in ``text``: ``"…論文数⁹⁴を…"`` → ``(94,)``.
+    """The footnote numbers marked in `text`: `"…論文数⁹⁴を…"` → `(94,)`.
 
     Markers of more than `MAX_MARK_DIGITS` digits are left out (see `overlong_marks`).
     """
@@ -101,10 +101,10 @@ def footnote_marks(text: str) -> tuple[int, ...]:
 
 
 def overlong_marks(text: str) -> tuple[str, ...]:
-    """The runs of superscript digits in ``text`` too long to be a footnote marker."""
+    """The runs of superscript digits in `text` too long to be a footnote marker."""
     return tuple(m for m in _MARKS.findall(text) if len(m) > MAX_MARK_DIGITS)
 
 
 def drop_footnote_marks(text: str) -> str:
-    """``text`` without its footnote markers (one quick look when there are none)."""
+    """`text` without its footnote markers (one quick look when there are none)."""
     return _MARKS.sub("", text) if _MARKS.search(text) else text

@@ -84,19 +84,23 @@ def has_controls(text: str) -> bool:
     return _CONTROLS.search(text) is not None
 
 
-def escape_controls(text: str) -> str:
+def escape_controls(text: str, *, json: bool = False) -> str:
     r"""`text` with each control character (C0 but TAB/LF/CR, DEL, C1) written as `\xNN`.
 
     The model keeps such characters as the source has them; a writer whose format cannot
     carry them (XML, iCalendar, xlsx, a terminal) passes its text through this function.
+    With `json=True` they are written `\u00NN` instead, which is also a valid escape
+    inside a JSON string (the command line's output may be JSON).
 
     ```python
-    escape_controls("a\x1b[31mb")  # "a\\x1b[31mb"
+    escape_controls("a\x1b[31mb")             # "a\\x1b[31mb"
+    escape_controls("a\x7fb", json=True)      # "a\\u007fb"
     ```
     """
     if _CONTROLS.search(text) is None:
         return text
-    return _CONTROLS.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    form = "\\u{:04x}" if json else "\\x{:02x}"
+    return _CONTROLS.sub(lambda m: form.format(ord(m.group())), text)
 
 
 # -- files -------------------------------------------------------------------------------
@@ -186,6 +190,7 @@ def atomic_path(path: StrPath, *, overwrite: bool = False, suffix: str = ".tmp")
         finally:
             os.close(fd)
         yield tmp
+        _sync(tmp)
         _place(tmp, target, shown, overwrite=overwrite)
     except OSError as exc:
         _discard(tmp)
@@ -207,12 +212,19 @@ def _discard(tmp: str) -> None:
             pass
 
 
+def _sync(path: str) -> None:
+    """Flush the finished file to the disk, so the rename never exposes an empty file."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def _fill(path: str, data: bytes) -> None:
-    """Write `data` to `path` (ours, just made) and flush it to the disk."""
+    """Write `data` to `path` (ours, just made)."""
     with open(path, "wb") as handle:
         handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def write_bytes(path: StrPath, data: bytes, *, overwrite: bool = False) -> str:

@@ -1,7 +1,13 @@
-"""The ``stpmodel`` command: a thin argparse layer over the library; the only printer.
+"""The `stpmodel` command: a thin argparse layer over the library; the only printer.
 
 Exit codes: 0 success (warnings included), 1 errors in strict mode and internal failures,
-2 usage errors (unknown ID, unknown ministry code, bad year, bad file).
+2 usage errors (unknown ID, unknown ministry code, bad year, bad file) and files that could
+not or must not be written (`stpmodel: cannot write PATH: reason`).
+
+Output is text the terminal can show: characters the output encoding lacks (cp932, ASCII)
+are replaced, and control characters of a roadmap's text are written as `\\u00NN`. Listings
+(`deadlines`, `programs`, `ministries`, `search`) take `--format table|json|csv`; tables
+are cut to the terminal's width only when writing to a terminal.
 """
 
 from __future__ import annotations
@@ -71,18 +77,34 @@ def _width() -> int | None:
     return _columns() if _is_terminal() else None
 
 
-def _check_ministry(roadmap: Roadmap, code: str | None) -> None:
-    if code is not None and code not in roadmap.ministries:
-        known = "、".join(roadmap.ministries)
-        raise _UsageError(f"unknown ministry code {code!r} (this roadmap has: {known})")
+def _ministry(roadmap: Roadmap, name: str | None) -> str | None:
+    """The ministry code `name` stands for (`MEXT`, `文部科学省`, `文` → `文`), by the
+    roadmap's name resolver; an unknown name is a usage error listing close matches."""
+    if name is None:
+        return None
+    try:
+        return roadmap.ministry_code(name)
+    except UnknownIdError as exc:
+        raise _UsageError(f"{exc} (see 'stpmodel ministries')") from None
 
 
-def _check_program(roadmap: Roadmap, pid: str | None) -> None:
-    if pid is not None and pid not in roadmap.programs:
-        from stpmodel.registry import default_programs
+def _program(roadmap: Roadmap, name: str | None) -> str | None:
+    """The program ID `name` stands for (`SIP`, `戦略的イノベーション創造プログラム` →
+    `sip`); an unknown name is a usage error listing close matches."""
+    if name is None:
+        return None
+    try:
+        return roadmap.program_id(name)
+    except UnknownIdError as exc:
+        raise _UsageError(f"{exc} (see 'stpmodel programs')") from None
 
-        if pid not in default_programs():
-            raise _UsageError(f"unknown program ID {pid!r} (see 'stpmodel programs')")
+
+def _check_ministry(roadmap: Roadmap, name: str | None) -> None:
+    _ministry(roadmap, name)
+
+
+def _check_program(roadmap: Roadmap, name: str | None) -> None:
+    _program(roadmap, name)
 
 
 # -- commands ---------------------------------------------------------------------------
@@ -117,21 +139,20 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
     from stpmodel.records import deadline_record
 
     roadmap = _roadmap(args)
-    _check_ministry(roadmap, args.ministry)
-    _check_program(roadmap, args.program)
+    ministry = _ministry(roadmap, args.ministry)
+    program = _program(roadmap, args.program)
     if args.from_year and args.to_year and args.from_year > args.to_year:
         raise _UsageError(f"--from {args.from_year} is after --to {args.to_year}")
     found: Sequence[Deadline] = query.deadlines(
         roadmap,
         from_year=args.from_year,
         to_year=args.to_year,
-        ministry=args.ministry,
+        ministry=ministry,
         lead_only=args.lead_only,
-        program=args.program,
+        program=program,
         relation=args.relation,
+        kind=args.kind,
     )
-    if args.kind:
-        found = [d for d in found if d.kind == args.kind]
     records = [deadline_record(d) for d in found]
     if args.sort:
         order = sorted(range(len(records)), key=lambda i: _SORTS[args.sort](dict(records[i])))
@@ -354,7 +375,7 @@ def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     width = _width()
     for r in records:
         prefix = f"{r['id']}  "
-        text = escape_controls(r["text"])
+        text = escape_controls(r["text"], json=True)
         if width is not None:
             text = truncate(text, width - display_width(prefix))
         out.write(prefix + text + "\n")
@@ -436,11 +457,9 @@ def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
     import io as _io
 
     from stpmodel import plot
-    from stpmodel.report._files import write_bytes
+    from stpmodel._write import write_bytes
 
     roadmap = _roadmap(args)
-    _check_ministry(roadmap, args.ministry)
-    _check_program(roadmap, args.program)
     if args.what == "timeline":
         figure = plot.timeline(
             roadmap,
@@ -484,7 +503,14 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     from stpmodel.diff import diff, open_edition
     from stpmodel.diff._text import word_diff
 
-    found = diff(open_edition(args.old), open_edition(args.new))
+    editions = [open_edition(args.old), open_edition(args.new)]
+    for name, edition in zip((args.old, args.new), editions, strict=True):
+        if edition.warnings:
+            sys.stderr.write(
+                f"stpmodel: {name}: {len(edition.warnings)} parse warnings "
+                f"(see 'stpmodel parse {name}')\n"
+            )
+    found = diff(*editions)
     if args.kind:
         found = found.filter(kind=args.kind)
     records = []
@@ -557,10 +583,16 @@ def _deadlines_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR", help="last year written")
     p.add_argument(
-        "--ministry", metavar="CODE", help="only items tagged with this code (科技, 文 …)"
+        "--ministry",
+        metavar="NAME",
+        help="only items tagged with this ministry: a code, name or abbreviation (文, MEXT, 文部科学省 …)",
     )
     p.add_argument("--lead-only", action="store_true", help="with --ministry: only where it leads")
-    p.add_argument("--program", metavar="ID", help="only items mentioning this program (sip …)")
+    p.add_argument(
+        "--program",
+        metavar="NAME",
+        help="only items mentioning this program: an ID, acronym or name (sip, SIP …)",
+    )
     p.add_argument("--relation", choices=[r.value for r in Relation], help="only this relation")
     p.add_argument(
         "--kind", choices=["initiative", "action"], help="only dates written on this kind of item"
@@ -622,8 +654,8 @@ def _plot_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--from", dest="from_year", type=_year, metavar="YEAR", help="first year")
     p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR", help="last year")
-    p.add_argument("--ministry", metavar="CODE", help="only this ministry (科技, 文 …)")
-    p.add_argument("--program", metavar="ID", help="only this program (sip …)")
+    p.add_argument("--ministry", metavar="NAME", help="only this ministry (文, MEXT, 文部科学省 …)")
+    p.add_argument("--program", metavar="NAME", help="only this program (sip, SIP …)")
     p.add_argument("--dpi", type=int, default=120, help="resolution of a PNG (default: 120)")
     p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
 
@@ -671,7 +703,7 @@ _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], _Comm
 
 
 def _build_parser(argv: Sequence[str] | None = None) -> _Parser:
-    """The parser; with ``argv`` naming a command, only that command's sub-parser."""
+    """The parser; with `argv` naming a command, only that command's sub-parser."""
     parser = _Parser(
         prog="stpmodel",
         description="Japan's STI policy roadmap (統合イノベーション戦略 工程表) as data.",
@@ -721,10 +753,9 @@ def _safe_streams() -> None:
 
 
 def _say(stream: TextIO, text: str) -> None:
-    """Write `text` with every control character (ESC …) made visible as `\\xNN`."""
-    from stpmodel._write import escape_controls
-
-    stream.write(escape_controls(text))
+    """Write `text` with every control character (ESC …) made visible as `\\u00NN`,
+    which is also a valid escape inside the JSON strings some commands print."""
+    stream.write(escape_controls(text, json=True))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

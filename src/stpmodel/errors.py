@@ -1,22 +1,22 @@
 """Errors and parse warnings.
 
-Every exception stpmodel raises on purpose derives from :class:`StpError`, and each
-subclass also derives from the builtin a caller would expect (``ValueError`` for bad
-input, ``KeyError`` for an unknown ID, ``ImportError`` for a missing optional extra), so
-``except ValueError`` keeps working for code that does not know this library.
+Every exception stpmodel raises on purpose derives from [StpError][stpmodel.StpError], and
+each subclass also derives from the builtin a caller would expect (`ValueError` for bad
+input, `KeyError` for an unknown ID, `ImportError` for a missing optional extra), so
+`except ValueError` keeps working for code that does not know this library.
 
-A :class:`ParseWarning` is not an exception but a record: the parser collects them on
-``Roadmap.warnings`` in the default mode and raises one :class:`ParseError` carrying all of
-them in strict mode.
+A [ParseWarning][stpmodel.ParseWarning] is not an exception but a record: the parser
+collects them on `Roadmap.warnings` in the default mode and raises one
+[ParseError][stpmodel.ParseError] carrying all of them in strict mode. What each warning
+means is its [WarningCode][stpmodel.errors.WarningCode].
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Sequence
 
 import attrs
-
-from stpmodel._record import Record
 
 __all__ = [
     "ArgumentTypeError",
@@ -26,6 +26,7 @@ __all__ = [
     "ParseWarning",
     "StpError",
     "UnknownIdError",
+    "WarningCode",
     "WriteError",
 ]
 
@@ -34,21 +35,64 @@ class StpError(Exception):
     """Base class of every error raised by stpmodel."""
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class ParseWarning(Record):
+class WarningCode(enum.StrEnum):
+    """What a [ParseWarning][stpmodel.ParseWarning] is about: a stable, machine-readable key.
+
+    The members compare equal to their values (`WarningCode.BAD_ROW == "bad-row"`).
+    docs/parsing.md lists every one with when it is raised.
+    """
+
+    BAD_ROW = "bad-row"
+    ORPHAN_CONTINUATION = "orphan-continuation"
+    UNKNOWN_MINISTRY = "unknown-ministry"
+    UNTERMINATED_TAG = "unterminated-tag"
+    BAD_TAG = "bad-tag"
+    MISSING_TAG = "missing-tag"
+    STRAY_TAG = "stray-tag"
+    EMPTY_CELL = "empty-cell"
+    NO_ACTIONS = "no-actions"
+    UNCLOSED_MARKUP = "unclosed-markup"
+    STRAY_TEXT = "stray-text"
+    OUTSIDE_SECTION = "outside-section"
+    BAD_DATE = "bad-date"
+    UNDEFINED_FOOTNOTE = "undefined-footnote"
+    DUPLICATE_FOOTNOTE = "duplicate-footnote"
+    BAD_FOOTNOTE = "bad-footnote"
+    DUPLICATE_ID = "duplicate-id"
+    CONTROL_CHARACTER = "control-character"
+
+
+@attrs.frozen(kw_only=True)
+class ParseWarning:
     """A problem the parser met and worked around (警告).
 
-    ``source`` is the file name (or ``"<string>"``), ``line`` the 1-based line number,
-    ``code`` a stable machine-readable key (``"unknown-ministry"``, ``"bad-row"`` …),
-    ``message`` a sentence for people, and ``text`` the offending source text, kept so that
-    nothing the parser could not place is lost.
+    Attributes:
+        source: The file name (or `"<string>"`).
+        line: The 1-based line number.
+        column: The 1-based column (in characters) where the offending text begins on
+            that line. The parser always gives it; 0 only in warnings loaded from JSON
+            written before warnings had columns.
+        end_column: The column just after it, so that `raw[column - 1 : end_column - 1]`
+            is the span; equal to `column` where the problem has no extent (a missing tag
+            is reported where its item begins).
+        code: What the problem is.
+        message: A sentence for people.
+        text: The offending source text, kept so that nothing the parser could not place
+            is lost.
     """
 
     source: str
     line: int
-    code: str
+    code: WarningCode
     message: str
     text: str = ""
+    column: int = 0
+    end_column: int = 0
+
+    @property
+    def span(self) -> tuple[int, int]:
+        """`(column, end_column)`."""
+        return (self.column, self.end_column)
 
     def __str__(self) -> str:
         return f"{self.source}:{self.line}: {self.message}"
@@ -57,8 +101,11 @@ class ParseWarning(Record):
 class ParseError(StpError, ValueError):
     """The input could not be read as a roadmap.
 
-    Carries the ``source`` name, the 1-based ``line`` (0 where the problem is the file as a
-    whole), the offending ``text`` and, in strict mode, every ``problems`` found at once.
+    Attributes:
+        source: The file name.
+        line: The 1-based line (0 where the problem is the file as a whole).
+        text: The offending text.
+        problems: In strict mode, every problem found, at once.
     """
 
     def __init__(
@@ -95,10 +142,10 @@ class ParseError(StpError, ValueError):
 
 
 class LoadError(StpError, ValueError):
-    """Serialised data (JSON) does not describe a valid roadmap; ``path`` says where.
+    """Serialised data (JSON) does not describe a valid roadmap; `path` says where.
 
-    ``problems`` lists every problem found as ``(path, message)`` pairs, paths in JSONPath
-    (``$.sections[0].number``); ``path`` is the first one's, and the message (one line)
+    `problems` lists every problem found as `(path, message)` pairs, paths in JSONPath
+    (`$.sections[0].number`); `path` is the first one's, and the message (one line)
     names the first and up to ten more.
     """
 

@@ -16,7 +16,6 @@ from typing import ClassVar
 
 import attrs
 
-from stpmodel._record import Record
 from stpmodel._text import despace_letters
 from stpmodel.dates import DateMention, Period
 
@@ -41,8 +40,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class SourceSpan(Record):
+@attrs.frozen(kw_only=True)
+class SourceSpan:
     """Where an object came from (出典): the source's name and its 1-based line numbers.
 
     A table row broken over a page boundary has several lines.
@@ -75,8 +74,8 @@ class MinistryKind(enum.StrEnum):
     UNKNOWN = "unknown"  # a code the registry does not know
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Ministry(Record):
+@attrs.frozen(kw_only=True)
+class Ministry:
     """A ministry or agency named by a code in the 【】 tags (府省庁).
 
     `confirmed` is false where the English name could not be checked against an official
@@ -97,8 +96,8 @@ class Ministry(Record):
         return ministries_table([ministry_record(self)])
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class MinistryRef(Record):
+@attrs.frozen(kw_only=True)
+class MinistryRef:
     """A ministry tagged on an item (担当府省). `lead` is true where the source underlines
     the code (`<u>科技</u>`), which marks the ministry in charge (主担当)."""
 
@@ -111,8 +110,8 @@ class MinistryRef(Record):
         return row("ministry_ref", [self.code, "○" if self.lead else ""])
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Program(Record):
+@attrs.frozen(kw_only=True)
+class Program:
     """A program, fund or scheme the roadmap names (事業・制度・プログラム).
 
     `aliases` are the spellings found in documents (matched after removing spaces and
@@ -137,8 +136,8 @@ class Program(Record):
         return programs_table([program_record(self)])
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Paragraph(Record):
+@attrs.frozen(kw_only=True)
+class Paragraph:
     """A paragraph of 【あるべき姿とその実現に向けた方向性】 (the vision)."""
 
     id: str
@@ -153,8 +152,8 @@ class Paragraph(Record):
         return nodes_table([node_record(self)])
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Goal(Record):
+@attrs.frozen(kw_only=True)
+class Goal:
     """An item of 【目標】 (a goal of the section)."""
 
     id: str
@@ -185,8 +184,8 @@ class IndicatorKind(enum.StrEnum):
     REFERENCE = "reference"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Observation(Record):
+@attrs.frozen(kw_only=True)
+class Observation:
     """One value an indicator reports (現状データ), e.g. 38% (カロリーベース) as of FY2022.
 
     `series` names the sub-line a value sits on (食料自給率, 輸出額 …), `label` the
@@ -208,8 +207,8 @@ class Observation(Record):
         return observations_table([observation_record(self, "")])
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Indicator(Record):
+@attrs.frozen(kw_only=True)
+class Indicator:
     """An indicator of the section: 主要指標 or 参考指標 (指標).
 
     `name` is the text before the first colon, `text` the whole item, `details` the
@@ -237,8 +236,8 @@ class Indicator(Record):
         )
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Footnote(Record):
+@attrs.frozen(kw_only=True)
+class Footnote:
     """A footnote (脚注) with its `※` continuation lines, and the IDs citing it."""
 
     number: int
@@ -259,7 +258,7 @@ class Footnote(Record):
         return footnotes_table([footnote_record(self)])
 
 
-class _Text(Record):
+class _Text:
     """Text as printed, and a normalised form of it."""
 
     __slots__ = ()
@@ -272,7 +271,7 @@ class _Text(Record):
         return despace_letters(self.text)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True)
 class StatusNote(_Text):
     """One bullet of 実施状況・現状分析: what was done and the current analysis."""
 
@@ -306,7 +305,7 @@ class _Tagged(_Text):
         return tuple(ref.code for ref in self.ministries if ref.lead)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True)
 class Action(_Tagged):
     """One bullet of 今後の取組方針: an action planned next, with its ministries.
 
@@ -332,7 +331,7 @@ class Action(_Tagged):
         return items_table([item_record(self)])
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
+@attrs.frozen(kw_only=True)
 class Initiative(_Tagged):
     """A 基本計画における具体的な取組: a measure of the Basic Plan (the ○ text of column 1),
     with its status notes (column 2) and planned actions (column 3)."""
@@ -360,8 +359,8 @@ class Initiative(_Tagged):
         return items_table([item_record(obj) for obj in rows])
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Subsection(Record):
+@attrs.frozen(kw_only=True)
+class Subsection:
     """A numbered part of a section (①, ② …) with its table of initiatives."""
 
     id: str
@@ -380,8 +379,8 @@ class Subsection(Record):
         )
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Section(Record):
+@attrs.frozen(kw_only=True)
+class Section:
     """A section of the 工程表, such as (6) 様々な社会課題を解決するための研究開発…
 
     `vision` holds the paragraphs of 【あるべき姿とその実現に向けた方向性】, `goals` the

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from stpmodel._args import check_year
 from stpmodel.dates import Relation
 from stpmodel.errors import MissingExtraError
 from stpmodel.model import Initiative, StatusNote
@@ -89,11 +90,12 @@ def _new_figure(width: float, height: float) -> Figure:
     figures (a notebook's inline plots) stay as they were."""
     try:
         from matplotlib.backends.backend_agg import FigureCanvasAgg
-        from matplotlib.figure import Figure
+
+        from stpmodel._figure import Figure as ShownFigure
     except ImportError:
         raise MissingExtraError("plotting", "plot", "matplotlib") from None
     _font_file()
-    figure = Figure(figsize=(width, height), layout="constrained")
+    figure = ShownFigure(figsize=(width, height), layout="constrained")
     FigureCanvasAgg(figure)
     return figure
 
@@ -106,6 +108,10 @@ def _axes(ax: Axes | None, width: float, height: float) -> tuple[Figure, Axes]:
         return figure, ax
     figure = _new_figure(width, height)
     return figure, figure.add_subplot()
+
+
+def _same(values: Any) -> Any:
+    return values
 
 
 def _x(day: dt.date) -> float:
@@ -168,14 +174,6 @@ def _in_window(deadline: Deadline, first: int | None, last: int | None) -> bool:
     return lo <= period.year <= hi or lo <= period.last_year <= hi
 
 
-def _check_year(name: str, value: object) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise TypeError(f"{name} must be an int year such as 2025, not {value!r}")
-    return value
-
-
 def _ministry_names(roadmap: Roadmap | None) -> dict[str, str]:
     from stpmodel.registry import default_ministries
 
@@ -202,6 +200,28 @@ def _program_name(roadmap: Roadmap | None, pid: str) -> str:
     return program.acronym or program.name_ja
 
 
+def _resolve(
+    roadmap: Roadmap | None, ministry: str | None, program: str | None
+) -> tuple[str | None, str | None]:
+    """The ministry code and program ID that the names given stand for (any spelling the
+    registries know: "MEXT", "文部科学省", "S I P" …)."""
+    if roadmap is not None:
+        return (
+            None if ministry is None else roadmap.ministry_code(ministry),
+            None if program is None else roadmap.program_id(program),
+        )
+    from stpmodel.registry import NameIndex, default_ministries, default_programs
+
+    return (
+        None
+        if ministry is None
+        else NameIndex.of_ministries(default_ministries()).resolve(ministry, "ministry"),
+        None
+        if program is None
+        else NameIndex.of_programs(default_programs()).resolve(program, "program"),
+    )
+
+
 def _chosen(
     source: Roadmap | Iterable[Deadline],
     first: int | None,
@@ -212,6 +232,7 @@ def _chosen(
     if isinstance(source, Roadmap):
         found = source.deadlines(from_year=first, to_year=last, ministry=ministry, program=program)
         return source, list(found)
+    ministry, program = _resolve(None, ministry, program)
     chosen = []
     for deadline in source:
         if not isinstance(deadline, Deadline):
@@ -239,8 +260,13 @@ def _window(deadlines: Sequence[Deadline], first: int | None, last: int | None) 
 
 
 # -- the timeline -------------------------------------------------------------------------
-def _lead_code(item: Item) -> str | None:
-    return next((r.code for r in item.ministries if r.lead), None)
+def _lead_code(item: Item, preferred: str | None = None) -> str | None:
+    """The lead ministry whose colour the item's row takes: ``preferred`` (the ministry
+    filtered on) when it leads, else the first lead."""
+    leads = [r.code for r in item.ministries if r.lead]
+    if preferred in leads:
+        return preferred
+    return leads[0] if leads else None
 
 
 def _ministry_column(item: Item, ems: float = 14) -> str:
@@ -313,8 +339,11 @@ def timeline(
         from_year: first year of the window (filters as
             [Roadmap.deadlines][stpmodel.Roadmap.deadlines] does, and fixes the axis).
         to_year: last year of the window.
-        ministry: only items tagged with this ministry code.
-        program: only items mentioning this program ID.
+        ministry: only items tagged with this ministry, by any name
+            ([Roadmap.ministry_code][stpmodel.Roadmap.ministry_code]: "文", "MEXT",
+            "文部科学省").
+        program: only items mentioning this program, by any name
+            ([Roadmap.program_id][stpmodel.Roadmap.program_id]: "sip", "SIP").
         ax: draw into these axes instead of a new figure.
 
     Returns:
@@ -322,14 +351,17 @@ def timeline(
 
     Raises:
         MissingExtraError: matplotlib or matplotlib-fontja is not installed.
-        TypeError: a year is not an int.
+        UnknownIdError: no ministry or program has that name (close matches are listed).
+        TypeError: a year is not an int, or a name not a string.
     """
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
-    first = _check_year("from_year", from_year)
-    last = _check_year("to_year", to_year)
+    check_year(from_year, "from_year")
+    check_year(to_year, "to_year")
+    first, last = from_year, to_year
     roadmap, chosen = _chosen(roadmap_or_deadlines, first, last, ministry, program)
+    ministry, program = _resolve(roadmap, ministry, program)
     years = _window(chosen, first, last)
     start, end = dt.date(years[0], 4, 1), dt.date(years[-1] + 1, 3, 31)
 
@@ -355,7 +387,9 @@ def timeline(
     figure, axes = _axes(ax, width, max(3.2, height_rows + 2.1))
 
     names = _ministry_names(roadmap)
-    leads = list(dict.fromkeys(c for d in chosen if (c := _lead_code(d.item)) is not None))
+    leads = list(
+        dict.fromkeys(c for d in chosen if (c := _lead_code(d.item, ministry)) is not None)
+    )
     colours = {code: _PALETTE[i % len(_PALETTE)] for i, code in enumerate(leads)}
     font = _font()
     small = _font(_FONT_SIZE - 0.5)
@@ -388,7 +422,7 @@ def timeline(
         centre = y + row_height / 2
         ticks.append(centre)
         tick_labels.append(f"{item_id}  {_shorten(item.text, 17)}")
-        colour = colours.get(_lead_code(item) or "", _NO_LEAD)
+        colour = colours.get(_lead_code(item, ministry) or "", _NO_LEAD)
         for deadline, lane, left in placed:
             mention = deadline.mention
             relations[mention.relation] = None
@@ -447,7 +481,7 @@ def timeline(
         label.set_fontproperties(font)
     axes.tick_params(axis="y", length=0)
     # the ministries of each row, on the right: tick labels, so the layout makes room
-    right = axes.secondary_yaxis("right")
+    right = axes.secondary_yaxis("right", functions=(_same, _same))  # picklable, unlike lambdas
     right.set_yticks(ticks, columns)
     right.tick_params(axis="y", length=0, pad=8)
     right.spines["right"].set_visible(False)
@@ -577,8 +611,8 @@ def network(
 
     Args:
         roadmap: the roadmap.
-        program: only this program and its ministries.
-        ministry: only this ministry and its programs.
+        program: only this program and its ministries (any name: "SIP", "sip").
+        ministry: only this ministry and its programs (any name: "MEXT", "文").
         ax: draw into these axes instead of a new figure.
 
     Returns:
@@ -586,9 +620,11 @@ def network(
 
     Raises:
         MissingExtraError: matplotlib or matplotlib-fontja is not installed.
+        UnknownIdError: no ministry or program has that name (close matches are listed).
     """
     from matplotlib.lines import Line2D
 
+    ministry, program = _resolve(roadmap, ministry, program)
     edges = {
         key: ids
         for key, ids in _links(roadmap).items()

@@ -9,10 +9,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from itertools import combinations
-from typing import Any, Self, SupportsIndex
+from typing import Any, Self, SupportsIndex, overload
 
 import attrs
 
+from stpmodel._args import check_date, check_flag, check_kind, check_relation
 from stpmodel._text import search_key
 from stpmodel.dates import DateMention, Relation
 from stpmodel.errors import ArgumentTypeError
@@ -29,14 +30,10 @@ from stpmodel.model import (
 from stpmodel.roadmap import (
     Deadlines,
     Items,
-    Node,
     Nodes,
     Results,
     Roadmap,
     TreeNode,
-    check_flag,
-    check_kind,
-    check_relation,
     memoized,
 )
 
@@ -88,8 +85,8 @@ def deadlines(
     relation and kind (`"initiative"` or `"action"`); in document order. Ministries and
     programs may be given by any name. See [Roadmap.deadlines][stpmodel.Roadmap.deadlines].
     """
-    _check_date(start, "start", optional=True)
-    _check_date(end, "end", optional=True)
+    check_date(start, "start", optional=True)
+    check_date(end, "end", optional=True)
     found = roadmap.deadlines(
         from_year=from_year,
         to_year=to_year,
@@ -112,13 +109,6 @@ OVERDUE_RELATIONS: tuple[Relation, ...] = (Relation.BY, Relation.TARGET, Relatio
 """The relations that make a date a deadline one can miss: `by` (までに), `target`
 (を目指して, 目途) and `during` (中に, a range). `from`, `as_of` and bare `at` dates say
 when something starts or stands, not when it is due."""
-
-
-def _check_date(value: object, argument: str, *, optional: bool = False) -> None:
-    if value is None and optional:
-        return
-    if not isinstance(value, dt.date):
-        raise ArgumentTypeError(argument, "a datetime.date", value)
 
 
 def _relations(relations: Iterable[Relation | str], argument: str) -> frozenset[Relation]:
@@ -148,7 +138,7 @@ def overdue(
     late = query.overdue(load(), as_of=dt.date(2026, 4, 1))
     ```
     """
-    _check_date(as_of, "as_of")
+    check_date(as_of, "as_of")
     wanted = _relations(relations, "relations")
     return Deadlines(
         d
@@ -168,7 +158,7 @@ def upcoming(
     """Deadlines due from `as_of` up to `within` days later, soonest first; the same
     relations count as for [overdue][stpmodel.query.overdue], so every such date is
     either overdue or upcoming (or further away)."""
-    _check_date(as_of, "as_of")
+    check_date(as_of, "as_of")
     if isinstance(within, bool) or not isinstance(within, int | dt.timedelta):
         raise ArgumentTypeError("within", "days as an int or a datetime.timedelta", within)
     span = within if isinstance(within, dt.timedelta) else dt.timedelta(days=within)
@@ -264,9 +254,15 @@ class Codes(Results[str]):
         self._names = dict(names or {})
         return self
 
-    def __getitem__(self, key: SupportsIndex | slice, /) -> Any:
+    @overload
+    def __getitem__(self, key: SupportsIndex, /) -> str: ...
+
+    @overload
+    def __getitem__(self, key: slice, /) -> Self: ...
+
+    def __getitem__(self, key: SupportsIndex | slice, /) -> str | Self:
         if isinstance(key, slice):
-            return Codes(tuple(self)[key], self._names)
+            return type(self)(tuple(self)[key], self._names)
         return tuple.__getitem__(self, key)
 
     def records(self) -> list[dict[str, Any]]:
@@ -388,5 +384,5 @@ def search(roadmap: Roadmap, text: str) -> Nodes:
     return Nodes(obj for obj, body in memoized(roadmap, "search", _search_keys) if key in body)
 
 
-def _search_keys(roadmap: Roadmap) -> tuple[tuple[Node, str], ...]:
+def _search_keys(roadmap: Roadmap) -> tuple[tuple[TreeNode, str], ...]:
     return tuple((node, search_key(_body(node))) for node in roadmap.walk())

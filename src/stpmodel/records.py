@@ -308,7 +308,7 @@ def deadline_record(deadline: Deadline) -> DeadlineRecord:
     """One row per deadline ([DeadlineRecord][stpmodel.records.DeadlineRecord]): the
     item's ID and kind, the mention's columns, then the item's tags, text and source."""
     item = deadline.item
-    refs = getattr(item, "ministries", ())
+    refs = item.ministries
     record: DeadlineRecord = {
         "id": item.id,
         "kind": item.kind.value,

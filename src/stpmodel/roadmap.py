@@ -8,9 +8,9 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, SupportsIndex, TypeAlias,
 
 import attrs
 
-from stpmodel._record import Record
+from stpmodel._args import check_flag, check_kind, check_relation, check_year
 from stpmodel.dates import DateMention, Relation
-from stpmodel.errors import ArgumentTypeError, ParseWarning, UnknownIdError
+from stpmodel.errors import ParseWarning, UnknownIdError
 from stpmodel.model import (
     Action,
     Footnote,
@@ -67,8 +67,8 @@ _T = TypeVar("_T")
 _I = TypeVar("_I", bound="Initiative | StatusNote | Action")
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class SourceInfo(Record):
+@attrs.frozen(kw_only=True)
+class SourceInfo:
     """The text a roadmap was parsed from: its name, SHA-256 and number of lines."""
 
     name: str
@@ -81,8 +81,8 @@ class SourceInfo(Record):
         return row("source_info", [self.name, self.sha256, self.line_count])
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Deadline(Record):
+@attrs.frozen(kw_only=True)
+class Deadline:
     """A date written on an initiative or action (期限): the `item` and its `mention`."""
 
     item: Item
@@ -172,7 +172,7 @@ class Items(Results[_I]):
         return items_table(self.records(), f"{len(self)} 件")
 
 
-class Nodes(Results[Node]):
+class Nodes(Results[TreeNode]):
     """Objects of any kind, as a search returns them
     ([NodeRecord][stpmodel.records.NodeRecord] rows)."""
 
@@ -290,8 +290,8 @@ def memoized(roadmap: Roadmap, key: str, build: Callable[[Roadmap], _N]) -> _N:
     return value
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Roadmap(Record):
+@attrs.frozen(kw_only=True)
+class Roadmap:
     """A parsed 工程表 (roadmap): its sections, the registries it refers to, the footnotes
     and the warnings the parser raised.
 
@@ -530,41 +530,3 @@ def _program_names(roadmap: Roadmap) -> NameIndex:
     from stpmodel.registry import NameIndex, default_programs
 
     return NameIndex.of_programs(roadmap.programs, default_programs())
-
-
-def check_year(value: object, argument: str) -> None:
-    """Raise [ArgumentTypeError][stpmodel.errors.ArgumentTypeError] unless `value` is an
-    `int` year or `None` (`"2025"` and `True` are refused)."""
-    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
-        raise ArgumentTypeError(argument, "a year as an int (2025) or None", value)
-
-
-def check_flag(value: object, argument: str) -> None:
-    """Raise [ArgumentTypeError][stpmodel.errors.ArgumentTypeError] unless `value` is a
-    `bool`."""
-    if not isinstance(value, bool):
-        raise ArgumentTypeError(argument, "True or False", value)
-
-
-def check_relation(value: object, argument: str) -> Relation:
-    """`value` as a [Relation][stpmodel.Relation] (`"by"` or `Relation.BY`); an unknown
-    one raises [UnknownIdError][stpmodel.UnknownIdError] listing the relations."""
-    if not isinstance(value, str):
-        raise ArgumentTypeError(argument, "a Relation or its name (str)", value)
-    try:
-        return Relation(value)
-    except ValueError:
-        raise UnknownIdError(value, what="relation", matches=[r.value for r in Relation]) from None
-
-
-def check_kind(
-    value: object, argument: str, allowed: Sequence[ItemKind], what: str = "item kind"
-) -> ItemKind:
-    """`value` as one of the `allowed` [ItemKind][stpmodel.ItemKind]s; another raises
-    [UnknownIdError][stpmodel.UnknownIdError] listing the allowed ones."""
-    if not isinstance(value, str):
-        raise ArgumentTypeError(argument, "an ItemKind or its name (str)", value)
-    kind = next((k for k in allowed if k.value == value), None)
-    if kind is None:
-        raise UnknownIdError(value, what=what, matches=[k.value for k in allowed])
-    return kind

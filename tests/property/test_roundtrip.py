@@ -34,7 +34,7 @@ from stpmodel import (
     find_dates,
 )
 from stpmodel.dates import Calendar, Granularity
-from stpmodel.errors import LoadError
+from stpmodel.errors import LoadError, WarningCode
 from stpmodel.serialize import dumps, loads
 
 texts = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
@@ -80,7 +80,14 @@ observations = st.builds(
     as_of=st.none() | periods(),
 )
 warnings = st.builds(
-    ParseWarning, source=texts, line=st.integers(0, 999), code=texts, message=texts, text=texts
+    ParseWarning,
+    source=texts,
+    line=st.integers(0, 999),
+    code=st.sampled_from(WarningCode),
+    message=texts,
+    text=texts,
+    column=st.integers(0, 999),
+    end_column=st.integers(0, 999),
 )
 
 

@@ -1,11 +1,18 @@
-"""The date scanner behind :func:`stpmodel.find_dates`.
+"""The date scanner behind [find_dates][stpmodel.dates.find_dates].
 
-One compiled pattern finds date *atoms* (a year with its month, day and modifier, or a
-bare month); a short pass in Python joins atoms linked by a range sign into one mention,
-lets bare months and bare years inherit what their neighbours say, and reads the relation
-from the words that follow. Every quantifier in the patterns is bounded and every
-number is anchored with a look-behind, so the work per input character is constant: the
-scan is linear even on adversarial input (a megabyte of digits, 年, 度 and ～).
+The text is first folded without changing its length (full-width letters and signs,
+dashes, the Kangxi radicals and compatibility ideographs some PDF fonts produce), so every
+span still points into the original. One compiled pattern then finds date *atoms*: a year
+(Western, 和暦 under any of its spellings, in numerals or kanji) with its unit, month, day,
+modifier, weekday and time of day; a numeric date (2012/3/31, H30/04/01); or a bare month.
+Months and days are read loosely there and checked in Python, so an impossible date
+(2023/2/30, 令和0年) is reported as a `DateProblem` rather than half-read. A short pass in
+Python joins atoms linked by a range sign into one mention, completes a second end that
+leaves out what the first gave (4日から22日, 十月一日から19年二月三日), lets bare months and
+bare years inherit what their neighbours say, and reads the relation from the words that
+follow. Every quantifier in the patterns is bounded and every number is anchored with a
+look-behind, so the work per input character is constant: the scan is linear even on
+adversarial input (a megabyte of digits, 年, 度 and ～).
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from typing import NamedTuple
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from stpmodel.dates._numerals import FULLWIDTH_DIGITS, era_to_western, to_int
+from stpmodel.dates._numerals import FULLWIDTH_DIGITS, OLD_ERAS, era_to_western, to_int
 from stpmodel.dates.mention import DateMention, Relation
 from stpmodel.dates.period import Calendar, Granularity, Period
 
@@ -26,6 +33,11 @@ __all__ = ["DateProblem", "scan"]
 
 _S = r"[ \u3000]{0,2}"  # spaces left by PDF extraction: "2026 年度", "2023 年 7 月"
 _ERA = r"令和|平成|昭和|大正|明治"
+# the eras before 明治, longest first (天平勝宝 before 天平); only with a year and 年 after them
+_OLD_ERA = "|".join(sorted(OLD_ERAS, key=len, reverse=True))
+_OLD_FIRST = "".join(sorted({name[0] for name in OLD_ERAS}))
+_OLD_SECOND = "".join(sorted({name[1] for name in OLD_ERAS}))
+_HAN = "\u3400-\u9fff々"
 _SIGN = "㋿㍻㍼㍽㍾"  # the squared era signs, one character each
 _KD = "〇零一二三四五六七八九壱壹弐貳参參肆伍陸漆捌玖"  # kanji digits, plain and formal (大字)
 _KNUM = rf"[{_KD}十拾廿卅]{{1,4}}"  # an era year, a month or a day in kanji
@@ -35,7 +47,7 @@ _DAY = rf"[0-9]{{1,2}}(?![0-9])|{_KNUM}"
 _MONTH_NAMES = "睦月|如月|弥生|卯月|皐月|水無月|文月|葉月|長月|神無月|霜月|師走"
 _MOD = (
     rf"末日|末|初め|始め|初頭|初旬|前半|後半|半ば|なかば|中頃|中旬|上半期|下半期|上期|下期"
-    rf"|第{_S}(?P<q>[1-4一二三四]){_S}四半期|上旬|下旬|早期|頃|ごろ|前後"
+    rf"|第{_S}(?P<q>[1-4一二三四]){_S}四半期|Q(?P<qq>[1-4])(?![0-9])|上旬|下旬|早期|頃|ごろ|前後"
     r"|終わり|終り|おわり|頭(?![脳数部取金])|春|夏|秋|冬"
 )
 # the other calendar's year in brackets after a year: 2020年(令和2年), 令和5年度（2023年度）
@@ -59,7 +71,10 @@ _WEEKDAY = (
     rf"{_S}(?:[(（]{_S}(?P<wd>[月火水木金土日])(?:曜日?)?(?:{_S}[・･,、]?{_S}(?:祝|休|祭)日?)?"
     rf"{_S}[)）]|(?P<wd2>[月火水木金土日])曜日?)"
 )
-_TAIL = rf"(?P<tail>(?:{_WEEKDAY})?(?:(?:{_S}の|T)?{_S}(?P<time>{_TIME}))?)"
+_TAIL = (
+    rf"(?P<tail>(?:{_WEEKDAY})?(?:(?:{_S}の|T)?{_S}(?P<time>{_TIME}))?"
+    rf"(?:{_S}[(（]?(?:UTC|GMT|JST)(?:[+-][0-9]{{1,2}}(?::?[0-9]{{2}})?)?[)）]?)?)"
+)
 _ANY_WEEKDAY = (
     rf"{_S}(?:[(（]{_S}[月火水木金土日](?:曜日?)?(?:{_S}[・･,、]?{_S}(?:祝|休|祭)日?)?"
     rf"{_S}[)）]|[月火水木金土日]曜日?)"
@@ -68,7 +83,9 @@ _ANY_WEEKDAY = (
 _ATOM = re.compile(
     rf"""
     # a cheap look at the first character lets the scanner skip most positions at once
-    (?=[0-9{_KD}十拾千令平昭大明西皇RHSTMF今本来昨{_SIGN}])
+    (?=[0-9{_KD}十拾千令平昭大明西皇RHSTMF今本来昨{_SIGN}]
+       # an era before 明治: two or four kanji, then a year (大化元年, 天平勝宝5年)
+       |[{_OLD_FIRST}][{_OLD_SECOND}](?:[{_HAN}]{{2}})?{_S}[元0-9{_KD}十])
     (?:
     (?:
         (?<![A-Za-z])FY{_S}(?P<fyy>[0-9]{{4}})(?![0-9])
@@ -80,6 +97,7 @@ _ATOM = re.compile(
             (?P<era>{_ERA}|[{_SIGN}]|(?<![A-Za-z])[RHSTM](?=[0-9])
                 # 令5年, 平1年: an era's first character, where no other kanji runs into it
                 |(?<![\u3400-\u9fff々])[令平昭大明](?=[0-9]{{1,2}}{_S}年(?![間目生]))
+                |(?<![{_HAN}])(?:{_OLD_ERA})(?={_S}(?:元|[0-9]{{1,2}}|{_KNUM}){_S}年)
             )
             {_S}(?P<ey>元|-?[0-9]{{1,2}}(?![0-9])|{_KNUM})
             (?:
@@ -96,7 +114,7 @@ _ATOM = re.compile(
             # after another kanji (将来年度, 一昨年, 日本年金 are no such words)
             (?<![\u3400-\u9fff々])(?P<rel>[今本来昨])(?={_S}年)
           |
-            (?<![0-9.,:/])(?P<y>[0-9]{{4}})
+            (?<![0-9.,:/])(?<!紀元前)(?P<y>[0-9]{{4}})
             (?:
                 # 2012/3/31, 2015-02-01, 2021.7.18, 2016/11: numeric notations
                 (?P<sep>[/.・,-])(?P<nm>[0-9]{{1,2}})(?![0-9]|{_S}年)
@@ -112,7 +130,7 @@ _ATOM = re.compile(
             )
           |
             # 二〇二五年, 二千年, 千九百八十九年, 二〇十九年: a year in kanji
-            (?<![{_KD}十拾百千])(?P<ky>[一二千][〇零一二三四五六七八九十百千]{{1,6}})(?={_S}年)
+            (?<![{_KD}十拾百千])(?<!紀元前)(?P<ky>[一二千][〇零一二三四五六七八九十百千]{{1,6}})(?={_S}年)
         )
         (?:{_S}(?:
             (?P<decade>年代)
@@ -121,12 +139,20 @@ _ATOM = re.compile(
             (?:
                 (?:{_S}の)?{_S}(?P<named>元日|元旦|大晦日)
               | {_S}(?P<mname>{_MONTH_NAMES})
-              | {_S}(?P<m>{_MONTH})(?:{_S}[～〜~]{_S}(?P<m2>{_MONTH}))?{_S}月(?:{_S}/)?
+                # 昭和45年 1/1: the month and day in numerals after the year
+              | {_S}(?P<sm>[0-9]{{1,2}})/(?P<sd>[0-9]{{1,2}})(?=\Z|[ \u3000\n\t(（、。，．,.)）])
+              | (?:{_S}の)?{_S}(?P<m>{_MONTH})(?:{_S}[～〜~]{_S}(?P<m2>{_MONTH}))?{_S}月(?:{_S}/)?
                 (?:{_S}(?:(?P<d>{_DAY}){_S}日|(?P<dn>朔日|晦日|朔|晦)))?
             )?
         ))?
-        (?:(?:{_S}の)?{_S}(?P<mod>{_MOD}))?
+        (?:(?:{_S}の)?{_S}(?P<mod>{_MOD})(?:{_S}(?P<approx>頃|ごろ))?)?
         {_TAIL}
+    )
+    |
+    (?:
+        # 21世紀, 二十一世紀: not 紀元前1世紀 (before the common era, which no date holds)
+        (?<![0-9{_KD}十前])(?P<cent>[0-9]{{1,2}}|[{_KD}十]{{1,3}}){_S}世紀
+        (?:{_S}(?P<cmod>前半|後半|頃|ごろ))?
     )
     |
     (?:
@@ -143,7 +169,7 @@ _ATOM = re.compile(
 _FOLD_NEEDED = re.compile("[０-９Ａ-Ｚａ-ｚ／－．：，＋‐−–—―\u2f00-\u2fdf\uf900-\ufaff]")
 _MAYBE_DATE = re.compile(
     rf"[0-9０-９{_SIGN}\u2f00-\u2fdf\uf900-\ufaff]|{_ERA}|[今本来昨]{_S}年"
-    r"|[一二千][〇零一二三四五六七八九十百千]{1,6}[ \u3000]{0,2}年"
+    rf"|[元{_KD}十百千][ \u3000]{{0,2}}年|[一二三四五六七八九十]{{1,3}}世紀"
 )
 _RELATIVE = {"今": 0, "本": 0, "来": 1, "昨": -1}
 # 2005年11月から翌2006年7月, 午後1時半から同3時半: 翌 and 同 restate the year or the day
@@ -158,8 +184,9 @@ _SHORT_END = re.compile(
         (?:{_S}(?:(?P<yd>{_DAY}){_S}日|(?P<ydn>朔日|晦日)))?
       | (?<![0-9])(?P<d>{_DAY}){_S}日(?![間目後前])
       | (?P<dn>朔日|晦日)
+      | (?<![0-9])(?P<nm>[0-9]{{1,2}})/(?P<nd>[0-9]{{1,2}})(?![0-9/])
       | (?P<time>{_TIME})
-    )(?:(?:{_S}の|T)?{_S}{_TIME})?""",
+    )(?:{_ANY_WEEKDAY})?(?:(?:{_S}の|T)?{_S}{_TIME})?""",
     re.VERBOSE,
 )
 # 2021年7月から同年9月, 2023年11月から翌年2月: the second end's year said in a word
@@ -173,7 +200,7 @@ _RELATION = re.compile(
       | (?P<from>から|より|以降|以後|以来|[～〜~](?!{_S}[0-9０-９〇一二令平昭大明RHSTM]))
       | (?P<during>期間中|の間|中に|中(?![国心央旬間期核長堅])|内に|内(?![閣容部外訳]))
       | (?P<target>を目指して|を目指し|を目指す|目指して|に向けて|に向け|を目途に|を目途|目途に|目途|めど|を予定|予定)
-      | (?P<as_of>時点で|時点|現在)
+      | (?P<as_of>時点で|時点|現在|付けで|付で|付け|付(?![近属与随帯録記]))
     )""",
     re.VERBOSE,
 )
@@ -434,7 +461,10 @@ def _finish(
         while end > start and text[end - 1] in " \u3000の":
             end -= 1
         return _Atom(start, end, base, has_year=True)
-    return _Atom(start, end, _apply_modifier(base, mod, m.group("q")), has_year=True)
+    period = _apply_modifier(base, mod, m.group("q") or m.group("qq"))
+    if m.group("approx"):  # 2021年末頃: a second, approximating word
+        period = attrs.evolve(period, approximate=True)
+    return _Atom(start, end, period, has_year=True)
 
 
 def _atom(
@@ -454,6 +484,22 @@ def _atom(
         return _Atom(start, end, None, bare_month=(month, day, group("bmod")))
     if group("fyy"):
         return _Atom(start, end, _fiscal_year(int(group("fyy"))), has_year=True)
+    if group("cent"):
+        number = _number(group("cent"))
+        if number is None or not 1 <= number <= 99:
+            return None
+        century = Period.century(number)
+        if (cmod := group("cmod")) in ("前半", "後半"):
+            first = century.start.year + (50 if cmod == "後半" else 0)
+            century = attrs.evolve(
+                century,
+                start=dt.date(first, 1, 1),
+                end=dt.date(first + 49, 12, 31),
+                granularity=Granularity.HALF,
+            )
+        elif cmod:
+            century = attrs.evolve(century, approximate=True)
+        return _Atom(start, end, century, has_year=True)
     unit = group("cy") or group("fy") or group("decade")
     if group("era"):
         era = group("era")
@@ -465,13 +511,16 @@ def _atom(
             if unit or group("esep"):
                 _problem(problems, text, start, end, f"{era}{raw}年 is no year")
             return None
+        if era in OLD_ERAS and number > OLD_ERAS[era][1]:
+            _problem(problems, text, start, end, f"{era} has no year {number}")
+            return None
         year = int(group("eyw")) if group("eyw") else era_to_western(era, number)
         if group("esep"):
             return _numeric(m, problems, text, year, (group("esep"), group("em"), group("ed")))
         if not unit:
             if group("ey2") or group("eyw") or group("mod"):
                 return None
-            if group("alone") is not None and not era.isascii():
+            if group("alone") is not None and not era.isascii() and era not in OLD_ERAS:
                 # 昭和52 standing alone: the calendar year
                 end = m.start("tail") if group("tail") else end
                 return _Atom(start, end, _calendar_year(year), has_year=True)
@@ -549,6 +598,11 @@ def _base(m: re.Match[str], year: int, era: bool) -> Period | None:
         return Period.day(dt.date(year, 12, 31) if named == "大晦日" else dt.date(year, 1, 1))
     if name := group("mname"):
         return Period.month(year, _MONTH_NAMES.split("|").index(name) + 1)
+    if group("sm"):
+        numeric_month, numeric_day = int(group("sm")), int(group("sd"))
+        if not 1 <= numeric_month <= 12 or not 1 <= numeric_day <= 31:
+            return None
+        return _day_period(year, numeric_month, numeric_day)
     if group("m2"):
         first_month, last_month = _number(group("m")), _number(group("m2"))
         if first_month is None or last_month is None:
@@ -666,6 +720,8 @@ def _short_end(first: Period, folded: str, at: int) -> tuple[Period, int] | None
             return None
         elif m.group("time"):
             second = first
+        elif m.group("nm"):  # 2019/5/1～5/6
+            second = _day_period(year, int(m.group("nm")), int(m.group("nd")))
         else:
             day = _number(m.group("d")) if m.group("d") else _named_day(m.group("dn"))
             if day is None:
@@ -732,6 +788,8 @@ def scan(text: str, *, year: int | None = None) -> tuple[list[DateMention], list
             mention = attrs.evolve(mention, relation=Relation.BY)
         mentions.append(mention)
         context = period
+    if problems and folded is not text:  # quote the text as written, not as folded
+        problems = [attrs.evolve(p, text=text[p.span[0] : p.span[1]]) for p in problems]
     return mentions, problems
 
 

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-__all__ = ["ERA_START", "FULLWIDTH_DIGITS", "era_to_western", "kanji_to_int", "to_int"]
+__all__ = [
+    "ERA_START",
+    "FULLWIDTH_DIGITS",
+    "OLD_ERAS",
+    "era_to_western",
+    "kanji_to_int",
+    "to_int",
+]
+
+import json
+from pathlib import Path
 
 from stpmodel._text import FULLWIDTH_DIGITS
 
@@ -17,6 +27,16 @@ _ERAS = {
     2019: ("令和", "令", "㋿", "R"),
 }
 ERA_START: dict[str, int] = {name: year for year, names in _ERAS.items() for name in names}
+
+# The eras before 明治 (大化 645 … 慶応 1865): name → (Western year of 元年, last year number),
+# generated from jeraconv's table by `_make_eras.py`. A year past such an era's last is no
+# year (大化7年), unlike the modern eras, whose later years plans wrote ahead (平成35年).
+OLD_ERAS: dict[str, tuple[int, int]] = {
+    name: (first, last)
+    for name, first, last in json.loads(
+        Path(__file__).with_name("eras.json").read_text(encoding="utf-8")
+    )["eras"]
+}
 
 _KANJI_DIGIT = {
     "〇": 0, "零": 0,
@@ -87,5 +107,7 @@ def to_int(text: str) -> int:
 
 
 def era_to_western(era: str, year: int) -> int:
-    """令和3 → 2021. Years past an era's end still convert arithmetically (平成33 → 2021)."""
-    return ERA_START[era] + year - 1
+    """令和3 → 2021, 大化2 → 646. Years past a modern era's end still convert
+    arithmetically (平成33 → 2021)."""
+    start = ERA_START[era] if era in ERA_START else OLD_ERAS[era][0]
+    return start + year - 1

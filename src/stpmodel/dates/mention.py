@@ -7,7 +7,6 @@ import enum
 
 import attrs
 
-from stpmodel._record import Record
 from stpmodel.dates.period import Period
 
 __all__ = ["DateMention", "Relation"]
@@ -29,8 +28,8 @@ class Relation(enum.StrEnum):
     AT = "at"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class DateMention(Record):
+@attrs.frozen(kw_only=True)
+class DateMention:
     """One date expression found in a text (日付表現).
 
     ``text`` is the matched expression including the relation words that follow it

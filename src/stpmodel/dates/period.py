@@ -7,13 +7,11 @@ import enum
 
 import attrs
 
-from stpmodel._record import Record
-
 __all__ = ["Calendar", "Granularity", "Period"]
 
 
 class Granularity(enum.StrEnum):
-    """How finely a period was written (日, 旬, 月, 四半期, 半期, 年度, 年, 年代)."""
+    """How finely a period was written (日, 旬, 月, 四半期, 半期, 年度, 年, 年代, 世紀)."""
 
     DAY = "day"
     DEKAD = "dekad"  # 旬: 上旬 1–10, 中旬 11–20, 下旬 21–end of month
@@ -23,6 +21,7 @@ class Granularity(enum.StrEnum):
     FISCAL_YEAR = "fiscal_year"
     YEAR = "year"
     DECADE = "decade"
+    CENTURY = "century"  # 21世紀: 2001-01-01 .. 2100-12-31
     RANGE = "range"  # an explicit range such as 2025～2027年度
 
 
@@ -45,8 +44,8 @@ def _month_end(year: int, month: int) -> dt.date:
     return _months_later(dt.date(year, month, 1), 1, -1)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Period(Record):
+@attrs.frozen(kw_only=True)
+class Period:
     """A closed interval of days, ``start`` ≤ ``end`` (期間).
 
     ``year`` is the nominal year as written (2027 for 2027年度, even though FY2027 ends on
@@ -132,6 +131,19 @@ class Period(Record):
             end=dt.date(year + 9, 12, 31),
             granularity=Granularity.DECADE,
             year=year,
+        )
+
+    @classmethod
+    def century(cls, number: int) -> Period:
+        """Century `number` of the common era: 21世紀 is 2001-01-01..2100-12-31."""
+        if not 1 <= number <= 99:
+            raise ValueError(f"century must be 1..99, not {number}")
+        first = (number - 1) * 100 + 1
+        return cls(
+            start=dt.date(first, 1, 1),
+            end=dt.date(number * 100, 12, 31),
+            granularity=Granularity.CENTURY,
+            year=first,
         )
 
     @classmethod

@@ -244,15 +244,16 @@ Block = tuple[Sequence[Node], Sequence[Node]]
 
 def _passes(
     blocks: Sequence[Block],
+    pooled: Block,
     threshold: float,
     *,
     keys: Sequence[Callable[[Node], Any]] = (),
     by_children: bool = False,
 ) -> None:
     """Run every pass over ``blocks`` (pairs of matched parents' children), then over what
-    is left of all of them together."""
-    pooled_old = [node for olds, _ in blocks for node in olds]
-    pooled_new = [node for _, news in blocks for node in news]
+    is left of the whole roadmap (``pooled``: every object of the kind, those under
+    unmatched parents too)."""
+    pooled_old, pooled_new = pooled
     for key in (_key, *keys):
         for olds, news in blocks:
             _exact(olds, news, key)
@@ -301,25 +302,33 @@ def _pairs(olds: Sequence[Node], kind: str) -> list[Block]:
     return [(old.of(kind), old.match.of(kind)) for old in olds if old.match is not None]
 
 
+def _name(node: Node) -> str:
+    # an indicator's name (before the colon); an empty one pairs with nothing
+    return normalize(node.obj.name) or f"\0{id(node)}"
+
+
 def match(old: Tree, new: Tree, threshold: float) -> None:
     """Pair the nodes of two editions (sets ``match`` and ``score`` on both sides)."""
     _headings(old.sections, new.sections, threshold)
-    subsections = _pairs(old.sections, "subsection")
-    for olds, news in subsections:
+    for olds, news in _pairs(old.sections, "subsection"):
         _headings(olds, news, threshold)
     _headings(old.of("subsection"), new.of("subsection"), threshold)
-    _passes(_pairs(old.of("subsection"), "initiative"), threshold, by_children=True)
-    initiatives = old.of("initiative")
-    _passes(_pairs(initiatives, "status_note"), threshold)
-    _passes(_pairs(initiatives, "action"), threshold)
+
+    def everywhere(kind: str) -> Block:
+        return old.of(kind), new.of(kind)
+
+    subsections, initiatives = old.of("subsection"), old.of("initiative")
     _passes(
-        _pairs(old.sections, "indicator"),
-        threshold,
-        keys=[lambda n: normalize(n.obj.name)],
+        _pairs(subsections, "initiative"), everywhere("initiative"), threshold, by_children=True
     )
-    _passes(_pairs(old.sections, "paragraph"), threshold)
-    _passes(_pairs(old.sections, "goal"), threshold)
-    _passes([(old.footnotes, new.footnotes)], threshold)
+    _passes(_pairs(initiatives, "status_note"), everywhere("status_note"), threshold)
+    _passes(_pairs(initiatives, "action"), everywhere("action"), threshold)
+    indicators = _pairs(old.sections, "indicator")
+    _passes(indicators, everywhere("indicator"), threshold, keys=[_name])
+    _passes(_pairs(old.sections, "paragraph"), everywhere("paragraph"), threshold)
+    _passes(_pairs(old.sections, "goal"), everywhere("goal"), threshold)
+    footnotes = (old.footnotes, new.footnotes)
+    _passes([footnotes], footnotes, threshold)
 
 
 def moved(node: Node) -> bool:

@@ -15,11 +15,10 @@ from typing import Any, overload
 
 import attrs
 
-from stpmodel._record import Record
 from stpmodel.dates import DateMention, Period
 from stpmodel.errors import MissingExtraError
-from stpmodel.model import Observation
-from stpmodel.roadmap import Roadmap
+from stpmodel.model import Observation, Section, Subsection
+from stpmodel.roadmap import Roadmap, TreeNode
 
 __all__ = [
     "FIELDS",
@@ -47,19 +46,19 @@ class Change(enum.StrEnum):
     MOVED = "moved"  # under another parent (an action now in another initiative)
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Match(Record):
+@attrs.frozen(kw_only=True)
+class Match:
     """Two objects found to be the same one in two editions, and how alike their texts
     are (1.0 for the same normalised text)."""
 
     kind: str
-    old: Any
-    new: Any
+    old: TreeNode
+    new: TreeNode
     score: float
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class MinistryChange(Record):
+@attrs.frozen(kw_only=True)
+class MinistryChange:
     """One ministry code of an item's 【】 tag that changed: ``added``, ``dropped``,
     ``lead_gained`` (newly underlined, 主担当) or ``lead_lost``."""
 
@@ -70,8 +69,8 @@ class MinistryChange(Record):
         return f"{self.code} {self.change.replace('_', ' ')}"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class ProgramChange(Record):
+@attrs.frozen(kw_only=True)
+class ProgramChange:
     """A program the item mentions in one edition only: ``added`` or ``dropped``."""
 
     program: str
@@ -85,8 +84,8 @@ def _label(period: Period) -> str:
     return period.label
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class DateChange(Record):
+@attrs.frozen(kw_only=True)
+class DateChange:
     """A date mention before and after (``None`` where it was added or dropped)."""
 
     old: DateMention | None
@@ -106,8 +105,8 @@ class DateChange(Record):
         return f"{before} → {after}"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class ObservationChange(Record):
+@attrs.frozen(kw_only=True)
+class ObservationChange:
     """An indicator value before and after (``None`` where it was added or dropped)."""
 
     old: Observation | None
@@ -117,8 +116,8 @@ class ObservationChange(Record):
         return f"{self.old.text if self.old else '-'} → {self.new.text if self.new else '-'}"
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class DeadlineShift(Record):
+@attrs.frozen(kw_only=True)
+class DeadlineShift:
     """A date on an initiative or action that moved: from ``old`` to ``new``."""
 
     kind: str
@@ -153,18 +152,23 @@ class DeadlineShift(Record):
         return self.new.due
 
 
-def _ident(obj: Any) -> str | None:
-    return None if obj is None else str(obj.id)
+def _ident(obj: TreeNode | None) -> str | None:
+    return None if obj is None else obj.id
 
 
-def _shown(obj: Any) -> str:
+def _repost(obj: TreeNode | None) -> bool:
+    return bool(getattr(obj, "repost", False))
+
+
+def _shown(obj: TreeNode | None) -> str:
     """The text an object is shown by: a heading's title, any other object's text."""
-    title = getattr(obj, "title", None)
-    return str(title if title is not None else getattr(obj, "text", ""))
+    if obj is None:
+        return ""
+    return obj.title if isinstance(obj, Section | Subsection) else obj.text
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class DiffEntry(Record):
+@attrs.frozen(kw_only=True)
+class DiffEntry:
     """One difference: an object ``added``, ``removed``, ``changed`` or ``moved``.
 
     ``old`` and ``new`` are the objects of the two editions (``None`` for an added or a
@@ -174,8 +178,8 @@ class DiffEntry(Record):
 
     change: Change
     kind: str
-    old: Any
-    new: Any
+    old: TreeNode | None
+    new: TreeNode | None
     score: float | None = None
     fields: tuple[str, ...] = ()
     old_text: str | None = None
@@ -219,7 +223,7 @@ class DiffEntry(Record):
                 for o in self.observations
             ],
             "repost": (
-                {"old": bool(self.old.repost), "new": bool(self.new.repost)}
+                {"old": _repost(self.old), "new": _repost(self.new)}
                 if "repost" in self.fields
                 else None
             ),
@@ -242,8 +246,8 @@ def _date_record(change: DateChange) -> dict[str, Any]:
 _ITEMS = ("initiative", "action")
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class RoadmapDiff(Record):
+@attrs.frozen(kw_only=True)
+class RoadmapDiff:
     """The differences between two editions of a roadmap, in document order.
 
     A sequence of [DiffEntry][stpmodel.diff.DiffEntry] objects (empty, and false, when the
@@ -317,8 +321,8 @@ class RoadmapDiff(Record):
                 shifts.append(
                     DeadlineShift(
                         kind=entry.kind,
-                        old_id=str(entry.old.id),
-                        new_id=str(entry.new.id),
+                        old_id=str(entry.old_id),
+                        new_id=str(entry.new_id),
                         old=old,
                         new=new,
                     )

@@ -202,30 +202,35 @@ def to_frame(roadmap: Roadmap, what: str = "actions") -> Any:
     """
     _check(what)
     pd = _pandas()
-    columns = FRAMES[what]
-    frame = pd.DataFrame.from_records(frame_records(roadmap, what), columns=list(columns))
-    for column in columns:
+    columns = list(FRAMES[what])
+    return _typed(pd, pd.DataFrame.from_records(frame_records(roadmap, what), columns=columns))
+
+
+def records_frame(records: Iterable[Mapping[str, Any]], what: str = "") -> Any:
+    """A `pandas.DataFrame` of plain records ([stpmodel.records][]), one row each, typed
+    like [to_frame][stpmodel.export.frame.to_frame]'s frames.
+
+    Result collections (`roadmap.deadlines(...).to_frame()` …) come here. Where `what`
+    names a frame of [FRAMES][stpmodel.export.frame.FRAMES], the columns are that frame's
+    (so a query's deadlines tabulate exactly like `to_frame(roadmap, "deadlines")`, even
+    when there are none); otherwise they are the records' keys.
+    """
+    pd = _pandas()
+    rows = [dict(r) for r in records]
+    columns = FRAMES.get(what)
+    if columns is not None and all(c in row for row in rows for c in columns):
+        rows = [{c: row[c] for c in columns} for row in rows]
+        return _typed(pd, pd.DataFrame.from_records(rows, columns=list(columns)))
+    return _typed(pd, pd.DataFrame.from_records(rows))
+
+
+def _typed(pd: Any, frame: Any) -> Any:
+    """Dates as `datetime64`, values as `float64`, flags as `bool`, by column name."""
+    for column in frame.columns:
         if column in _DATES:
             frame[column] = pd.to_datetime(frame[column])
         elif column in _FLOATS:
             frame[column] = frame[column].astype("float64")
         elif column in _BOOLS:
             frame[column] = frame[column].astype(bool)
-    return frame
-
-
-# core: a minimal placeholder so result collections (Deadlines, Items, Nodes …) can
-# delegate `to_frame()` here; writers may rewrite it keeping the name and signature.
-def records_frame(records: Iterable[Mapping[str, Any]], what: str = "") -> Any:
-    """A `pandas.DataFrame` of plain records ([stpmodel.records][]): one row each,
-    `datetime.date` columns as `datetime64`. `what` names the kind of record."""
-    import datetime as dt
-
-    pd = _pandas()
-    rows = [dict(r) for r in records]
-    frame = pd.DataFrame.from_records(rows) if rows else pd.DataFrame()
-    for column in frame.columns:
-        values = frame[column].dropna()
-        if len(values) and all(isinstance(v, dt.date) for v in values):
-            frame[column] = pd.to_datetime(frame[column])
     return frame

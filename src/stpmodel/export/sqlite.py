@@ -153,20 +153,24 @@ def _value(value: Any) -> Any:
 
 
 def _build(roadmap: Roadmap, path: str) -> None:
-    connection = sqlite3.connect(path)
+    connection = sqlite3.connect(path, isolation_level=None)
     try:
+        # The file is a private temporary one, flushed once and renamed into place when
+        # complete (atomic_path): no rollback journal and no syncs per statement needed.
+        connection.execute("PRAGMA journal_mode = OFF")
+        connection.execute("PRAGMA synchronous = OFF")
         connection.execute("PRAGMA foreign_keys = ON")
-        connection.executescript(SCHEMA)
         data = tables(roadmap)
-        with connection:
-            for name in _ORDER:
-                columns = TABLES[name]
-                quoted = ", ".join(f'"{c}"' for c in columns)
-                marks = ", ".join("?" for _ in columns)
-                connection.executemany(
-                    f"INSERT INTO {name} ({quoted}) VALUES ({marks})",
-                    [tuple(_value(v) for v in row) for row in data[name]],
-                )
+        connection.executescript("BEGIN;\n" + SCHEMA)  # one transaction for everything
+        for name in _ORDER:
+            columns = TABLES[name]
+            quoted = ", ".join(f'"{c}"' for c in columns)
+            marks = ", ".join("?" for _ in columns)
+            connection.executemany(
+                f"INSERT INTO {name} ({quoted}) VALUES ({marks})",
+                [tuple(_value(v) for v in row) for row in data[name]],
+            )
+        connection.execute("COMMIT")
     except sqlite3.OperationalError as exc:
         # disk full, I/O error, read-only or unopenable file: the system refused the
         # write, which atomic_path reports naming the target; anything else is a bug

@@ -1,11 +1,11 @@
-"""The line-by-line reader of a 工程表 and the assembly of the Roadmap.
+"""Building the model objects from what the reader found.
 
-The reader walks the lines once. Headings open sections (``(6) …``), subsections
-(``① …``) and blocks (``【目標】`` …); list items and plain lines fill the open block;
-tab-separated lines are table rows. A row whose first cell does not open a new ○ initiative
-continues the row before it cell by cell (the PDF broke it over a page), whatever footnote
-blocks, blank lines or separators stand in between. Rows are turned into initiatives only
-when the next row, heading or the end of the text shows they are complete.
+The reader (`parsing._reader`) has already decided what every line is and where it
+belongs; here the drafts become frozen model objects: a row's cells are joined (page-break
+fragments mended), split into items at their bullets, their ministry tags read; IDs are
+numbered; footnote citations, dates and program mentions are read from each object's
+text. Problems found here (a missing tag, an unknown ministry, an unreadable date) are
+reported where the object's text stands in the source: line and column.
 """
 
 from __future__ import annotations
@@ -18,18 +18,14 @@ from collections.abc import Mapping
 import attrs
 
 from stpmodel._text import (
-    CONTROL_CHARS,
     FULLWIDTH_DIGITS,
     MAX_MARK_DIGITS,
-    SUPERSCRIPT_DIGITS,
     footnote_marks,
     normalize_space,
     overlong_marks,
-    superscript,
-    superscript_number,
 )
 from stpmodel.dates import DateMention, scan
-from stpmodel.errors import ParseError, ParseWarning
+from stpmodel.errors import ParseError, ParseWarning, WarningCode
 from stpmodel.model import (
     Action,
     Footnote,
@@ -48,447 +44,172 @@ from stpmodel.model import (
     Subsection,
 )
 from stpmodel.parsing._cells import (
-    REPOST as _REPOST,
-)
-from stpmodel.parsing._cells import (
-    Fragment,
-    Item,
+    REPOST,
+    CellItem,
+    Joined,
     join_fragments,
     parse_codes,
     split_items,
     take_tags,
 )
 from stpmodel.parsing._indicators import observations, split_name
-from stpmodel.parsing._markup import BULLET_CHARS, strip_inline, strip_markup
-from stpmodel.parsing._reader import split_lines
-from stpmodel.registry import ProgramMatcher, default_ministries, default_programs, program_key
+from stpmodel.parsing._lines import classify, find_document_name, split_lines
+from stpmodel.parsing._markup import strip_inline
+from stpmodel.parsing._reader import (
+    Document,
+    IndicatorDraft,
+    RowDraft,
+    SectionDraft,
+    SubsectionDraft,
+    read_lines,
+)
+from stpmodel.registry import (
+    ProgramMatcher,
+    default_ministries,
+    default_program_cues,
+    default_programs,
+    program_key,
+)
 from stpmodel.roadmap import Roadmap, SourceInfo
 
-__all__ = ["COLUMNS", "PAGE_NUMBER", "assemble"]
+__all__ = ["assemble"]
 
-COLUMNS = 3
-"""Cells in a row: 基本計画における具体的な取組, 実施状況・現状分析, 今後の取組方針."""
-
-_SECTION = re.compile(r"^\s*[(（]\s*([0-9０-９]{1,3})\s*[)）]\s*(\S.*)$")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
-_SUBSECTION = re.compile(rf"^\s*([{_CIRCLED}])\s*(\S.*)$")
-_CHAPTER = re.compile(
-    r"^\s*(?:([0-9０-９]{1,2})\s*[.．]\s*(\D\S.*)|第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*章\s*(.*))$"
-)
-_BLOCK = re.compile(r"^\s*【([^【】]{1,60})】\s*(.{0,60})$")
-_FOOTNOTE = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(.*)$")
-_NOTE_CONT = re.compile(r"^\s*※")
-# the document's name with its year (統合イノベーション戦略2024); a line that begins with it
-# before everything else is the title
-_TITLE = re.compile(
-    r"(統合イノベーション戦略|科学技術・イノベーション基本計画)\s*([0-9０-９]{4})(?![0-9０-９])"
-)
 _STRAY_TAG = re.compile(r"【([^【】]{1,60})】")
-_LIST_ITEM = re.compile(rf"^\s*(?:[-*+]\s+)?[{BULLET_CHARS}]\s*(.*)$")
-_SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
-# each run of white space can be matched one way only (a dash must stand between two
-# runs), so a long line of spaces is tried once, not once per split of the run
-PAGE_NUMBER = re.compile(r"^\s*(?:[-－―–—]\s*)?[0-9０-９]{1,4}\s*(?:[-－―–—]\s*)?$")
-"""A line holding only a page number, as PDF extraction leaves it: ``12``, ``- 12 -``."""
-_INITIATIVE_MARK = re.compile(r"^\s*[○◯〇]")
-_OPEN_TAG = re.compile(r"<(?=[A-Za-z/])[^<>\t]{0,200}(?=<|\t|$)")
-_U_OPEN = re.compile(r"<u\b[^<>]{0,100}>", re.IGNORECASE)
-_U_CLOSE = re.compile(r"</u\s*>", re.IGNORECASE)
 _LEADING_MARK = re.compile(r"^((?:\s|<[^<>]{0,500}>)*)[○◯〇]")
 _PHASE = re.compile(r"第[0-9]+期|目標[0-9]+")
 
 
-def _block_kind(label: str) -> str | None:
-    if "あるべき姿" in label:
-        return "vision"
-    if "主要指標" in label or "数値目標" in label:
-        return "key"
-    if "参考指標" in label or "現状データ" in label:
-        return "reference"
-    if "目標" in label:
-        return "goals"
-    return None
+@attrs.frozen
+class _Place:
+    """Where an object's text stands in the source: its lines, and the line and column
+    where it begins."""
 
-
-def _is_header(cells: list[str]) -> bool:
-    clean = [strip_markup(c).strip() for c in cells]
-    return "具体的な取組" in clean[0] or (
-        any("実施状況" in c for c in clean) and any("取組方針" in c for c in clean)
-    )
-
-
-# -- builders: mutable while reading, frozen at the end ---------------------------------
-@attrs.define
-class _Row:
-    cells: list[list[Fragment]]
-    lines: list[int]
-    marked: bool  # begins with ○
-
-
-@attrs.define
-class _IndicatorB:
-    kind: IndicatorKind
-    text: str
+    lines: tuple[int, ...]
     line: int
-    details: list[tuple[str, int]] = attrs.field(factory=list)
+    column: int
 
 
-@attrs.define
-class _SubsectionB:
-    number: int
-    title: str
-    line: int
-    rows: list[_Row] = attrs.field(factory=list)
-
-
-@attrs.define
-class _SectionB:
-    number: int
-    title: str
-    line: int
-    chapter: str | None
-    vision: list[tuple[str, int]] = attrs.field(factory=list)
-    goals: list[tuple[str, list[int]]] = attrs.field(factory=list)
-    indicators: list[_IndicatorB] = attrs.field(factory=list)
-    subsections: list[_SubsectionB] = attrs.field(factory=list)
-
-
-@attrs.define
-class _FootnoteB:
-    number: int
-    parts: list[str]
-    lines: list[int]
-
-
-@attrs.define
-class _Reader:
-    """One pass over the lines; collects builders and warnings."""
-
-    source: str
-    warnings: list[ParseWarning] = attrs.field(factory=list)
-    sections: list[_SectionB] = attrs.field(factory=list)
-    footnotes: dict[int, _FootnoteB] = attrs.field(factory=dict)
-    block: str | None = None
-    row: _Row | None = None
-    chapter: str | None = None
-    chapter_open: bool = False
-    last_footnote: _FootnoteB | None = None
-    title: str | None = None  # the document's title line, printed before everything else
-
-    def warn(self, line: int, code: str, message: str, text: str = "") -> None:
-        self.warnings.append(
-            ParseWarning(source=self.source, line=line, code=code, message=message, text=text)
-        )
-
-    @property
-    def section(self) -> _SectionB | None:
-        return self.sections[-1] if self.sections else None
-
-    def close_row(self) -> None:
-        if self.row is not None and self.section and self.section.subsections:
-            self.section.subsections[-1].rows.append(self.row)
-        self.row = None
-
-    # -- dispatch ----------------------------------------------------------------------
-    def read(self, lines: list[str]) -> None:
-        for number, raw in enumerate(lines, start=1):
-            if CONTROL_CHARS.search(raw):
-                self.control_characters(number, raw)
-            if not raw.strip() or PAGE_NUMBER.match(raw):
-                continue  # blank lines and page numbers (“- 12 -”) are page furniture
-            if "<" in raw:
-                self.check_markup(number, raw)
-            if "\t" in raw:
-                self.last_footnote = None
-                self.table_line(number, raw)
-            else:
-                self.text_line(number, raw)
-        self.close_row()
-
-    def control_characters(self, number: int, raw: str) -> None:
-        """Report the control characters of a line: they stay in the text, as the source
-        has them, but most writers (XML, ICS, the terminal) cannot carry them as they are."""
-        found = [(m.start(), m.group(0)) for m in CONTROL_CHARS.finditer(raw)]
-        column, char = found[0]
-        more = f" and {len(found) - 1:,} more" if len(found) > 1 else ""
-        self.warn(
-            number,
-            "control-character",
-            f"control character U+{ord(char):04X} at column {column + 1}{more} "
-            "(kept in the text as the source has it)",
-            "".join(c for _, c in found),
-        )
-
-    def check_markup(self, number: int, raw: str) -> None:
-        for m in _OPEN_TAG.finditer(raw):
-            self.warn(
-                number,
-                "unclosed-markup",
-                f"markup does not close: {m.group(0)[:30]!r} (expected '>')",
-                m.group(0)[:30],
-            )
-        for cell in raw.split("\t"):
-            opened, closed = len(_U_OPEN.findall(cell)), len(_U_CLOSE.findall(cell))
-            if opened != closed:
-                self.warn(
-                    number,
-                    "unclosed-markup",
-                    f"underline does not close: {opened} <u> but {closed} </u> in a cell",
-                    normalize_space(strip_markup(cell))[:30],
-                )
-
-    def text_line(self, number: int, raw: str) -> None:
-        text = normalize_space(strip_markup(raw))
-        if not text:
-            return
-        if not _NOTE_CONT.match(text):
-            self.last_footnote = None
-        if (m := _FOOTNOTE.match(text)) and len(m.group(1)) > MAX_MARK_DIGITS:
-            self.last_footnote = None
-            self.warn(
-                number,
-                "bad-footnote",
-                f"a footnote number of {len(m.group(1)):,} digits "
-                f"(expected at most {MAX_MARK_DIGITS}); the line is kept here",
-                text,
-            )
-        elif m:
-            self.footnote(number, superscript_number(m.group(1)), m.group(2))
-        elif _NOTE_CONT.match(text):
-            self.note_continuation(number, text)
-        elif m := _SECTION.match(text):
-            self.close_row()
-            self.open_section(number, int(m.group(1).translate(FULLWIDTH_DIGITS)), m.group(2))
-        elif m := _SUBSECTION.match(text):
-            self.close_row()
-            self.open_subsection(number, _CIRCLED.index(m.group(1)) + 1, m.group(2))
-        elif (m := _BLOCK.match(text)) and _block_kind(m.group(1)) is not None:
-            self.close_row()
-            self.block = _block_kind(m.group(1))
-            if self.section is None:
-                self.warn(
-                    number, "outside-section", "block heading before any section heading", text
-                )
-        elif _CHAPTER.match(text) and self.block in (None, "table"):
-            self.close_row()
-            # consecutive heading lines (第２章 …, ２．…) make one chapter heading, which
-            # holds for every section until the next one
-            self.chapter = f"{self.chapter}\n{text}" if self.chapter_open and self.chapter else text
-            self.chapter_open = True
-            self.block = None
-        elif self.block == "table" and (
-            _INITIATIVE_MARK.match(text) or raw.lstrip().startswith("<")
-        ):
-            self.warn(number, "bad-row", f"row has 1 cell, expected {COLUMNS} (no tabs)", "")
-            self.row_cells(number, [raw])
-        else:
-            self.content(number, text)
-
-    def content(self, number: int, text: str) -> None:
-        section = self.section
-        item = _LIST_ITEM.match(text)
-        body = item.group(1) if item else text
-        if section is None:
-            if self.title is None and self.chapter is None and _TITLE.match(text):
-                self.title = text  # "統合イノベーション戦略2024 工程表"
-                return
-            self.warn(number, "outside-section", "text before the first section heading (…)", text)
-        elif self.block == "vision":
-            section.vision.append((text, number))
-        elif self.block == "goals":
-            if item or not section.goals:
-                section.goals.append((body, [number]))
-            else:
-                goal_text, goal_lines = section.goals[-1]
-                section.goals[-1] = (goal_text + text, [*goal_lines, number])
-        elif self.block in ("key", "reference"):
-            if item or not section.indicators:
-                kind = IndicatorKind.KEY if self.block == "key" else IndicatorKind.REFERENCE
-                section.indicators.append(_IndicatorB(kind, body, number))
-            else:
-                section.indicators[-1].details.append((text, number))
-        elif self.block == "table":
-            self.warn(
-                number,
-                "stray-text",
-                "text between table rows that is no row, footnote or heading",
-                text,
-            )
-        else:
-            self.warn(
-                number,
-                "stray-text",
-                "text outside any block (expected a 【…】 heading first)",
-                text,
-            )
-
-    def footnote(self, number: int, mark: int, text: str) -> None:
-        if mark in self.footnotes:
-            earlier = self.footnotes[mark]
-            self.warn(
-                number,
-                "duplicate-footnote",
-                f"footnote {mark} is defined again (first on line {earlier.lines[0]}); "
-                "the later one is kept",
-                # the earlier definition goes into the warning: it is not lost
-                superscript(mark) + " " + "\n".join(earlier.parts),
-            )
-        self.footnotes[mark] = _FootnoteB(mark, [text], [number])
-        self.last_footnote = self.footnotes[mark]
-
-    def note_continuation(self, number: int, text: str) -> None:
-        if self.last_footnote is not None:
-            self.last_footnote.parts.append(text)
-            self.last_footnote.lines.append(number)
-        else:
-            self.content(number, text)
-
-    def open_section(self, number: int, mark: int, title: str) -> None:
-        self.sections.append(_SectionB(mark, title, number, self.chapter))
-        self.chapter_open = False
-        self.block = None
-
-    def open_subsection(self, number: int, mark: int, title: str) -> None:
-        if self.section is None:
-            self.warn(
-                number, "outside-section", "subsection heading before any section heading", title
-            )
-            self.open_section(number, 0, "")
-        assert self.section is not None
-        self.section.subsections.append(_SubsectionB(mark, title, number))
-        self.block = "table"
-
-    # -- table lines -------------------------------------------------------------------
-    def table_line(self, number: int, raw: str) -> None:
-        cells = raw.split("\t")
-        if all(_SEPARATOR_CELL.match(c) or not c.strip() for c in cells):
-            return
-        if _is_header(cells):
-            # a header row repeated at the top of a page does not end the open row
-            self.block = "table"
-            if self.section is not None and not self.section.subsections:
-                self.section.subsections.append(_SubsectionB(1, "", number))
-            return
-        if self.block != "table" and self.section is not None and self.section.subsections:
-            self.block = "table"
-        if len(cells) != COLUMNS:
-            self.warn(
-                number,
-                "bad-row",
-                f"row has {len(cells)} cells, expected {COLUMNS}",
-                "",  # the cells themselves go into the row
-            )
-        self.row_cells(number, cells)
-
-    def row_cells(self, number: int, cells: list[str]) -> None:
-        if len(cells) > COLUMNS:
-            cells = [*cells[: COLUMNS - 1], " ".join(cells[COLUMNS - 1 :])]
-        cells = cells + [""] * (COLUMNS - len(cells))
-        section = self.section
-        if section is None:
-            self.warn(
-                number,
-                "outside-section",
-                "table row before any section heading",
-                normalize_space(strip_markup(" ".join(cells))),
-            )
-            return
-        if not section.subsections:
-            section.subsections.append(_SubsectionB(1, "", number))
-        self.block = "table"
-        if _INITIATIVE_MARK.match(strip_markup(cells[0])):
-            self.close_row()
-            self.row = _Row([[] for _ in range(COLUMNS)], [], marked=True)
-        elif self.row is None:
-            self.warn(
-                number,
-                "orphan-continuation",
-                "row continues nothing: its first cell does not begin a new initiative (○) "
-                "and no row stands before it",
-                normalize_space(strip_markup(cells[0]))[:60],
-            )
-            self.row = _Row([[] for _ in range(COLUMNS)], [], marked=False)
-        self.row.lines.append(number)
-        for column, cell in enumerate(cells):
-            if cell.strip():
-                self.row.cells[column].append(Fragment(cell, number))
-
-
-# -- assembly -------------------------------------------------------------------------
 @attrs.define
 class _Assembler:
+    """Builds the model objects of a `Document`; collects the problems it meets."""
+
     source: str
-    reader: _Reader
+    document: Document
     known: Mapping[str, Ministry]
     matcher: ProgramMatcher
     year: int | None = None  # the edition, from which 今年度, 来年度 … are counted
+    cues: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)  # in program_key form
     used_codes: dict[str, None] = attrs.field(factory=dict)
-    cited: defaultdict[int, list[tuple[str, int]]] = attrs.field(factory=lambda: defaultdict(list))
+    cited: defaultdict[int, list[tuple[str, _Place]]] = attrs.field(
+        factory=lambda: defaultdict(list)
+    )
 
-    def warn(self, line: int, code: str, message: str, text: str = "") -> None:
-        self.reader.warn(line, code, message, text)
+    def warn(self, place: _Place, code: WarningCode, message: str, text: str = "") -> None:
+        """Report a problem of the object at `place`: at the first of its lines where
+        `text` stands (the exact span), else where the object begins."""
+        raws = self.document.lines
+        for number in place.lines:
+            raw = raws[number - 1].raw if 0 < number <= len(raws) else ""
+            start = raw.find(text, place.column - 1 if number == place.line else 0) if text else -1
+            if start >= 0:
+                line, column, end = number, start + 1, start + 1 + len(text)
+                break
+        else:
+            line, column, end = place.line, place.column, place.column
+        self.document.warnings.append(
+            ParseWarning(
+                source=self.source,
+                line=line,
+                column=column,
+                end_column=end,
+                code=code,
+                message=message,
+                text=text,
+            )
+        )
+
+    def place(self, lines: tuple[int, ...] | list[int], column: int = 0) -> _Place:
+        """The place of an object printed on `lines` (its text from `column`, or from
+        the first non-blank character of its first line)."""
+        first = lines[0]
+        if column <= 0:
+            raws = self.document.lines
+            column = raws[first - 1].indent if 0 < first <= len(raws) else 1
+        return _Place(tuple(lines), first, column)
+
+    def item_place(self, joined: Joined, start: int, end: int, fallback: int) -> _Place:
+        """The place of the item `joined.text[start:end]`."""
+        lines = joined.lines_of(start, end) or (fallback,)
+        raw = joined.text[start:end]
+        line, column = joined.locate(start + len(raw) - len(raw.lstrip()))
+        if line not in lines:
+            return self.place(lines)
+        return _Place(lines, line, column)
 
     def span(self, lines: list[int] | tuple[int, ...]) -> SourceSpan:
         return SourceSpan(source=self.source, lines=tuple(sorted(set(lines))))
 
-    def dates(self, text: str, line: int) -> tuple[DateMention, ...]:
+    def dates(self, text: str, place: _Place) -> tuple[DateMention, ...]:
+        """The dates `text` mentions; each date that names no day is reported at its
+        span in the source (found from the object's place)."""
         mentions, problems = scan(text, year=self.year)
         for problem in problems:
             self.warn(
-                line,
-                "bad-date",
+                place,
+                WarningCode.BAD_DATE,
                 f"unreadable date {problem.text!r}: {problem.reason}",
                 problem.text,
             )
         return tuple(mentions)
 
-    def cite(self, ident: str, text: str, line: int) -> tuple[int, ...]:
-        """The footnotes ``text`` marks, recorded as cited by ``ident``; a run of
+    def cite(self, ident: str, text: str, place: _Place) -> tuple[int, ...]:
+        """The footnotes `text` marks, recorded as cited by `ident`; a run of
         superscript digits too long to be a marker is reported."""
         for run in overlong_marks(text):
             self.warn(
-                line,
-                "bad-footnote",
+                place,
+                WarningCode.BAD_FOOTNOTE,
                 f"{ident}: a footnote marker of {len(run):,} digits "
                 f"(expected at most {MAX_MARK_DIGITS}); kept as text",
                 run[:20],
             )
         footnotes = footnote_marks(text)
         for number in footnotes:
-            self.cited[number].append((ident, line))
+            self.cited[number].append((ident, place))
         return footnotes
 
-    def tag_closed(self, item: Item, what: str) -> bool:
+    def tag_closed(self, item: CellItem, place: _Place, what: str) -> bool:
         """Warn about a 【 with no 】 after it; True when there was one."""
         opening = item.text.rfind("【")
         if opening < 0 or "】" in item.text[opening:]:
             return False
         self.warn(
-            item.lines[0],
-            "unterminated-tag",
+            place,
+            WarningCode.UNTERMINATED_TAG,
             f"{what}: 【 tag is not closed (expected 】): {item.text[opening:][:20]!r}",
             item.text[opening:][:20],
         )
         return True
 
-    def refs(self, item: Item, what: str) -> tuple[MinistryRef, ...]:
+    def refs(self, item: CellItem, place: _Place, what: str) -> tuple[MinistryRef, ...]:
+        """The ministries of an item's tag; problems with the tag are reported."""
         if item.has_tag:
-            self.tag_closed(item, what)  # a 【 left open before the tag that ends the item
+            self.tag_closed(item, place, what)  # a 【 left open before the tag that ends it
         if item.bad_tag:
             self.warn(
-                item.lines[0],
-                "bad-tag",
+                place,
+                WarningCode.BAD_TAG,
                 f"{what}: empty code in the ministry tag {item.bad_tag!r} "
                 "(expected codes separated by 、)",
                 item.bad_tag,
             )
-        self.stray_tags(item, what)
+        self.stray_tags(item, place, what)
         refs: list[MinistryRef] = []
         for tag in item.tags:
             if tag.code not in self.known and tag.code not in self.used_codes:
                 self.warn(
-                    item.lines[0],
-                    "unknown-ministry",
+                    place,
+                    WarningCode.UNKNOWN_MINISTRY,
                     f"unknown ministry code {tag.code!r} in a 【】 tag "
                     "(expected a code such as 科技, 文, 経, 関係府省)",
                     tag.code,
@@ -497,7 +218,7 @@ class _Assembler:
             refs.append(MinistryRef(code=tag.code, lead=tag.lead))
         return tuple(refs)
 
-    def stray_tags(self, item: Item, what: str) -> None:
+    def stray_tags(self, item: CellItem, place: _Place, what: str) -> None:
         """Warn about a ministry tag left inside an item's text: an item takes only the tag
         that ends it, so an earlier one means two items ran together (a bullet the parser
         did not see) or an item printed with two tags. (An item with no tag at its end is
@@ -508,44 +229,54 @@ class _Assembler:
             codes = parse_codes(m.group(1))
             if codes and all(tag.code in self.known for tag in codes):
                 self.warn(
-                    item.lines[0],
-                    "stray-tag",
+                    place,
+                    WarningCode.STRAY_TAG,
                     f"{what}: ministry tag {m.group(0)!r} inside the text "
                     "(expected one tag, at the end of the item: a missing bullet?)",
                     m.group(0),
                 )
 
     def programs(self, text: str, inherited: tuple[str, ...] = ()) -> tuple[str, ...]:
+        """The programs `text` names; of `inherited` (the initiative's), those it refers to
+        without naming them: by their phase (第3期) or by one of their cues, the registry's
+        words for them in that context (SIP: 14課題, 本プログラム)."""
         key = program_key(text)
         found = list(self.matcher.find_in_key(key))
         phases = set(_PHASE.findall(key)) if inherited else set()
-        if phases:
-            for pid in inherited:
-                program = self.matcher.programs[pid]
-                if pid not in found and phases.intersection(program.phases):
-                    found.append(pid)
+        for pid in inherited:
+            if pid in found:
+                continue
+            program = self.matcher.programs[pid]
+            cues = self.cues.get(pid, ())
+            if phases.intersection(program.phases) or any(cue in key for cue in cues):
+                found.append(pid)
         return tuple(found)
 
     # -- objects -----------------------------------------------------------------------
-    def section(self, b: _SectionB, ident: str) -> Section:
-        vision = tuple(
-            Paragraph(
-                id=f"{ident}.v{i}",
-                text=text,
-                footnotes=self.cite(f"{ident}.v{i}", text, line),
-                source=self.span([line]),
+    def section(self, b: SectionDraft, ident: str) -> Section:
+        """A section with its vision, goals, indicators and subsections."""
+        vision = []
+        for i, (text, line) in enumerate(b.vision, 1):
+            place = self.place([line])
+            vision.append(
+                Paragraph(
+                    id=f"{ident}.v{i}",
+                    text=text,
+                    footnotes=self.cite(f"{ident}.v{i}", text, place),
+                    source=self.span([line]),
+                )
             )
-            for i, (text, line) in enumerate(b.vision, 1)
-        )
-        goals = tuple(
-            Goal(
-                id=f"{ident}.g{i}",
-                text=normalize_space(text),
-                footnotes=self.cite(f"{ident}.g{i}", text, lines[0]),
-                source=self.span(lines),
+        goals = []
+        for i, (parts, lines) in enumerate(b.goals, 1):
+            text = "".join(parts)
+            goals.append(
+                Goal(
+                    id=f"{ident}.g{i}",
+                    text=normalize_space(text),
+                    footnotes=self.cite(f"{ident}.g{i}", text, self.place(lines)),
+                    source=self.span(lines),
+                )
             )
-            for i, (text, lines) in enumerate(b.goals, 1)
-        )
         counters = {IndicatorKind.KEY: 0, IndicatorKind.REFERENCE: 0}
         indicators = []
         for ib in b.indicators:
@@ -557,31 +288,38 @@ class _Assembler:
         for sb in b.subsections:
             sub_id = f"{ident}.{sb.number}"
             if sub_id in seen:
-                self.warn(sb.line, "duplicate-id", f"subsection {sub_id} appears twice", sb.title)
+                self.warn(
+                    self.place([sb.line]),
+                    WarningCode.DUPLICATE_ID,
+                    f"subsection {sub_id} appears twice",
+                    sb.title,
+                )
                 sub_id = f"{ident}.{sb.number}-{len(subsections) + 1}"
             seen.add(sub_id)
             subsections.append(self.subsection(sb, sub_id))
-        lines = [b.line]
         return Section(
             id=ident,
             number=b.number,
             title=b.title,
             chapter=b.chapter,
-            vision=vision,
-            goals=goals,
+            vision=tuple(vision),
+            goals=tuple(goals),
             indicators=tuple(indicators),
             subsections=tuple(subsections),
-            source=self.span(lines),
+            source=self.span([b.line]),
         )
 
-    def indicator(self, b: _IndicatorB, ident: str) -> Indicator:
-        repost = bool(_REPOST.search(b.text))
-        text = normalize_space(_REPOST.sub("", b.text, count=1))
+    def indicator(self, b: IndicatorDraft, ident: str) -> Indicator:
+        """An indicator with the observations of its line and of its detail lines."""
+        repost = bool(REPOST.search(b.text))
+        text = normalize_space(REPOST.sub("", b.text, count=1))
         name, values = split_name(text)
         obs = list(observations(values))
         for detail, _line in b.details:
             series, detail_values = split_name(detail)
             obs.extend(observations(detail_values, series=series if detail_values else None))
+        lines = [b.line, *(line for _, line in b.details)]
+        place = self.place(lines, b.column)
         return Indicator(
             id=ident,
             kind=b.kind,
@@ -589,13 +327,14 @@ class _Assembler:
             text=text,
             details=tuple(detail for detail, _ in b.details),
             observations=tuple(obs),
-            footnotes=self.cite(ident, "\n".join([text, *(d for d, _ in b.details)]), b.line),
+            footnotes=self.cite(ident, "\n".join([text, *(d for d, _ in b.details)]), place),
             repost=repost,
-            dates=self.dates(text, b.line),
-            source=self.span([b.line, *(line for _, line in b.details)]),
+            dates=self.dates(text, place),
+            source=self.span(lines),
         )
 
-    def subsection(self, b: _SubsectionB, ident: str) -> Subsection:
+    def subsection(self, b: SubsectionDraft, ident: str) -> Subsection:
+        """A subsection and its initiatives, numbered in order."""
         initiatives = tuple(
             self.initiative(row, f"{ident}.{i}", i) for i, row in enumerate(b.rows, 1)
         )
@@ -607,22 +346,26 @@ class _Assembler:
             source=self.span([b.line]),
         )
 
-    def initiative(self, row: _Row, ident: str, number: int) -> Initiative:
+    def initiative(self, row: RowDraft, ident: str, number: int) -> Initiative:
+        """An initiative from a row: its first cell, its status notes (second cell) and its
+        actions (third cell)."""
         first = row.lines[0]
         col0 = join_fragments(row.cells[0])
-        raw0 = col0.text
-        raw0 = _LEADING_MARK.sub(r"\1", raw0, count=1)
+        raw0 = _LEADING_MARK.sub(r"\1", col0.text, count=1)
         head = take_tags(raw0, col0.lines_of(0, len(col0.text)) or (first,))
+        here = (
+            self.item_place(col0, 0, len(col0.text), first) if col0.parts else self.place([first])
+        )
         if not head.text:
             self.warn(
-                first,
-                "empty-cell",
+                here,
+                WarningCode.EMPTY_CELL,
                 f"initiative {ident} has an empty first cell (基本計画における具体的な取組)",
             )
-        elif not head.has_tag and not self.tag_closed(head, f"initiative {ident}"):
+        elif not head.has_tag and not self.tag_closed(head, here, f"initiative {ident}"):
             self.warn(
-                first,
-                "missing-tag",
+                here,
+                WarningCode.MISSING_TAG,
                 f"initiative {ident} has no ministry tag 【…】",
                 head.text[-40:],
             )
@@ -630,37 +373,36 @@ class _Assembler:
         notes = []
         col1 = join_fragments(row.cells[1])
         for i, (a, b) in enumerate(split_items(col1.text), 1):
-            raw = col1.text[a:b]
-            text = normalize_space(strip_inline(raw))
+            text = normalize_space(strip_inline(col1.text[a:b]))
             note_id = f"{ident}.s{i}"
-            lines = col1.lines_of(a, b) or (first,)
+            place = self.item_place(col1, a, b, first)
             notes.append(
                 StatusNote(
                     id=note_id,
                     initiative_id=ident,
                     text=text,
                     programs=self.programs(text, programs),
-                    footnotes=self.cite(note_id, text, lines[0]),
-                    dates=self.dates(text, lines[0]),
-                    source=self.span(lines),
+                    footnotes=self.cite(note_id, text, place),
+                    dates=self.dates(text, place),
+                    source=self.span(place.lines),
                 )
             )
         if not notes:
             self.warn(
-                first,
-                "empty-cell",
+                here,
+                WarningCode.EMPTY_CELL,
                 f"initiative {ident} has no status notes (実施状況・現状分析 is empty)",
             )
         actions = []
         col2 = join_fragments(row.cells[2])
         for i, (a, b) in enumerate(split_items(col2.text), 1):
-            lines = col2.lines_of(a, b) or (first,)
-            item = take_tags(col2.text[a:b], lines)
+            place = self.item_place(col2, a, b, first)
+            item = take_tags(col2.text[a:b], place.lines)
             action_id = f"{ident}.a{i}"
-            if not item.has_tag and not self.tag_closed(item, f"action {action_id}"):
+            if not item.has_tag and not self.tag_closed(item, place, f"action {action_id}"):
                 self.warn(
-                    lines[0],
-                    "missing-tag",
+                    place,
+                    WarningCode.MISSING_TAG,
                     f"action {action_id} has no ministry tag 【…】",
                     item.text[-40:],
                 )
@@ -669,53 +411,71 @@ class _Assembler:
                     id=action_id,
                     initiative_id=ident,
                     text=item.text,
-                    ministries=self.refs(item, f"action {action_id}"),
+                    ministries=self.refs(item, place, f"action {action_id}"),
                     repost=item.repost,
                     programs=self.programs(item.text, programs),
-                    footnotes=self.cite(action_id, item.text, lines[0]),
-                    dates=self.dates(item.text, lines[0]),
-                    source=self.span(lines),
+                    footnotes=self.cite(action_id, item.text, place),
+                    dates=self.dates(item.text, place),
+                    source=self.span(place.lines),
                 )
             )
         if not actions:
             self.warn(
-                first, "no-actions", f"initiative {ident} has no actions (今後の取組方針 is empty)"
+                here,
+                WarningCode.NO_ACTIONS,
+                f"initiative {ident} has no actions (今後の取組方針 is empty)",
             )
         return Initiative(
             id=ident,
             number=number,
             text=head.text,
-            ministries=self.refs(head, f"initiative {ident}"),
+            ministries=self.refs(head, here, f"initiative {ident}"),
             repost=head.repost,
             status_notes=tuple(notes),
             actions=tuple(actions),
             programs=programs,
-            footnotes=self.cite(ident, head.text, first),
-            dates=self.dates(head.text, first),
+            footnotes=self.cite(ident, head.text, here),
+            dates=self.dates(head.text, here),
             source=self.span(row.lines),
         )
 
     def footnotes(self) -> dict[int, Footnote]:
+        """The footnotes, with who cites them; a citation of no footnote is reported."""
         result = {}
-        for number, fb in sorted(self.reader.footnotes.items()):
+        for number, fb in sorted(self.document.footnotes.items()):
             text = "\n".join(normalize_space(p) for p in fb.parts)
             result[number] = Footnote(
                 number=number,
                 text=text,
                 cited_by=tuple(dict.fromkeys(ident for ident, _ in self.cited.get(number, ()))),
-                dates=self.dates(text, fb.lines[0]),
+                dates=self.dates(text, self.place(fb.lines)),
                 source=self.span(fb.lines),
             )
         for number, citing in sorted(self.cited.items()):
             if number not in result:
-                ident, line = citing[0]
+                ident, place = citing[0]
                 self.warn(
-                    line,
-                    "undefined-footnote",
+                    place,
+                    WarningCode.UNDEFINED_FOOTNOTE,
                     f"footnote {number} is cited by {ident} but never defined",
                     str(number),
                 )
         return result
+
+
+def _title_and_edition(
+    document: Document, text: str, name: str, title: str | None, edition: int | None
+) -> tuple[str, int | None]:
+    """The title and edition given, else read from the title line or the text."""
+    found = find_document_name(document.title or text)
+    if title is None:
+        if document.title is not None:
+            title = document.title
+        else:
+            title = f"{found.group(1)}{found.group(2)} 工程表" if found else name
+    if edition is None and found:
+        edition = int(found.group(2).translate(FULLWIDTH_DIGITS))
+    return title, edition
 
 
 def assemble(
@@ -728,11 +488,12 @@ def assemble(
     ministries: Mapping[str, Ministry] | None,
     programs: Mapping[str, Program] | None,
 ) -> Roadmap:
-    """Read ``text`` into a :class:`Roadmap` (see :func:`stpmodel.parse`)."""
-    lines = split_lines(text)
-    reader = _Reader(source=name)
-    reader.read(lines)
-    if not reader.sections:
+    """Read `text` into a [Roadmap][stpmodel.Roadmap] (see [parse][stpmodel.parse])."""
+    raw_lines = split_lines(text)
+    document = read_lines(
+        [classify(number, raw) for number, raw in enumerate(raw_lines, 1)], source=name
+    )
+    if not document.sections:
         if not text.strip():
             raise ParseError(
                 "the text is empty; expected the text of a roadmap (工程表)", source=name
@@ -742,7 +503,7 @@ def assemble(
             "'(6) 様々な社会課題を…' followed by its table",
             source=name,
         )
-    if not any(sub.rows for section in reader.sections for sub in section.subsections):
+    if not any(sub.rows for section in document.sections for sub in section.subsections):
         raise ParseError(
             "no roadmap table found: expected rows of three tab-separated cells "
             "(基本計画における具体的な取組, 実施状況・現状分析, 今後の取組方針) under a section heading",
@@ -750,28 +511,34 @@ def assemble(
         )
     known = default_ministries() if ministries is None else ministries
     catalog = default_programs() if programs is None else programs
-    found = _TITLE.search(reader.title or text)
-    if title is None:
-        if reader.title is not None:
-            title = reader.title
-        else:
-            title = f"{found.group(1)}{found.group(2)} 工程表" if found else name
-    if edition is None and found:
-        edition = int(found.group(2).translate(FULLWIDTH_DIGITS))
+    title, edition = _title_and_edition(document, text, name, title, edition)
     asm = _Assembler(
-        source=name, reader=reader, known=known, matcher=ProgramMatcher(catalog), year=edition
+        source=name,
+        document=document,
+        known=known,
+        matcher=ProgramMatcher(catalog),
+        year=edition,
+        cues={
+            pid: tuple(program_key(cue) for cue in cues)
+            for pid, cues in default_program_cues().items()
+        },
     )
     sections: list[Section] = []
     seen: set[str] = set()
-    for sb in reader.sections:
+    for sb in document.sections:
         ident = str(sb.number)
         if ident in seen:
-            reader.warn(sb.line, "duplicate-id", f"section ({sb.number}) appears twice", sb.title)
+            asm.warn(
+                asm.place([sb.line]),
+                WarningCode.DUPLICATE_ID,
+                f"section ({sb.number}) appears twice",
+                sb.title,
+            )
             ident = f"{sb.number}-{len(sections) + 1}"
         seen.add(ident)
         sections.append(asm.section(sb, ident))
     footnotes = asm.footnotes()
-    warnings = sorted(reader.warnings, key=lambda w: w.line)
+    warnings = sorted(document.warnings, key=lambda w: w.line)
     if strict and warnings:
         raise ParseError.from_warnings(name, warnings)
     used = {
@@ -794,7 +561,7 @@ def assemble(
         source=SourceInfo(
             name=name,
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            line_count=len(lines),
+            line_count=len(raw_lines),
         ),
         sections=tuple(sections),
         ministries=used,

@@ -19,8 +19,8 @@ from stpmodel.parsing._markup import BULLET, blockify, strip_inline
 
 __all__ = [
     "REPOST",
+    "CellItem",
     "Fragment",
-    "Item",
     "Joined",
     "Tag",
     "join_fragments",
@@ -31,23 +31,26 @@ __all__ = [
 
 @attrs.frozen
 class Fragment:
-    """The part of a cell printed on one source line."""
+    """The part of a cell printed on one source line, and the 1-based column where the
+    cell begins on that line."""
 
     text: str
     line: int
+    column: int = 1
 
 
 @attrs.frozen
 class Tag:
-    """One ministry code of a 【】 tag; ``lead`` where it is underlined."""
+    """One ministry code of a 【】 tag; `lead` where it is underlined."""
 
     code: str
     lead: bool
 
 
 @attrs.frozen
-class Item:
-    """One item of a cell, ready to become a model object."""
+class CellItem:
+    """One item of a cell (a bullet's text) with its trailing ministry tag and (再掲) mark
+    taken off and read, ready to become a model object."""
 
     text: str  # markup stripped, white space collapsed, tags and (再掲) removed
     tags: tuple[Tag, ...]
@@ -70,26 +73,47 @@ _NOT_A_CODE = re.compile(r"[0-9０-９年月日度。：:%％]")
 
 @attrs.frozen
 class Joined:
-    """A cell's fragments joined into one text, remembering which line each part came from."""
+    """A cell's fragments joined into one text, remembering where each part came from.
+
+    Attributes:
+        text: The joined text (block tags blanked, inline markup kept).
+        parts: `(start, end, line, column)` for each fragment, in order and not
+            overlapping: `text[start:end]` came from `line`, beginning at `column`.
+    """
 
     text: str
-    parts: tuple[tuple[int, int, int], ...]  # (start, end, line) in ``text``, in order
+    parts: tuple[tuple[int, int, int, int], ...]
+
+    def _first_part(self, offset: int) -> int:
+        """The index of the first part that ends after `offset`."""
+        return bisect.bisect_right(self.parts, offset, key=lambda part: part[1])
 
     def lines_of(self, start: int, end: int) -> tuple[int, ...]:
-        """The source lines that contributed non-blank text to ``text[start:end]``.
+        """The source lines that contributed non-blank text to `text[start:end]`.
 
         Parts are ordered and do not overlap, so the parts that meet the span are found by
         bisection: the cost grows with the parts that meet it, not with all of them.
         """
-        first = bisect.bisect_right(self.parts, start, key=lambda part: part[1])
         lines: set[int] = set()
-        for index in range(first, len(self.parts)):
-            a, b, line = self.parts[index]
+        for index in range(self._first_part(start), len(self.parts)):
+            a, b, line, _ = self.parts[index]
             if a >= end:
                 break
-            if b > start and not self.text[max(a, start) : min(b, end)].isspace():
+            if b > start and self.text[max(a, start) : min(b, end)].strip():
                 lines.add(line)
         return tuple(sorted(lines))
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """The source `(line, column)` of `text[offset]` (of the next part's start when
+        `offset` falls on the glue between two parts)."""
+        index = self._first_part(offset)
+        if index == len(self.parts):
+            if not self.parts:
+                return (0, 1)
+            a, b, line, column = self.parts[-1]
+            return (line, column + b - a)
+        a, _, line, column = self.parts[index]
+        return (line, column + max(0, offset - a))
 
 
 def join_fragments(fragments: list[Fragment]) -> Joined:
@@ -103,7 +127,7 @@ def join_fragments(fragments: list[Fragment]) -> Joined:
     of the cell, however many continuation rows it was printed on.
     """
     pieces: list[str] = []
-    parts: list[tuple[int, int, int]] = []
+    parts: list[tuple[int, int, int, int]] = []
     length = 0  # len("".join(pieces))
     for fragment in fragments:
         # markup is read within one line: a "<" or "&" left open at the end of a line must
@@ -114,9 +138,10 @@ def join_fragments(fragments: list[Fragment]) -> Joined:
         if not pieces:
             pieces.append(piece)
             length = len(piece)
-            parts.append((0, length, fragment.line))
+            parts.append((0, length, fragment.line, fragment.column))
             continue
         head = piece.lstrip()
+        column = fragment.column + len(piece) - len(head)
         # the text so far loses its trailing white space, as the cut is mended
         while pieces and not pieces[-1].strip():
             length -= len(pieces.pop())
@@ -124,8 +149,8 @@ def join_fragments(fragments: list[Fragment]) -> Joined:
         length -= len(pieces[-1]) - len(last)
         pieces[-1] = last
         if parts and parts[-1][1] > length:
-            a, _, line = parts[-1]
-            parts[-1] = (a, length, line)
+            a, _, line, start_column = parts[-1]
+            parts[-1] = (a, length, line, start_column)
         if BULLET.match(head):
             glue = " "
         else:
@@ -133,7 +158,7 @@ def join_fragments(fragments: list[Fragment]) -> Joined:
             both = left.isascii() and left.isalnum() and right.isascii() and right.isalnum()
             glue = " " if both else ""
         pieces.append(glue + head)
-        parts.append((length + len(glue), length + len(glue) + len(head), fragment.line))
+        parts.append((length + len(glue), length + len(glue) + len(head), fragment.line, column))
         length += len(glue) + len(head)
     return Joined("".join(pieces), tuple(parts))
 
@@ -161,8 +186,8 @@ _UNDERLINED_TEXT = re.compile(r"<u\b[^<>]{0,100}>\s*[^<\s]", re.IGNORECASE)
 def parse_codes(content: str) -> tuple[Tag, ...] | None:
     """The codes of a tag's content (with <u> kept), or None if it is not a ministry tag.
 
-    A code is ``lead`` when any of it is underlined; an underline may span several codes
-    (``<u>科技、文</u>``).
+    A code is `lead` when any of it is underlined; an underline may span several codes
+    (`<u>科技、文</u>`).
     """
     tags: list[Tag] = []
     underlined = False
@@ -186,7 +211,7 @@ def _skip_space_back(text: str, end: int) -> int:
 
 
 def _repost_start(text: str, end: int) -> int:
-    """Where a (再掲) that ends at ``end`` (just after its closing paren) begins, or -1."""
+    """Where a (再掲) that ends at `end` (just after its closing paren) begins, or -1."""
     inner = _skip_space_back(text, end - 1)
     if text[max(0, inner - 2) : inner] != "再掲":
         return -1
@@ -196,7 +221,7 @@ def _repost_start(text: str, end: int) -> int:
 
 def trailer_start(text: str) -> int:
     """Where the trailer of an item begins: the run of white space, (再掲) marks and 【】
-    groups (of at most 200 characters) that ends the text; ``len(text)`` when there is none.
+    groups (of at most 200 characters) that ends the text; `len(text)` when there is none.
 
     Read backwards, one step per character, so a long run of spaces before the closing 】
     costs its length once (a regex searching for the trailer would retry the run from every
@@ -222,8 +247,8 @@ def trailer_start(text: str) -> int:
             return end
 
 
-def take_tags(raw: str, lines: tuple[int, ...]) -> Item:
-    """Turn one raw item (inline markup kept) into an :class:`Item`."""
+def take_tags(raw: str, lines: tuple[int, ...]) -> CellItem:
+    """Turn one raw item (inline markup kept) into a `CellItem`."""
     start = trailer_start(raw)
     body = raw
     tags: list[Tag] = []
@@ -256,7 +281,7 @@ def take_tags(raw: str, lines: tuple[int, ...]) -> Item:
         repost = True
         text = normalize_space(REPOST.sub("", text, count=1))
     footnotes = footnote_marks(text)
-    return Item(
+    return CellItem(
         text=text,
         tags=tuple(tags),
         has_tag=has_tag,

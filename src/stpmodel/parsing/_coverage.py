@@ -1,7 +1,7 @@
 """The check that nothing in the source was dropped.
 
 Markup is what the grammar consumes as structure: HTML-like tags, white space, list marks
-(``- ``, the ``・`` that begins an item, the ``○`` that begins an initiative), table
+(`- `, the `・` that begins an item, the `○` that begins an initiative), table
 separators, the table header row, page-number lines and the recognised block headings
 (【目標】 …). Every
 other character of the source must stand in some object of the model or in a warning.
@@ -16,16 +16,8 @@ from collections import Counter
 
 import attrs
 
-from stpmodel._record import Record
-from stpmodel.parsing._assemble import (
-    _BLOCK,
-    _SEPARATOR_CELL,
-    PAGE_NUMBER,
-    _block_kind,
-    _is_header,
-)
+from stpmodel.parsing._lines import MARKUP_KINDS, classify, split_lines
 from stpmodel.parsing._markup import BULLET, strip_markup
-from stpmodel.parsing._reader import split_lines
 from stpmodel.roadmap import Roadmap
 
 __all__ = ["Coverage", "coverage"]
@@ -36,13 +28,15 @@ _CELL_START = re.compile(r"(?:^|(?<=\t))[^\S\t]*(?:[-*+]\s+)?[○◯〇]")
 _LIST_MARK = re.compile(r"^\s*[-*+]\s+")
 
 
-@attrs.frozen(kw_only=True, repr=False, eq=False)
-class Coverage(Record):
+@attrs.frozen(kw_only=True)
+class Coverage:
     """How much of the source's text the model accounts for.
 
-    ``total`` counts the non-markup characters of the source, ``missing`` those found in
-    no object or warning (with the lines they occur on), ``extra`` characters of the model
-    that the source does not have.
+    Attributes:
+        total: The number of non-markup characters of the source.
+        missing: Those found in no object or warning.
+        extra: Characters of the model that the source does not have.
+        missing_lines: The lines the missing characters occur on.
     """
 
     total: int
@@ -66,17 +60,13 @@ def _fold(text: str) -> str:
     return _WS.sub("", unicodedata.normalize("NFKC", text))
 
 
-def _source_chars(line: str) -> str:
-    if PAGE_NUMBER.match(line):
+def _source_chars(number: int, line: str) -> str:
+    """The characters of a source line that must stand in the model: none for a line the
+    grammar consumes as structure (`MARKUP_KINDS`), else its text without markup, list
+    marks and white space."""
+    if classify(number, line).kind in MARKUP_KINDS:
         return ""
-    if "\t" in line:
-        cells = line.split("\t")
-        if all(_SEPARATOR_CELL.match(c) or not c.strip() for c in cells) or _is_header(cells):
-            return ""
     text = strip_markup(line)
-    block = _BLOCK.match(_WS.sub(" ", text).strip())
-    if block and _block_kind(block.group(1)) is not None:
-        return ""
     text = _CELL_START.sub("", text)
     text = _LIST_MARK.sub("", text)
     text = BULLET.sub("", text)
@@ -117,8 +107,15 @@ def _model_chars(roadmap: Roadmap) -> str:
 
 
 def coverage(text: str, roadmap: Roadmap) -> Coverage:
-    """Compare ``text`` (the source ``roadmap`` was parsed from) with the model."""
-    per_line = [_source_chars(line) for line in split_lines(text)]
+    """Compare `text` (the source `roadmap` was parsed from) with the model.
+
+    Example:
+        ```python
+        report = coverage(text, stpmodel.parse(text))
+        assert report.complete, report.missing_lines
+        ```
+    """
+    per_line = [_source_chars(number, line) for number, line in enumerate(split_lines(text), 1)]
     source = Counter("".join(per_line))
     model = Counter(_model_chars(roadmap))
     title = _fold(roadmap.title)

@@ -27,7 +27,7 @@ _COLON = re.compile(r"[：:]")
 
 
 def split_name(text: str) -> tuple[str, str]:
-    """``"食料自給率：38%…"`` → ``("食料自給率", "38%…")``; no colon: (text, "")."""
+    """`"食料自給率：38%…"` → `("食料自給率", "38%…")`; no colon: (text, "")."""
     m = _COLON.search(text)
     if m is None:
         return text, ""

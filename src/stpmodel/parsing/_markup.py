@@ -21,15 +21,24 @@ BULLET = re.compile(rf"(?:^|(?<=\s))[{BULLET_CHARS}]")
 
 
 def blockify(text: str) -> str:
-    """Replace block tags by spaces; inline tags and entities stay (for :func:`strip_markup`,
-    which unescapes exactly once)."""
-    return _BLOCK.sub(" ", text) if "<" in text else text
+    """Replace each block tag by as many spaces as it has characters; inline tags and
+    entities stay (for `strip_inline`, which unescapes exactly once).
+
+    The text keeps its length, so an offset in it is a column of the source line.
+    """
+    return _BLOCK.sub(_blank, text) if "<" in text else text
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * (match.end() - match.start())
 
 
 def strip_inline(text: str) -> str:
-    """Text already through :func:`blockify` without its remaining tags, entities
-    unescaped. ``strip_inline(blockify(t)) == strip_markup(t)``: each pass runs once, so
-    removing one tag can never make another."""
+    """Text already through `blockify` without its remaining tags, entities unescaped.
+
+    `strip_inline(blockify(t))` equals `strip_markup(t)` up to white space: each pass runs
+    once, so removing one tag can never make another.
+    """
     if "<" in text:
         text = _ANY_TAG.sub("", text)
     return html.unescape(text) if "&" in text else text

@@ -20,6 +20,7 @@ __all__ = [
     "NameIndex",
     "ProgramMatcher",
     "default_ministries",
+    "default_program_cues",
     "default_programs",
     "name_key",
     "program_key",
@@ -48,8 +49,16 @@ def default_programs() -> Mapping[str, Program]:
         e["id"]: Program(
             **{**e, "aliases": tuple(e.get("aliases", ())), "phases": tuple(e.get("phases", ()))}
         )
-        for e in entries
+        for e in ({k: v for k, v in e.items() if k != "cues"} for e in entries)
     }
+
+
+@functools.cache
+def default_program_cues() -> Mapping[str, tuple[str, ...]]:
+    """The words by which an item refers to a program named by its initiative without
+    naming it (SIP: 14課題, 本プログラム), by program ID: the `cues` of programs.json."""
+    entries = _read("programs.json")["programs"]
+    return {e["id"]: tuple(e["cues"]) for e in entries if e.get("cues")}
 
 
 def program_key(text: str) -> str:

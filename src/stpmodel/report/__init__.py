@@ -84,14 +84,15 @@ def report_records(roadmap: Roadmap) -> dict[str, Any]:
     used_ministries: dict[str, None] = {}
     used_programs: dict[str, None] = {}
     for number, deadline in enumerate(roadmap.deadlines()):
-        record = dict(jsonable(deadline_record(deadline)))
-        end = dt.date.fromisoformat(record["end"])
+        record = jsonable(deadline_record(deadline))
+        start = deadline.mention.period.start
+        end = deadline.mention.period.end
         record.update(
             key=f"r{number}",
             kind_ja=_KINDS.get(record["kind"], record["kind"]),
             relation_ja=RELATION_LABELS.get(record["relation"], record["relation"]),
             bar_end=(end + dt.timedelta(days=1)).isoformat(),
-            period_label=_period_ja(dt.date.fromisoformat(record["start"]), end),
+            period_label=_period_ja(start, end),
             ministry_labels=[
                 f"{code}◎" if code in record["lead_ministries"] else code
                 for code in record["ministries"]
@@ -154,9 +155,9 @@ def write_html(roadmap: Roadmap, path: str | os.PathLike[str], *, overwrite: boo
 
     Raises:
         MissingExtraError: plotly is not installed (`pip install 'stpmodel[report]'`).
-        StpError: ``path`` exists and ``overwrite`` is false, or is a symbolic link or not
-            a regular file.
+        WriteError: ``path`` exists and ``overwrite`` is false, is a symbolic link or not a
+            regular file, or cannot be written (see [WriteError][stpmodel.errors.WriteError]).
     """
-    from stpmodel.report._files import write_bytes
+    from stpmodel._write import write_bytes
 
     return write_bytes(path, render_html(roadmap).encode("utf-8"), overwrite=overwrite)
