@@ -110,7 +110,6 @@ _KEY_MODULES = (
     "__init__.py",
     "_bundled.py",
     "_gcpause.py",
-    "_record.py",
     "_text.py",
     "errors.py",
     "model.py",
@@ -121,7 +120,9 @@ _KEY_MODULES = (
 def _key_files() -> Iterator[str]:
     """The files the cache key hashes (what the parse depends on), in a fixed order."""
     for name in _KEY_MODULES:
-        yield os.path.join(_PACKAGE, name)
+        path = os.path.join(_PACKAGE, name)
+        if os.path.exists(path):  # a module moved away must not switch the cache off
+            yield path
     for top in _KEY_FOLDERS:
         for folder, dirs, files in os.walk(os.path.join(_PACKAGE, top)):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
@@ -290,7 +291,7 @@ class _Unpickler(pickle.Unpickler):
 
 
 def _checker(tp: Any) -> Callable[[Any], bool]:
-    """A function telling whether a value has the declared type ``tp`` exactly."""
+    """A function telling whether a value has the declared type `tp` exactly."""
     import enum
     import types
     import typing
@@ -384,7 +385,7 @@ def _field_checks(cls: type) -> tuple[tuple[str, Callable[[Any], bool]], ...]:
 
 
 def _valid(obj: Any) -> bool:
-    """Every field of ``obj`` is set and of its declared type (recursively)."""
+    """Every field of `obj` is set and of its declared type (recursively)."""
     cls: type = type(obj)
     for name, check in _field_checks(cls):
         try:
