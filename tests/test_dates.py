@@ -7,6 +7,8 @@ import gc
 import time
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from stpmodel.dates import Calendar, Granularity, Period, Relation, find_dates, scan
 
@@ -993,3 +995,45 @@ def test_a_kanji_month_without_a_day_is_a_date_only_in_a_range() -> None:
         D(2016, 1, 1),
         D(2016, 12, 24),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "mentions", "problems"),
+    [
+        # the calendar's last year: parts of it stay inside it, what runs past it is a problem
+        ("9999年末", None, ["9999-12-01..9999-12-31"], 0),
+        ("9999年後半", None, ["9999-07-01..9999-12-31"], 0),
+        ("9999年度", None, [], 1),
+        ("来年度", 9999, [], 1),
+        ("2019年4月1日から翌年2月", 9999, ["2019-04-01..2020-02-29"], 0),
+    ],
+)
+def test_years_at_the_calendars_edge_raise_nothing(
+    text: str, year: int | None, mentions: list[str], problems: int
+) -> None:
+    found, reported = scan(text, year=year)
+    assert [f"{m.period.start}..{m.period.end}" for m in found] == mentions
+    assert len(reported) == problems
+
+
+_FUZZ_ALPHABET = [
+    *"0123456789０１２３４５６７８９年月日度〇一二三四五六七八九十百千元令和平成昭大正明治",
+    *"RHSTM/-.・,～〜ー 第四半期末上旬中下前後春夏秋冬(（)）火水木金土曜時分秒:午T世紀皇西暦",
+    *"㍻㋿大化慶応晦朔同翌Q",
+    *["から", "まで", "9999年", "0000年", "令和0年", "皇紀660年", "99世紀", "UTC+09"],
+]
+
+
+@given(
+    st.lists(st.sampled_from(_FUZZ_ALPHABET), max_size=30).map("".join),
+    st.sampled_from([None, 1, 2024, 9999]),
+)
+@settings(max_examples=300, deadline=None)
+def test_no_text_makes_the_scanner_raise(text: str, year: int | None) -> None:
+    """Any mix of date characters gives mentions and problems, never an exception."""
+    mentions, problems = scan(text, year=year)
+    for m in mentions:
+        assert text[m.span[0] : m.span[1]] == m.text
+        assert m.period.start <= m.due <= m.period.end
+    for p in problems:
+        assert text[p.span[0] : p.span[1]] == p.text

@@ -17,6 +17,7 @@ adversarial input (a megabyte of digits, 年, 度 and ～).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 import re
@@ -312,7 +313,9 @@ def _apply_modifier(base: Period, mod: str | None, quarter: str | None) -> Perio
 
     def part(start_month: int, length: int, granularity: Granularity, approx: bool) -> Period:
         start = first + relativedelta(months=start_month)
-        end = start + relativedelta(months=length, days=-1)
+        # the last month's last day, without stepping past it (9999年末 stays in year 9999)
+        last = start + relativedelta(months=length - 1)
+        end = last.replace(day=calendar.monthrange(last.year, last.month)[1])
         return attrs.evolve(base, start=start, end=end, granularity=granularity, approximate=approx)
 
     if quarter is not None:
@@ -685,7 +688,11 @@ def _atoms(folded: str, problems: list[DateProblem], year_now: int | None) -> li
         hit = cache.get(key)
         if hit is None:
             before = len(problems)
-            atom = _atom(m, problems, folded, year_now)
+            try:
+                atom = _atom(m, problems, folded, year_now)
+            except (ValueError, OverflowError) as exc:  # a year at the calendar's edge
+                _problem(problems, folded, m.start(), m.end(), str(exc))
+                atom = None
             hit = (atom, 0 if atom is None else atom.end - atom.start)
             if len(problems) == before and len(cache) < 4096:
                 cache[key] = hit
