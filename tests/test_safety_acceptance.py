@@ -708,11 +708,6 @@ def test_a_full_disk_is_one_line_and_leaves_the_old_file(
     assert not [p for p in tmp_path.rglob("*") if p.name.startswith(".")]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="GAP: `plot -o x.html` (an extension matplotlib cannot write) is an internal error, "
-    "exit 1 (cli._cmd_plot passes the suffix to savefig unchecked)",
-)
 def test_plot_to_an_unsupported_extension_is_a_usage_error(home: Path, tmp_path: Path) -> None:
     """Beyond the issue's list, same rule: a careless `-o report.html` on `plot`."""
     target = tmp_path / "timeline.html"
@@ -1062,12 +1057,6 @@ def test_deadlines_redirected_under_a_cp932_locale(home: Path, tmp_path: Path) -
 
 
 # == must hold 8: documentation ============================================================
-@pytest.mark.xfail(
-    strict=True,
-    reason="GAP: docs/safety.md has sections on the cache and loads() only; nothing on what "
-    "exports do to existing files (--force / overwrite=True, symlinks, atomic replace, CSV "
-    "folders) — the writers' section was never appended",
-)
 def test_docs_have_a_safety_page_covering_cache_exports_and_loads() -> None:
     """Must hold: docs/ has a page on safety: what the cache stores and where, what exports
     do to existing files, what loads() checks; CHANGELOG lists the fixes."""
