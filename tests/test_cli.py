@@ -475,12 +475,17 @@ def test_a_file_size_limit_keeps_the_old_file(tmp_path: Path, fmt: str) -> None:
     pytest.importorskip("resource", reason="RLIMIT_FSIZE is a POSIX feature")
     target = tmp_path / f"x.{fmt}"
     target.write_bytes(OLD)
+    import os
+
     done = subprocess.run(
         [sys.executable, "-m", "stpmodel", "export", "--format", fmt, "-o", str(target), "--force"],
         capture_output=True,
         text=True,
         check=False,
         preexec_fn=_limit_file_size,
+        # under the limit CPython would write truncated .pyc files (a short write is no
+        # error to it) and break later imports: no bytecode from this process
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
     )
     assert done.returncode == 2
     assert done.stderr.startswith(f"stpmodel: cannot write {target}: ")
@@ -524,7 +529,8 @@ def test_no_escape_byte_reaches_the_terminal(
     source = tmp_path / "esc.txt"
     source.write_text(
         HEAD
-        + "○取組\x01\x1b[2J。【科技】\t・実施\x1b[31m。\t・2025年度までに推進\x1b]0;x\x07\x7f\x9b1m。【文】\n",
+        + "○取組\x01\x1b[2J\u202eevil\u202c。【科技】\t・実施\x1b[31m。"
+        + "\t・2025年度までに推進\x1b]0;x\x07\x7f\x9b1m。【文】\n",
         encoding="utf-8",
     )
     outputs = []
@@ -540,7 +546,7 @@ def test_no_escape_byte_reaches_the_terminal(
         assert status == 0, err
         outputs.append(out + err)
     for text in outputs:
-        for control in ("\x1b", "\x01", "\x07", "\x7f", "\x9b"):
+        for control in ("\x1b", "\x01", "\x07", "\x7f", "\x9b", "\u202e", "\u202c"):
             assert control not in text
     assert "\\u001b[31m" in outputs[3]  # visible, not dropped
     # JSON carries every control character as an escape and reads back exact

@@ -371,6 +371,10 @@ def test_escape_controls() -> None:
     assert escape_controls("tab\tline\nreturn\r") == "tab\tline\nreturn\r"
     text = "普通の文"
     assert escape_controls(text) is text
+    assert escape_controls("a\x1b\x85", json=True) == "a\\u001b\\u0085"
+    # bidirectional overrides and isolates only where asked (the terminal)
+    assert escape_controls("a\u202eb\u2066c\u2069") == "a\u202eb\u2066c\u2069"
+    assert escape_controls("a\u202eb\u2066c\u2069", bidi=True) == "a\\u202eb\\u2066c\\u2069"
 
 
 @pytest.mark.parametrize("kind", [str, Path])

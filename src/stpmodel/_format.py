@@ -64,7 +64,7 @@ def table(
     """
     if not rows:
         return ""
-    cells = [[escape_controls(c, json=True) for c in r] for r in rows]
+    cells = [[escape_controls(c, json=True, bidi=True) for c in r] for r in rows]
     if limits:
         cells = [
             [_limit(c, limits[i] if i < len(limits) else None) for i, c in enumerate(r)]

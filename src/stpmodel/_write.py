@@ -84,23 +84,33 @@ def has_controls(text: str) -> bool:
     return _CONTROLS.search(text) is not None
 
 
-def escape_controls(text: str, *, json: bool = False) -> str:
+_BIDI = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+"""Bidirectional formatting characters, which reorder what a terminal shows
+("Trojan Source"): ALM, LRM, RLM, the embeddings and overrides, the isolates."""
+
+
+def escape_controls(text: str, *, json: bool = False, bidi: bool = False) -> str:
     r"""`text` with each control character (C0 but TAB/LF/CR, DEL, C1) written as `\xNN`.
 
     The model keeps such characters as the source has them; a writer whose format cannot
     carry them (XML, iCalendar, xlsx, a terminal) passes its text through this function.
     With `json=True` they are written `\u00NN` instead, which is also a valid escape
-    inside a JSON string (the command line's output may be JSON).
+    inside a JSON string (the command line's output may be JSON). With `bidi=True` the
+    bidirectional formatting characters (U+202E …), which make a terminal show text in
+    another order than it is, are escaped too (as `\uNNNN`).
 
     ```python
     escape_controls("a\x1b[31mb")             # "a\\x1b[31mb"
     escape_controls("a\x7fb", json=True)      # "a\\u007fb"
+    escape_controls("a\u202eb", bidi=True)    # "a\\u202eb"
     ```
     """
-    if _CONTROLS.search(text) is None:
-        return text
-    form = "\\u{:04x}" if json else "\\x{:02x}"
-    return _CONTROLS.sub(lambda m: form.format(ord(m.group())), text)
+    if _CONTROLS.search(text) is not None:
+        form = "\\u{:04x}" if json else "\\x{:02x}"
+        text = _CONTROLS.sub(lambda m: form.format(ord(m.group())), text)
+    if bidi and _BIDI.search(text) is not None:
+        text = _BIDI.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    return text
 
 
 # -- files -------------------------------------------------------------------------------

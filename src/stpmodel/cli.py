@@ -375,7 +375,7 @@ def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     width = _width()
     for r in records:
         prefix = f"{r['id']}  "
-        text = escape_controls(r["text"], json=True)
+        text = escape_controls(r["text"], json=True, bidi=True)
         if width is not None:
             text = truncate(text, width - display_width(prefix))
         out.write(prefix + text + "\n")
@@ -514,9 +514,10 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     editions = [open_edition(args.old), open_edition(args.new)]
     for name, edition in zip((args.old, args.new), editions, strict=True):
         if edition.warnings:
-            sys.stderr.write(
+            _say(
+                sys.stderr,
                 f"stpmodel: {name}: {len(edition.warnings)} parse warnings "
-                f"(see 'stpmodel parse {name}')\n"
+                f"(see 'stpmodel parse {name}')\n",
             )
     found = diff(*editions)
     if args.kind:
@@ -761,9 +762,10 @@ def _safe_streams() -> None:
 
 
 def _say(stream: TextIO, text: str) -> None:
-    """Write `text` with every control character (ESC …) made visible as `\\u00NN`,
-    which is also a valid escape inside the JSON strings some commands print."""
-    stream.write(escape_controls(text, json=True))
+    """Write `text` with every control character (ESC …) and bidirectional formatting
+    character (U+202E …) made visible as `\\uNNNN`, which is also a valid escape inside the
+    JSON strings some commands print."""
+    stream.write(escape_controls(text, json=True, bidi=True))
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -19,12 +19,13 @@ $ stpmodel export --format xlsx -o roadmap.xlsx
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import unicodedata
 from typing import Any
 
-from stpmodel._write import escape_controls, guard, write_with
-from stpmodel.errors import MissingExtraError
+from stpmodel._write import escape_controls, guard, write_bytes
+from stpmodel.errors import MissingExtraError, WriteError
 from stpmodel.export.frame import FRAMES, all_frame_records
 from stpmodel.roadmap import Roadmap
 
@@ -101,4 +102,29 @@ def write_xlsx(roadmap: Roadmap, path: str | os.PathLike[str], *, overwrite: boo
     workbook.remove(workbook.active)
     for name, records in all_frame_records(roadmap).items():
         _sheet(workbook, name, records)
-    return write_with(path, workbook.save, overwrite=overwrite)
+    return write_bytes(path, _saved(workbook, os.fspath(path)), overwrite=overwrite)
+
+
+def _saved(workbook: Any, shown: str) -> bytes:
+    """The workbook's bytes. openpyxl spools each sheet through a temporary file; when the
+    disk refuses one (full, a size limit) its half-run sheet writers are finalised with
+    an error Python would print as "Exception ignored …": that noise is dropped and the
+    failure becomes one [WriteError][stpmodel.errors.WriteError] naming the target."""
+    import gc
+    import sys
+
+    buffer = io.BytesIO()
+    reason = None
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        try:
+            workbook.save(buffer)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    if reason is not None:
+        raise WriteError(shown, reason)
+    return buffer.getvalue()
