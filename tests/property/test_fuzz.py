@@ -21,7 +21,7 @@ import time
 from collections.abc import Callable
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 import stpmodel
@@ -228,8 +228,12 @@ def test_many_lines_are_read_in_linear_time(name: str) -> None:
 
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(operations, min_size=1, max_size=8))
+# Once, this mutant stops at once with "no roadmap table found"; ten copies parse in full.
+# Timing one copy against ten compared an early error with a whole parse (a ratio of 100).
+@example([("delete", 7), ("delete", 0), ("drop_tail", 6), ("insert", 5, 0.0, "\t"), ("swap", 0, 5)])
 def test_mutated_sources_are_read_in_linear_time(ops: list[tuple[object, ...]]) -> None:
-    """A mutant read ten times over (the sections follow each other) takes at most
-    about ten times as long as the mutant once."""
+    """A mutant read twenty times over (the sections follow each other) takes at most
+    about ten times as long as the mutant read twice: both sides go down the same path,
+    where one copy alone may stop early at an error that more copies get past."""
     text = mutate(ops)
-    assert growth(lambda n: "\n".join([text] * n), 1) < MAX_GROWTH
+    assert growth(lambda n: "\n".join([text] * n), 2) < MAX_GROWTH
