@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+from html import escape
 from html.parser import HTMLParser
 
 import pytest
 
+import stpmodel
 from stpmodel import _html, parse, query
 from stpmodel.roadmap import Roadmap
 
@@ -105,3 +107,22 @@ def test_result_collections_are_tables_of_their_rows(roadmap: Roadmap, make: obj
     found = make(roadmap)  # type: ignore[operator]
     assert found
     assert _cells(found._repr_html_()).rows == 1 + len(found)
+
+
+def test_a_parse_warning_shows_its_position_and_code() -> None:
+    roadmap = stpmodel.parse(stpmodel.source_text() + "\n○取組。【ZZ】\t・実施。\t・推進。【ZZ】\n")
+    warning = next(w for w in roadmap.warnings if w.code == "unknown-ministry")
+    html = warning._repr_html_()
+    assert html.startswith("<table")
+    assert "<th" in html
+    assert f">{escape(warning.source)}<" in html
+    assert ">unknown-ministry<" in html
+    assert f">{warning.column}–{warning.end_column}<" in html
+
+
+def test_coverage_shows_its_ratio_and_what_is_missing() -> None:
+    text = stpmodel.source_text()
+    assert ">100.00%<" in stpmodel.coverage(text, stpmodel.load())._repr_html_()
+    partial = stpmodel.coverage(text + "\n余分な行\n", stpmodel.load())._repr_html_()
+    assert all(char in partial for char in "余分な行")
+    assert ">100.00%<" not in partial

@@ -69,6 +69,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "source": ("出典", "行"),
     "source_info": ("出典", "ハッシュ値", "行数"),
     "ministry_ref": ("府省", "主担当"),
+    "warning": ("出典", "行", "列", "コード", "内容", "原文"),
+    "coverage": ("文字数", "対応率", "欠落", "余分", "欠落行"),
 }
 """The header row of each table: one language (Japanese) per row."""
 

@@ -97,6 +97,17 @@ class ParseWarning:
     def __str__(self) -> str:
         return f"{self.source}:{self.line}: {self.message}"
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import row  # presentation works from plain values
+
+        column = (
+            f"{self.column}–{self.end_column}" if self.end_column > self.column else self.column
+        )
+        return row(
+            "warning",
+            [self.source, self.line, column or "", self.code.value, self.message, self.text],
+        )
+
 
 class ParseError(StpError, ValueError):
     """The input could not be read as a roadmap.

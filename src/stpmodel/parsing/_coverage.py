@@ -67,6 +67,20 @@ class Coverage:
         """True when every non-markup character of the source is accounted for."""
         return not self.missing
 
+    def _repr_html_(self) -> str:
+        from stpmodel._html import row  # presentation works from plain values
+
+        return row(
+            "coverage",
+            [
+                self.total,
+                f"{self.ratio:.2%}",
+                "".join(self.missing.elements())[:200],
+                "".join(self.extra.elements())[:200],
+                ", ".join(map(str, self.missing_lines[:50])),
+            ],
+        )
+
 
 def _fold(text: str) -> str:
     """NFKC without white space: (再掲) and （再掲） compare equal."""
