@@ -195,7 +195,8 @@ class SubsectionRecord(TypedDict):
 
 class ObservationRecord(TypedDict):
     """One value of an indicator: `value` as a float, `unit` beside it; `as_of_*` are the
-    period's days (`None` where the text gives none)."""
+    period's days (`None` where the text gives none); `footnote` the number of the footnote
+    the value was read from (`None` for a value written in the indicator's own line)."""
 
     indicator_id: str
     series: str | None
@@ -206,6 +207,7 @@ class ObservationRecord(TypedDict):
     as_of_start: dt.date | None
     as_of_end: dt.date | None
     as_of_label: str | None
+    footnote: int | None
 
 
 class IndicatorRecord(TypedDict):
@@ -430,6 +432,7 @@ def observation_record(observation: Observation, indicator_id: str) -> Observati
         "as_of_start": as_of.start if as_of else None,
         "as_of_end": as_of.end if as_of else None,
         "as_of_label": as_of.label if as_of else None,
+        "footnote": observation.footnote,
     }
 
 

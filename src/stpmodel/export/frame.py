@@ -110,6 +110,7 @@ FRAMES: dict[str, tuple[str, ...]] = {
         "as_of_start",
         "as_of_end",
         "as_of_label",
+        "footnote",
     ),
     "ministries": ("code", "name_ja", "name_en", "kind", "abbreviation", "confirmed"),
     "programs": (

@@ -69,7 +69,8 @@ CREATE TABLE indicators (id TEXT PRIMARY KEY, section_id TEXT NOT NULL REFERENCE
     line INTEGER NOT NULL);
 CREATE TABLE observations (indicator_id TEXT NOT NULL REFERENCES indicators(id),
     series TEXT, label TEXT, value REAL NOT NULL, unit TEXT NOT NULL, text TEXT NOT NULL,
-    as_of_start DATE, as_of_end DATE, as_of_label TEXT);
+    as_of_start DATE, as_of_end DATE, as_of_label TEXT,
+    footnote INTEGER REFERENCES footnotes(number));
 CREATE TABLE footnotes (number INTEGER PRIMARY KEY, text TEXT NOT NULL, line INTEGER NOT NULL);
 CREATE TABLE citations (item_id TEXT NOT NULL,
     footnote_number INTEGER NOT NULL REFERENCES footnotes(number));
@@ -87,6 +88,7 @@ CREATE INDEX dates_first_year ON dates(first_year);
 CREATE INDEX dates_last_year ON dates(last_year);
 CREATE INDEX indicators_section_id ON indicators(section_id);
 CREATE INDEX observations_indicator_id ON observations(indicator_id);
+CREATE INDEX observations_footnote ON observations(footnote);
 CREATE INDEX citations_item_id ON citations(item_id);
 CREATE INDEX citations_footnote_number ON citations(footnote_number);
 
@@ -123,9 +125,9 @@ _ORDER = (
     "item_ministries",
     "item_programs",
     "dates",
+    "footnotes",
     "indicators",
     "observations",
-    "footnotes",
     "citations",
 )
 

@@ -87,6 +87,7 @@ TABLES: dict[str, tuple[str, ...]] = {
         "as_of_start",
         "as_of_end",
         "as_of_label",
+        "footnote",
     ),
     "footnotes": ("number", "text", "line"),
     "citations": ("item_id", "footnote_number"),
