@@ -604,3 +604,13 @@ def test_two_equal_date_problems_get_their_own_columns() -> None:
         ("bad-date", first),
         ("bad-date", second),
     ]
+
+
+def test_a_file_larger_than_any_roadmap_is_refused_not_read_to_the_end(tmp_path: Path) -> None:
+    from stpmodel.parsing._decode import read_file
+
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"x" * 2049)
+    assert read_file(big, source="big.txt", limit=2049) == b"x" * 2049
+    with pytest.raises(stpmodel.ParseError, match=r"^big.txt: the file is larger than"):
+        read_file(big, source="big.txt", limit=2048)

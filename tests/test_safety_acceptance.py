@@ -710,12 +710,6 @@ def test_plot_to_an_unsupported_extension_is_a_usage_error(home: Path, tmp_path:
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
-@pytest.mark.xfail(
-    strict=True,
-    reason="GAP: `parse /dev/zero` (or --input /dev/urandom) reads until memory runs out, then "
-    "'internal error: MemoryError' (parsing's file reader reads the whole file before its NUL "
-    "check and accepts a character device)",
-)
 def test_an_endless_device_as_input_is_refused(home: Path) -> None:
     """Beyond the list ("never hang on a hostile input"): a device that never ends."""
 

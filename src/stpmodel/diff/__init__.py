@@ -118,18 +118,14 @@ def open_edition(spec: str | os.PathLike[str], *, encoding: str | None = None) -
         from stpmodel._bundled import load
 
         return load()
-    from stpmodel.errors import LoadError, ParseError
-    from stpmodel.parsing import read
+    from stpmodel.errors import LoadError
+    from stpmodel.parsing import parse
+    from stpmodel.parsing._decode import decode, read_file
 
     name = os.fspath(spec)
-    try:
-        with open(spec, "rb") as handle:
-            head = handle.read(64)
-            data = head + handle.read() if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"{" else b""
-    except OSError as exc:
-        raise ParseError(f"cannot read the file: {exc.strerror or exc}", source=name) from None
-    if not data:
-        return read(spec, encoding=encoding)
+    data = read_file(spec, source=name)
+    if data[:64].lstrip(b"\xef\xbb\xbf \t\r\n")[:1] != b"{":
+        return parse(decode(data, source=name, encoding=encoding), name=name)
     from stpmodel.serialize import loads
 
     try:

@@ -46,11 +46,10 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
-from stpmodel.errors import ParseError
 from stpmodel.model import Ministry, Program
 from stpmodel.parsing._assemble import assemble
 from stpmodel.parsing._coverage import Coverage, coverage
-from stpmodel.parsing._decode import decode
+from stpmodel.parsing._decode import decode, read_file
 from stpmodel.parsing._reader import COLUMNS
 from stpmodel.roadmap import Roadmap
 
@@ -120,10 +119,5 @@ def read(
             `parsing._decode.decode`) or parsed.
     """
     name = os.fspath(path) if name is None else name
-    try:
-        with open(path, "rb") as handle:
-            data = handle.read()
-    except OSError as exc:
-        raise ParseError(f"cannot read the file: {exc.strerror or exc}", source=name) from None
-    text = decode(data, source=name, encoding=encoding)
+    text = decode(read_file(path, source=name), source=name, encoding=encoding)
     return parse(text, name=name, strict=strict, title=title, edition=edition)

@@ -4,10 +4,42 @@ the encoding the caller names."""
 from __future__ import annotations
 
 import codecs
+import os
 
 from stpmodel.errors import ParseError
 
-__all__ = ["decode"]
+__all__ = ["MAX_FILE_BYTES", "decode", "read_file"]
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""The largest file read: a whole 工程表 is a few MB of text. A larger one — or a device
+that never ends, such as `/dev/zero` — is refused rather than read until memory runs out."""
+
+_CHUNK = 1024 * 1024
+
+
+def read_file(path: str | os.PathLike[str], *, source: str, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the file at `path`, at most `limit` of them.
+
+    Raises:
+        ParseError: naming `source`, when the file cannot be opened or read, or holds more
+            than `limit` bytes.
+    """
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(min(_CHUNK, limit + 1 - size)):
+                chunks.append(chunk)
+                size += len(chunk)
+                if size > limit:
+                    raise ParseError(
+                        f"the file is larger than {limit // (1024 * 1024)} MiB; expected the"
+                        " text of a roadmap (工程表)",
+                        source=source,
+                    )
+    except OSError as exc:
+        raise ParseError(f"cannot read the file: {exc.strerror or exc}", source=source) from None
+    return b"".join(chunks)
 
 
 def decode(data: bytes, *, source: str, encoding: str | None = None) -> str:
