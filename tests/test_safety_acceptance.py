@@ -942,11 +942,6 @@ def test_bidi_controls_in_text_do_not_reach_the_terminal(home: Path, tmp_path: P
 
 
 # == must hold 6: loads() ===================================================================
-@pytest.mark.xfail(
-    strict=True,
-    reason="GAP: loads() accepts a lone surrogate (\\ud800) in a string; export(..., 'json') "
-    "then raises UnicodeEncodeError, not an StpError (serialize.loads, its str check)",
-)
 def test_loads_rejects_a_lone_surrogate_instead_of_failing_later(
     roadmap: Roadmap, tmp_path: Path
 ) -> None:

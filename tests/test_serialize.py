@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -375,6 +375,111 @@ def test_every_problem_is_listed_with_its_path(data: Data) -> None:
     assert text.endswith(f" @ {error.path}")
     for path in _paths(error):
         assert f"@ {path}" in text
+
+
+# -- text JSON can hold but no UTF-8 writer can: lone surrogates ----------------------------
+MAPPINGS = {
+    name
+    for name, prop in json_schema()["$defs"]["Roadmap"]["properties"].items()
+    if isinstance(prop.get("additionalProperties"), dict)
+}
+
+
+def _strings(value: Any, path: str = "$") -> Iterator[tuple[str, str, Any, Any, bool]]:
+    """(kind, path, container, key, is_key) for every string of the document — values and
+    object keys — with paths written as `loads()` writes them (`.field` in an object of a
+    class, `["key"]` in a registry or the footnotes, `[n]` in an array); kind is the path
+    with every index and registry key made a wildcard."""
+
+    def walk(value: Any, path: str, kind: str) -> Iterator[tuple[str, str, Any, Any, bool]]:
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    yield f"{kind}[*]", f"{path}[{index}]", value, index, False
+                yield from walk(item, f"{path}[{index}]", f"{kind}[*]")
+        elif isinstance(value, dict):
+            mapping = path.removeprefix("$.") in MAPPINGS
+            for key, item in value.items():
+                if mapping:
+                    step, sub = f"[{json.dumps(key, ensure_ascii=False)}]", '["*"]'
+                    yield f"{kind}{sub}(key)", path, value, key, True
+                else:
+                    step = sub = f".{key}"
+                if isinstance(item, str):
+                    yield f"{kind}{sub}", path + step, value, key, False
+                yield from walk(item, path + step, kind + sub)
+
+    yield from walk(value, path, path)
+
+
+def test_a_lone_surrogate_in_any_string_is_rejected_at_its_path(data: Data) -> None:
+    """A `\\ud800` in any string — a value of any kind (text, ID, code, enum, date, decimal)
+    or a registry key — is a LoadError at that string's path, not a roadmap that fails
+    later in a writer (`UnicodeEncodeError` outside StpError); and the message itself
+    escapes it, so the error can be printed and logged."""
+    changed = json.loads(json.dumps(data))  # the document as read: footnote keys are strings
+    kinds: dict[str, tuple[str, Any, Any, bool]] = {}
+    for kind, path, container, key, is_key in _strings(changed):
+        kinds.setdefault(kind, (path, container, key, is_key))
+    assert len(kinds) > 30  # every kind of string the model has, keys included
+    assert any(is_key for _, _, _, is_key in kinds.values())
+    for kind, (path, container, key, is_key) in kinds.items():
+        if is_key:
+            bad = "\ud800" + key
+            container[bad] = container.pop(key)
+            quoted = json.dumps(bad, ensure_ascii=False).replace("\ud800", "\\ud800")
+            where = f"{path}[{quoted}]"  # the surrogate escaped, as six characters
+        else:
+            bad = container[key] = "\ud800" + container[key]
+            where = path
+        try:
+            for text in (json.dumps(changed), json.dumps(changed, ensure_ascii=False)):
+                error = _rejected(text)
+                assert where in _paths(error), kind
+                str(error).encode("utf-8")  # printable: the surrogate is escaped
+                for problem in error.problems:
+                    "".join(problem).encode("utf-8")
+        finally:
+            if is_key:
+                container[key] = container.pop(bad)
+            else:
+                container[key] = bad[1:]
+    assert loads(json.dumps(changed)) == loads(json.dumps(data))  # all restored
+
+
+@pytest.mark.parametrize("code", [0xD800, 0xDFFF, 0xD83D], ids=hex)
+def test_a_lone_surrogate_is_named_in_the_message(data: Data, code: int) -> None:
+    changed = copy.deepcopy(data)
+    changed["sections"][0]["title"] = "前" + chr(code) + "後"
+    error = _rejected(json.dumps(changed))
+    assert _paths(error) == ["$.sections[0].title"]
+    assert f"lone surrogate \\u{code:04x} at character 1" in str(error)
+
+
+def test_a_surrogate_pair_written_as_escapes_is_one_character(data: Data) -> None:
+    """`\\ud83d\\ude00` in JSON is one character (U+1F600), which UTF-8 can write."""
+    changed = copy.deepcopy(data)
+    changed["sections"][0]["title"] = "\U0001f600"
+    text = json.dumps(changed)  # ASCII: the pair as two escapes
+    assert "\\ud83d\\ude00" in text
+    assert loads(text).sections[0].title == "\U0001f600"
+
+
+def test_a_surrogate_in_utf8_bytes_is_rejected(data: Data) -> None:
+    """Bytes holding an encoded surrogate (CESU-8, which `json.loads` reads with
+    surrogatepass) are rejected too, at the string's path."""
+    changed = copy.deepcopy(data)
+    changed["title"] = "x\udc80"
+    text = json.dumps(changed, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    assert b"\xed\xb2\x80" in text
+    assert _paths(_rejected(text)) == ["$.title"]
+
+
+def test_the_loaded_roadmap_can_always_be_written(roadmap: Roadmap) -> None:
+    """What loads() accepts, dumps() and a UTF-8 file can take (the acceptance test
+    writes it through export)."""
+    again = loads(dumps(roadmap))
+    dumps(again).encode("utf-8")
 
 
 # -- the schema -------------------------------------------------------------------------------

@@ -63,6 +63,7 @@ __all__ = ["configure_converter", "dumps", "loads", "make_converter", "to_dict"]
 _DECIMAL = re.compile(DECIMAL_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
 _INT_KEY = re.compile(INT_KEY_PATTERN)
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class _Invalid(ValueError):
@@ -89,6 +90,23 @@ class _LongInteger:
         self.digits = len(text.lstrip("-"))
 
 
+def _quote(text: str) -> str:
+    """`text` as a JSON string for a message: Japanese kept readable, lone surrogates
+    escaped (`\\ud800`), so that the message itself can be printed and written."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    if quoted.isascii():
+        return quoted
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", quoted)
+
+
+def _lone_surrogate(text: str, found: re.Match[str]) -> str:
+    """Why `text` cannot be written as UTF-8: it holds a surrogate code point."""
+    return (
+        f"not Unicode text: a lone surrogate \\u{ord(found[0]):04x} at character "
+        f"{found.start()} of {_describe(text)}"
+    )
+
+
 def _describe(value: Any) -> str:
     """A JSON value as a person would name it in an error message."""
     if value is None:
@@ -101,7 +119,7 @@ def _describe(value: Any) -> str:
         return f"an integer of {value.digits:,} digits"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the string {json.dumps(shown, ensure_ascii=False)}"
+        return f"the string {_quote(shown)}"
     if isinstance(value, int):
         return f"the integer {value}" if len(str(abs(value))) <= 30 else "a very long integer"
     if isinstance(value, float):
@@ -117,6 +135,8 @@ def _describe(value: Any) -> str:
 def _structure_str(value: Any, _: type) -> str:
     if type(value) is not str:
         raise _Invalid(f"expected a string, got {_describe(value)}")
+    if not value.isascii() and (found := _SURROGATE.search(value)):
+        raise _Invalid(_lone_surrogate(value, found))
     return value
 
 
@@ -223,6 +243,8 @@ def _mapping_hook(tp: Any, converter: cattrs.Converter) -> Callable[[Any, type],
                         raise _Invalid(f"expected an integer key, got {_describe(key)}")
                     result[int(key)] = handler(item, value_type)
                 else:
+                    if not key.isascii() and (found := _SURROGATE.search(key)):
+                        raise _Invalid(f"in this key: {_lone_surrogate(key, found)}")
                     result[key] = handler(item, value_type)
             except Exception as exc:
                 note = IterableValidationNote(f"Structuring {tp} @ key {key!r}", key, value_type)
@@ -253,10 +275,10 @@ def _class_hook(tp: type, converter: cattrs.Converter) -> Callable[[Any, type], 
 def configure_converter(converter: cattrs.Converter) -> None:
     """Teach `converter` the value types of the model, checked strictly.
 
-    Strings, integers and booleans must be of exactly that JSON type; integers fit in
-    64 bits; arrays and objects must be arrays and objects; enums take one of their
-    values; dates are `YYYY-MM-DD` strings; Decimals are decimal strings of at most
-    64 characters. Unknown keys are refused.
+    Strings, integers and booleans must be of exactly that JSON type; strings and registry
+    keys hold no lone surrogate; integers fit in 64 bits; arrays and objects must be arrays
+    and objects; enums take one of their values; dates are `YYYY-MM-DD` strings; Decimals
+    are decimal strings of at most 64 characters. Unknown keys are refused.
     """
     converter.register_unstructure_hook(Decimal, str)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
@@ -300,7 +322,7 @@ def dumps(roadmap: Roadmap, *, indent: int | None = None) -> str:
 def _step(key: object) -> str:
     if isinstance(key, int):
         return f"[{key}]"
-    return f"[{json.dumps(str(key), ensure_ascii=False)}]"
+    return f"[{_quote(str(key))}]"
 
 
 def _problems(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
@@ -318,7 +340,7 @@ def _problems(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
         for sub in without:
             yield from _problems(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        keys = ", ".join(json.dumps(k, ensure_ascii=False) for k in sorted(exc.extra_fields))
+        keys = ", ".join(_quote(k) for k in sorted(exc.extra_fields))
         yield path, f"unknown keys: {keys}"
     elif isinstance(exc, KeyError):
         yield path, "required key missing"
@@ -478,10 +500,11 @@ def loads(text: str | bytes) -> Roadmap:
 
     The document is checked as the JSON Schema says (exact JSON types, no coercion, no
     `NaN`/`Infinity`, 64-bit integers, no unknown keys) and for what a schema cannot say:
-    every ID unique, every cited footnote defined, every ministry and program code known to
-    the registries in the document (`ministries`, `programs`), every status note and action
-    pointing at the initiative it sits in, registry and footnote keys equal to the objects'
-    codes and numbers.
+    every string and registry key Unicode text (no lone surrogate such as `\\ud800`, which no
+    UTF-8 writer could write back), every ID unique, every cited footnote defined, every
+    ministry and program code known to the registries in the document (`ministries`,
+    `programs`), every status note and action pointing at the initiative it sits in,
+    registry and footnote keys equal to the objects' codes and numbers.
 
     Raises [LoadError][stpmodel.LoadError] for text that is not JSON (or nested too deeply)
     and for a document with any problem; `problems` lists every one as a
