@@ -956,11 +956,6 @@ def test_loads_rejects_a_lone_surrogate_instead_of_failing_later(
         export.export(loads(text), "json", tmp_path / "x.json")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="GAP (low, beyond the schema): loads() accepts an object with a duplicate key, "
-    "silently keeping the last value (json.loads without object_pairs_hook)",
-)
 def test_loads_rejects_a_duplicate_json_key(roadmap: Roadmap) -> None:
     """A reviewer reading the JSON sees the first "title", the library uses the last."""
     from stpmodel.errors import LoadError

@@ -482,6 +482,63 @@ def test_the_loaded_roadmap_can_always_be_written(roadmap: Roadmap) -> None:
     dumps(again).encode("utf-8")
 
 
+# -- duplicate keys: JSON would keep the last one silently ------------------------------------
+def _with_first(text: str, at: str, member: str) -> str:
+    """`text` with `member` ("key": value) put first in the object that opens at `at`."""
+    start = text.index(at) + len(at)
+    return text[:start] + member + ", " + text[start:]
+
+
+def test_a_duplicate_key_at_the_top(roadmap: Roadmap) -> None:
+    text = dumps(roadmap)
+    error = _rejected(_with_first(text, "{", '"title": "shown to a reviewer"'))
+    assert _paths(error) == ["$.title"]
+    assert 'duplicate key "title"' in str(error)
+
+
+def test_a_duplicate_key_deep_inside(data: Data) -> None:
+    text = json.dumps(data, ensure_ascii=False)
+    action = _action(data)
+    at = '{"id": ' + json.dumps(action["id"], ensure_ascii=False)
+    assert text.count(at) == 1
+    error = _rejected(text.replace(at, at + ', "id": "6.1.1.a99"', 1))
+    assert _paths(error) == [f"{FIRST}.actions[0].id"]
+    assert 'duplicate key "id"' in str(error)
+
+
+def test_a_duplicate_registry_key(data: Data) -> None:
+    code = next(iter(data["ministries"]))
+    text = json.dumps(data, ensure_ascii=False)
+    error = _rejected(_with_first(text, '"ministries": {', json.dumps(code) + ": {}"))
+    assert _paths(error) == [f"$.ministries[{json.dumps(code, ensure_ascii=False)}]"]
+
+
+def test_a_duplicate_key_with_the_same_value_is_still_rejected() -> None:
+    """Even an identical repeat: a document with one is not what dumps() writes."""
+    error = _rejected('{"edition": 1, "edition": 1}')
+    assert "$.edition" in _paths(error)
+
+
+def test_every_duplicate_and_the_objects_other_problems_are_listed(data: Data) -> None:
+    changed = copy.deepcopy(data)
+    changed["sections"][0]["title"] = None
+    text = json.dumps(changed, ensure_ascii=False)
+    text = _with_first(text, "{", '"edition": 3, "edition": 4, "bogus": 1')
+    text = _with_first(text, '"sections": [{', '"number": 1')
+    assert sorted(_paths(_rejected(text))) == sorted(
+        ["$.edition", "$", "$.sections[0].number", "$.sections[0].title"]
+    )
+
+
+def test_a_duplicate_key_hides_no_reference_check(data: Data) -> None:
+    """The object with a duplicate is still read for IDs: its children are not then
+    reported as missing."""
+    text = json.dumps(data, ensure_ascii=False)
+    at = '"sections": [{'
+    error = _rejected(_with_first(text, at, '"title": ""'))
+    assert _paths(error) == ["$.sections[0].title"]
+
+
 # -- the schema -------------------------------------------------------------------------------
 def test_schema_validates_the_export(roadmap: Roadmap) -> None:
     jsonschema = pytest.importorskip("jsonschema", reason="jsonschema is not installed")
