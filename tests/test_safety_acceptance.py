@@ -262,12 +262,6 @@ def test_the_cache_folder_is_private_under_umask_000(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not POSIX, reason="umask and modes are POSIX")
-@pytest.mark.xfail(
-    strict=True,
-    reason="GAP: under umask 000 the cache's parent folders it creates (~/.cache, XDG parents) "
-    "are made 0o777 (_bundled._trusted_folder: os.makedirs(parent) without a mode), leaving the "
-    "user's ~/.cache — every other tool's cache — writable by anyone",
-)
 def test_folders_made_for_the_cache_are_not_writable_by_others_under_umask_000(
     tmp_path: Path,
 ) -> None:
