@@ -489,6 +489,48 @@ def test_the_folder_is_created_private_under_a_permissive_umask(
     assert stat.S_IMODE(file.stat().st_mode) == 0o600
 
 
+@pytest.mark.parametrize("umask", [0o000, 0o022, 0o277], ids=oct)
+def test_every_folder_made_for_the_cache_is_private_whatever_the_umask(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, roadmap: Roadmap, umask: int
+) -> None:
+    """`os.makedirs` gives its mode to the last folder only: under `umask 000` a missing
+    `~/.cache` above ours was made 0o777, writable by anyone. Each folder made is 0o700
+    (0o277 narrows mkdir's mode to 0o500: the folder made is set back to 0o700); folders
+    that were there are left as they were."""
+    there = tmp_path / "there"
+    there.mkdir()
+    there.chmod(0o755)
+    made = [there / "a", there / "a" / "b", there / "a" / "b" / "stpmodel"]
+    for variable, value in (
+        ("STPMODEL_CACHE_DIR", str(made[-1])),
+        ("XDG_CACHE_HOME", str(made[-2])),
+    ):
+        shutil.rmtree(made[0], ignore_errors=True)
+        monkeypatch.delenv("STPMODEL_CACHE_DIR", raising=False)
+        monkeypatch.setenv(variable, value)
+        old = os.umask(umask)
+        try:
+            assert _fresh_load() == roadmap
+        finally:
+            os.umask(old)
+        modes = {str(p.relative_to(tmp_path)): oct(stat.S_IMODE(p.stat().st_mode)) for p in made}
+        assert modes == dict.fromkeys(modes, "0o700"), variable
+        assert stat.S_IMODE(there.stat().st_mode) == 0o755  # not ours: left alone
+        [file] = made[-1].iterdir()
+        assert stat.S_IMODE(file.stat().st_mode) & 0o077 == 0  # 0o600 (0o400 under 0o277)
+
+
+def test_a_file_in_the_way_of_a_parent_means_no_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, roadmap: Roadmap
+) -> None:
+    blocker = tmp_path / "a"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("STPMODEL_CACHE_DIR", str(blocker / "b" / "stpmodel"))
+    assert _fresh_load() == roadmap
+    assert blocker.read_text() == "not a folder"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a"]
+
+
 # -- pruning ------------------------------------------------------------------------------
 def test_pruning_removes_only_our_own_old_files(
     folder: Path, roadmap: Roadmap, tmp_path: Path

@@ -265,12 +265,6 @@ def test_the_cache_folder_is_private_under_umask_000(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not POSIX, reason="umask and modes are POSIX")
-@pytest.mark.xfail(
-    strict=True,
-    reason="GAP: under umask 000 the cache's parent folders it creates (~/.cache, XDG parents) "
-    "are made 0o777 (_bundled._trusted_folder: os.makedirs(parent) without a mode), leaving the "
-    "user's ~/.cache — every other tool's cache — writable by anyone",
-)
 def test_folders_made_for_the_cache_are_not_writable_by_others_under_umask_000(
     tmp_path: Path,
 ) -> None:
@@ -918,11 +912,6 @@ def test_bidi_controls_in_text_do_not_reach_the_terminal(home: Path, tmp_path: P
 
 
 # == must hold 6: loads() ===================================================================
-@pytest.mark.xfail(
-    strict=True,
-    reason="GAP: loads() accepts a lone surrogate (\\ud800) in a string; export(..., 'json') "
-    "then raises UnicodeEncodeError, not an StpError (serialize.loads, its str check)",
-)
 def test_loads_rejects_a_lone_surrogate_instead_of_failing_later(
     roadmap: Roadmap, tmp_path: Path
 ) -> None:
@@ -937,11 +926,6 @@ def test_loads_rejects_a_lone_surrogate_instead_of_failing_later(
         export.export(loads(text), "json", tmp_path / "x.json")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="GAP (low, beyond the schema): loads() accepts an object with a duplicate key, "
-    "silently keeping the last value (json.loads without object_pairs_hook)",
-)
 def test_loads_rejects_a_duplicate_json_key(roadmap: Roadmap) -> None:
     """A reviewer reading the JSON sees the first "title", the library uses the last."""
     from stpmodel.errors import LoadError

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -375,6 +375,168 @@ def test_every_problem_is_listed_with_its_path(data: Data) -> None:
     assert text.endswith(f" @ {error.path}")
     for path in _paths(error):
         assert f"@ {path}" in text
+
+
+# -- text JSON can hold but no UTF-8 writer can: lone surrogates ----------------------------
+MAPPINGS = {
+    name
+    for name, prop in json_schema()["$defs"]["Roadmap"]["properties"].items()
+    if isinstance(prop.get("additionalProperties"), dict)
+}
+
+
+def _strings(value: Any, path: str = "$") -> Iterator[tuple[str, str, Any, Any, bool]]:
+    """(kind, path, container, key, is_key) for every string of the document — values and
+    object keys — with paths written as `loads()` writes them (`.field` in an object of a
+    class, `["key"]` in a registry or the footnotes, `[n]` in an array); kind is the path
+    with every index and registry key made a wildcard."""
+
+    def walk(value: Any, path: str, kind: str) -> Iterator[tuple[str, str, Any, Any, bool]]:
+        if isinstance(value, list):
+            for index, item in enumerate(value):
+                if isinstance(item, str):
+                    yield f"{kind}[*]", f"{path}[{index}]", value, index, False
+                yield from walk(item, f"{path}[{index}]", f"{kind}[*]")
+        elif isinstance(value, dict):
+            mapping = path.removeprefix("$.") in MAPPINGS
+            for key, item in value.items():
+                if mapping:
+                    step, sub = f"[{json.dumps(key, ensure_ascii=False)}]", '["*"]'
+                    yield f"{kind}{sub}(key)", path, value, key, True
+                else:
+                    step = sub = f".{key}"
+                if isinstance(item, str):
+                    yield f"{kind}{sub}", path + step, value, key, False
+                yield from walk(item, path + step, kind + sub)
+
+    yield from walk(value, path, path)
+
+
+def test_a_lone_surrogate_in_any_string_is_rejected_at_its_path(data: Data) -> None:
+    """A `\\ud800` in any string — a value of any kind (text, ID, code, enum, date, decimal)
+    or a registry key — is a LoadError at that string's path, not a roadmap that fails
+    later in a writer (`UnicodeEncodeError` outside StpError); and the message itself
+    escapes it, so the error can be printed and logged."""
+    changed = json.loads(json.dumps(data))  # the document as read: footnote keys are strings
+    kinds: dict[str, tuple[str, Any, Any, bool]] = {}
+    for kind, path, container, key, is_key in _strings(changed):
+        kinds.setdefault(kind, (path, container, key, is_key))
+    assert len(kinds) > 30  # every kind of string the model has, keys included
+    assert any(is_key for _, _, _, is_key in kinds.values())
+    for kind, (path, container, key, is_key) in kinds.items():
+        if is_key:
+            bad = "\ud800" + key
+            container[bad] = container.pop(key)
+            quoted = json.dumps(bad, ensure_ascii=False).replace("\ud800", "\\ud800")
+            where = f"{path}[{quoted}]"  # the surrogate escaped, as six characters
+        else:
+            bad = container[key] = "\ud800" + container[key]
+            where = path
+        try:
+            for text in (json.dumps(changed), json.dumps(changed, ensure_ascii=False)):
+                error = _rejected(text)
+                assert where in _paths(error), kind
+                str(error).encode("utf-8")  # printable: the surrogate is escaped
+                for problem in error.problems:
+                    "".join(problem).encode("utf-8")
+        finally:
+            if is_key:
+                container[key] = container.pop(bad)
+            else:
+                container[key] = bad[1:]
+    assert loads(json.dumps(changed)) == loads(json.dumps(data))  # all restored
+
+
+@pytest.mark.parametrize("code", [0xD800, 0xDFFF, 0xD83D], ids=hex)
+def test_a_lone_surrogate_is_named_in_the_message(data: Data, code: int) -> None:
+    changed = copy.deepcopy(data)
+    changed["sections"][0]["title"] = "前" + chr(code) + "後"
+    error = _rejected(json.dumps(changed))
+    assert _paths(error) == ["$.sections[0].title"]
+    assert f"lone surrogate \\u{code:04x} at character 1" in str(error)
+
+
+def test_a_surrogate_pair_written_as_escapes_is_one_character(data: Data) -> None:
+    """`\\ud83d\\ude00` in JSON is one character (U+1F600), which UTF-8 can write."""
+    changed = copy.deepcopy(data)
+    changed["sections"][0]["title"] = "\U0001f600"
+    text = json.dumps(changed)  # ASCII: the pair as two escapes
+    assert "\\ud83d\\ude00" in text
+    assert loads(text).sections[0].title == "\U0001f600"
+
+
+def test_a_surrogate_in_utf8_bytes_is_rejected(data: Data) -> None:
+    """Bytes holding an encoded surrogate (CESU-8, which `json.loads` reads with
+    surrogatepass) are rejected too, at the string's path."""
+    changed = copy.deepcopy(data)
+    changed["title"] = "x\udc80"
+    text = json.dumps(changed, ensure_ascii=False).encode("utf-8", "surrogatepass")
+    assert b"\xed\xb2\x80" in text
+    assert _paths(_rejected(text)) == ["$.title"]
+
+
+def test_the_loaded_roadmap_can_always_be_written(roadmap: Roadmap) -> None:
+    """What loads() accepts, dumps() and a UTF-8 file can take (the acceptance test
+    writes it through export)."""
+    again = loads(dumps(roadmap))
+    dumps(again).encode("utf-8")
+
+
+# -- duplicate keys: JSON would keep the last one silently ------------------------------------
+def _with_first(text: str, at: str, member: str) -> str:
+    """`text` with `member` ("key": value) put first in the object that opens at `at`."""
+    start = text.index(at) + len(at)
+    return text[:start] + member + ", " + text[start:]
+
+
+def test_a_duplicate_key_at_the_top(roadmap: Roadmap) -> None:
+    text = dumps(roadmap)
+    error = _rejected(_with_first(text, "{", '"title": "shown to a reviewer"'))
+    assert _paths(error) == ["$.title"]
+    assert 'duplicate key "title"' in str(error)
+
+
+def test_a_duplicate_key_deep_inside(data: Data) -> None:
+    text = json.dumps(data, ensure_ascii=False)
+    action = _action(data)
+    at = '{"id": ' + json.dumps(action["id"], ensure_ascii=False)
+    assert text.count(at) == 1
+    error = _rejected(text.replace(at, at + ', "id": "6.1.1.a99"', 1))
+    assert _paths(error) == [f"{FIRST}.actions[0].id"]
+    assert 'duplicate key "id"' in str(error)
+
+
+def test_a_duplicate_registry_key(data: Data) -> None:
+    code = next(iter(data["ministries"]))
+    text = json.dumps(data, ensure_ascii=False)
+    error = _rejected(_with_first(text, '"ministries": {', json.dumps(code) + ": {}"))
+    assert _paths(error) == [f"$.ministries[{json.dumps(code, ensure_ascii=False)}]"]
+
+
+def test_a_duplicate_key_with_the_same_value_is_still_rejected() -> None:
+    """Even an identical repeat: a document with one is not what dumps() writes."""
+    error = _rejected('{"edition": 1, "edition": 1}')
+    assert "$.edition" in _paths(error)
+
+
+def test_every_duplicate_and_the_objects_other_problems_are_listed(data: Data) -> None:
+    changed = copy.deepcopy(data)
+    changed["sections"][0]["title"] = None
+    text = json.dumps(changed, ensure_ascii=False)
+    text = _with_first(text, "{", '"edition": 3, "edition": 4, "bogus": 1')
+    text = _with_first(text, '"sections": [{', '"number": 1')
+    assert sorted(_paths(_rejected(text))) == sorted(
+        ["$.edition", "$", "$.sections[0].number", "$.sections[0].title"]
+    )
+
+
+def test_a_duplicate_key_hides_no_reference_check(data: Data) -> None:
+    """The object with a duplicate is still read for IDs: its children are not then
+    reported as missing."""
+    text = json.dumps(data, ensure_ascii=False)
+    at = '"sections": [{'
+    error = _rejected(_with_first(text, at, '"title": ""'))
+    assert _paths(error) == ["$.sections[0].title"]
 
 
 # -- the schema -------------------------------------------------------------------------------

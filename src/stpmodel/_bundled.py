@@ -12,7 +12,8 @@ served stale (docs/safety.md says the same for users):
   `$HOME/.cache/stpmodel`. A relative path in any of these, or no `HOME`, means no cache
   (the roadmap is parsed in memory): a cache is never resolved against the current folder.
   `STPMODEL_CACHE_DIR=""` turns the cache off. So does a platform without POSIX owners.
-- **Trusted only when private.** The folder is created `0o700`; it, and the cache file, are
+- **Trusted only when private.** The folder is created `0o700` (and so is each missing
+  folder above it, such as `~/.cache`, whatever the umask); it, and the cache file, are
   used only when they belong to the current user and no one else can write them
   (group/world-writable is refused). A folder shared by two users is used by neither.
 - **Keyed by content.** The file name carries a BLAKE2b hash of the contents of the files
@@ -216,15 +217,44 @@ def _trusted_folder(folder: str, *, create: bool) -> bool:
         return False
     try:
         if create:
-            parent = os.path.dirname(folder)
-            if parent:
-                os.makedirs(parent, exist_ok=True)
-            with contextlib.suppress(FileExistsError):
-                os.mkdir(folder, 0o700)
+            _make_private_folders(folder)
         st = os.stat(folder)
     except OSError:
         return False
     return stat.S_ISDIR(st.st_mode) and _private(st)
+
+
+def _make_private_folders(folder: str) -> None:
+    """Make `folder` and each missing folder above it with mode `0o700`, top down.
+
+    `os.makedirs` gives its mode to the last folder only: the others get `0o777` less the
+    umask, so under `umask 000` a missing `~/.cache` (every other tool's cache too) would
+    be left writable by anyone. The XDG spec asks `0o700` for folders made on the way.
+    Folders that already exist are left as they are. A folder made here whose mode the
+    umask narrowed (`0o277` leaves `0o500`) is set to exactly `0o700` through a descriptor
+    opened without following links, so the chmod reaches only the folder just made.
+    """
+    missing: list[str] = []
+    path = folder
+    while not os.path.isdir(path):
+        missing.append(path)
+        parent = os.path.dirname(path)
+        if parent == path:
+            break
+        path = parent
+    for path in reversed(missing):
+        try:
+            os.mkdir(path, 0o700)
+        except FileExistsError:  # made meanwhile, or not a folder (the next mkdir fails)
+            continue
+        flags = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+        fd = os.open(path, flags)
+        try:
+            st = os.fstat(fd)
+            if st.st_uid == os.geteuid() and stat.S_IMODE(st.st_mode) != 0o700:
+                os.fchmod(fd, 0o700)
+        finally:
+            os.close(fd)
 
 
 # -- reading ----------------------------------------------------------------------------

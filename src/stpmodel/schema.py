@@ -6,7 +6,8 @@ no default, and no other keys allowed. Integers are 64-bit, decimals and dates a
 of a fixed form (the constants below, which [loads][stpmodel.serialize.loads] checks too).
 
 What a JSON Schema cannot say — IDs unique, cited footnotes defined, codes known to the
-registries, children pointing at their parents — `loads()` checks on top (docs/safety.md).
+registries, children pointing at their parents, no key given twice in an object, no lone
+surrogate in a string — `loads()` checks on top (docs/safety.md).
 """
 
 from __future__ import annotations

@@ -33,7 +33,7 @@ import re
 import sys
 from collections.abc import Callable, Iterator
 from decimal import Decimal
-from typing import Any
+from typing import Any, NoReturn
 
 import attrs
 import cattrs
@@ -63,10 +63,46 @@ __all__ = ["configure_converter", "dumps", "loads", "make_converter", "to_dict"]
 _DECIMAL = re.compile(DECIMAL_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
 _INT_KEY = re.compile(INT_KEY_PATTERN)
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
 class _Invalid(ValueError):
     """A value of the wrong JSON type or form; the message is shown as it is."""
+
+
+class _DuplicateKeys(ValueError):
+    """An object that names a key more than once; reported at each such key."""
+
+    def __init__(self, keys: list[str], *, fields: bool) -> None:
+        super().__init__(f"duplicate keys: {', '.join(_quote(k) for k in keys)}")
+        self.keys = keys
+        self.fields = fields
+
+
+class _Duplicated(dict[str, Any]):
+    """A JSON object with a key given twice or more (`json.loads` would keep the last
+    value): kept to be reported where it stands, never taken as an object."""
+
+    __slots__ = ("duplicates",)
+
+    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
+        super().__init__(pairs)
+        seen: set[str] = set()
+        duplicates: dict[str, None] = {}
+        for key, _ in pairs:
+            if key in seen:
+                duplicates[key] = None
+            seen.add(key)
+        self.duplicates = list(duplicates)
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """`object_pairs_hook`: a dict, or a `_Duplicated` when a key comes twice."""
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        return _Duplicated(pairs)
+    return obj
 
 
 class _Constant:
@@ -89,6 +125,23 @@ class _LongInteger:
         self.digits = len(text.lstrip("-"))
 
 
+def _quote(text: str) -> str:
+    """`text` as a JSON string for a message: Japanese kept readable, lone surrogates
+    escaped (`\\ud800`), so that the message itself can be printed and written."""
+    quoted = json.dumps(text, ensure_ascii=False)
+    if quoted.isascii():
+        return quoted
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", quoted)
+
+
+def _lone_surrogate(text: str, found: re.Match[str]) -> str:
+    """Why `text` cannot be written as UTF-8: it holds a surrogate code point."""
+    return (
+        f"not Unicode text: a lone surrogate \\u{ord(found[0]):04x} at character "
+        f"{found.start()} of {_describe(text)}"
+    )
+
+
 def _describe(value: Any) -> str:
     """A JSON value as a person would name it in an error message."""
     if value is None:
@@ -101,13 +154,15 @@ def _describe(value: Any) -> str:
         return f"an integer of {value.digits:,} digits"
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the string {json.dumps(shown, ensure_ascii=False)}"
+        return f"the string {_quote(shown)}"
     if isinstance(value, int):
         return f"the integer {value}" if len(str(abs(value))) <= 30 else "a very long integer"
     if isinstance(value, float):
         return f"the number {value!r}"
     if isinstance(value, list):
         return "an array"
+    if isinstance(value, _Duplicated):
+        return "an object with duplicate keys"
     if isinstance(value, dict):
         return "an object"
     return type(value).__name__  # pragma: no cover - json.loads makes nothing else
@@ -117,6 +172,8 @@ def _describe(value: Any) -> str:
 def _structure_str(value: Any, _: type) -> str:
     if type(value) is not str:
         raise _Invalid(f"expected a string, got {_describe(value)}")
+    if not value.isascii() and (found := _SURROGATE.search(value)):
+        raise _Invalid(_lone_surrogate(value, found))
     return value
 
 
@@ -206,6 +263,18 @@ def _tuple_hook(tp: Any, converter: cattrs.Converter) -> Callable[[Any, type], t
     return structure
 
 
+def _duplicated(
+    value: _Duplicated, structure: Callable[[Any, Any], Any], tp: Any, *, fields: bool
+) -> NoReturn:
+    """Report an object's duplicate keys, and the problems of its (last) values too."""
+    duplicate = _DuplicateKeys(value.duplicates, fields=fields)
+    try:
+        structure(dict(value), tp)
+    except Exception as exc:
+        raise ClassValidationError(f"While structuring {tp!r}", [duplicate, exc], tp) from None
+    raise duplicate
+
+
 def _mapping_hook(tp: Any, converter: cattrs.Converter) -> Callable[[Any, type], dict[Any, Any]]:
     """A JSON object into a dict; integer keys are written as decimal strings ("94")."""
     key_type, value_type = tp.__args__
@@ -213,6 +282,8 @@ def _mapping_hook(tp: Any, converter: cattrs.Converter) -> Callable[[Any, type],
 
     def structure(value: Any, _: type) -> dict[Any, Any]:
         if type(value) is not dict:
+            if type(value) is _Duplicated:
+                _duplicated(value, structure, tp, fields=False)
             raise _Invalid(f"expected an object, got {_describe(value)}")
         errors: list[Exception] = []
         result: dict[Any, Any] = {}
@@ -223,6 +294,8 @@ def _mapping_hook(tp: Any, converter: cattrs.Converter) -> Callable[[Any, type],
                         raise _Invalid(f"expected an integer key, got {_describe(key)}")
                     result[int(key)] = handler(item, value_type)
                 else:
+                    if not key.isascii() and (found := _SURROGATE.search(key)):
+                        raise _Invalid(f"in this key: {_lone_surrogate(key, found)}")
                     result[key] = handler(item, value_type)
             except Exception as exc:
                 note = IterableValidationNote(f"Structuring {tp} @ key {key!r}", key, value_type)
@@ -244,6 +317,8 @@ def _class_hook(tp: type, converter: cattrs.Converter) -> Callable[[Any, type], 
 
     def structure(value: Any, _: type) -> Any:
         if type(value) is not dict:
+            if type(value) is _Duplicated:
+                _duplicated(value, structure, tp, fields=True)
             raise _Invalid(f"expected an object ({name}), got {_describe(value)}")
         return inner(value, tp)
 
@@ -253,10 +328,10 @@ def _class_hook(tp: type, converter: cattrs.Converter) -> Callable[[Any, type], 
 def configure_converter(converter: cattrs.Converter) -> None:
     """Teach `converter` the value types of the model, checked strictly.
 
-    Strings, integers and booleans must be of exactly that JSON type; integers fit in
-    64 bits; arrays and objects must be arrays and objects; enums take one of their
-    values; dates are `YYYY-MM-DD` strings; Decimals are decimal strings of at most
-    64 characters. Unknown keys are refused.
+    Strings, integers and booleans must be of exactly that JSON type; strings and registry
+    keys hold no lone surrogate; integers fit in 64 bits; arrays and objects must be arrays
+    and objects; enums take one of their values; dates are `YYYY-MM-DD` strings; Decimals
+    are decimal strings of at most 64 characters. Unknown keys are refused.
     """
     converter.register_unstructure_hook(Decimal, str)
     converter.register_unstructure_hook(dt.date, dt.date.isoformat)
@@ -300,7 +375,7 @@ def dumps(roadmap: Roadmap, *, indent: int | None = None) -> str:
 def _step(key: object) -> str:
     if isinstance(key, int):
         return f"[{key}]"
-    return f"[{json.dumps(str(key), ensure_ascii=False)}]"
+    return f"[{_quote(str(key))}]"
 
 
 def _problems(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
@@ -318,8 +393,12 @@ def _problems(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
         for sub in without:
             yield from _problems(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        keys = ", ".join(json.dumps(k, ensure_ascii=False) for k in sorted(exc.extra_fields))
+        keys = ", ".join(_quote(k) for k in sorted(exc.extra_fields))
         yield path, f"unknown keys: {keys}"
+    elif isinstance(exc, _DuplicateKeys):
+        for key in exc.keys:
+            step = f".{key}" if exc.fields and _NAME.fullmatch(key) else _step(key)
+            yield path + step, f"duplicate key {_quote(key)} (JSON would keep the last one)"
     elif isinstance(exc, KeyError):
         yield path, "required key missing"
     elif isinstance(exc, ValueError | TypeError):  # our hooks, or a model's own check
@@ -336,23 +415,25 @@ def _references(data: dict[str, Any]) -> list[tuple[str, str]]:
     def items(value: Any, path: str) -> Iterator[tuple[dict[str, Any], str]]:
         if type(value) is list:
             for index, item in enumerate(value):
-                if type(item) is dict:
+                if isinstance(item, dict):
                     yield item, f"{path}[{index}]"
 
     def keyed(value: Any, path: str) -> Iterator[tuple[str, dict[str, Any], str]]:
-        if type(value) is dict:
+        if isinstance(value, dict):
             for key, item in value.items():
-                if type(item) is dict:
+                if isinstance(item, dict):
                     yield key, item, path + _step(key)
 
     footnotes = data.get("footnotes")
     defined = (
-        {int(k) for k in footnotes if _INT_KEY.fullmatch(k)} if type(footnotes) is dict else set()
+        {int(k) for k in footnotes if _INT_KEY.fullmatch(k)}
+        if isinstance(footnotes, dict)
+        else set()
     )
     ministries = data.get("ministries")
-    codes = set(ministries) if type(ministries) is dict else set()
+    codes = set(ministries) if isinstance(ministries, dict) else set()
     programs = data.get("programs")
-    program_ids = set(programs) if type(programs) is dict else set()
+    program_ids = set(programs) if isinstance(programs, dict) else set()
     seen: dict[str, str] = {}
 
     def identify(obj: dict[str, Any], path: str) -> Any:
@@ -458,8 +539,10 @@ def _parse_json(text: str | bytes) -> Any:
     limited = sys.get_int_max_str_digits() != 0
     try:
         if limited:
-            return json.loads(text, parse_constant=_Constant)
-        return json.loads(text, parse_constant=_Constant, parse_int=bounded_int)
+            return json.loads(text, parse_constant=_Constant, object_pairs_hook=_object)
+        return json.loads(
+            text, parse_constant=_Constant, parse_int=bounded_int, object_pairs_hook=_object
+        )
     except json.JSONDecodeError as exc:
         raise LoadError(
             f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})", path="$"
@@ -470,7 +553,9 @@ def _parse_json(text: str | bytes) -> Any:
         raise LoadError(f"not UTF-8 text: {exc.reason}", path="$") from None
     except ValueError:  # an integer literal over Python's limit on digits: find where
         pass
-    return json.loads(text, parse_constant=_Constant, parse_int=bounded_int)
+    return json.loads(
+        text, parse_constant=_Constant, parse_int=bounded_int, object_pairs_hook=_object
+    )
 
 
 def loads(text: str | bytes) -> Roadmap:
@@ -478,10 +563,12 @@ def loads(text: str | bytes) -> Roadmap:
 
     The document is checked as the JSON Schema says (exact JSON types, no coercion, no
     `NaN`/`Infinity`, 64-bit integers, no unknown keys) and for what a schema cannot say:
-    every ID unique, every cited footnote defined, every ministry and program code known to
-    the registries in the document (`ministries`, `programs`), every status note and action
-    pointing at the initiative it sits in, registry and footnote keys equal to the objects'
-    codes and numbers.
+    no key given twice in an object (JSON readers would silently keep the last), every
+    string and registry key Unicode text (no lone surrogate such as `\\ud800`, which no
+    UTF-8 writer could write back), every ID unique, every cited footnote defined, every
+    ministry and program code known to the registries in the document (`ministries`,
+    `programs`), every status note and action pointing at the initiative it sits in,
+    registry and footnote keys equal to the objects' codes and numbers.
 
     Raises [LoadError][stpmodel.LoadError] for text that is not JSON (or nested too deeply)
     and for a document with any problem; `problems` lists every one as a
@@ -500,7 +587,7 @@ def loads(text: str | bytes) -> Roadmap:
         problems.extend(_problems(exc, "$"))
     except RecursionError:  # pragma: no cover - the structure follows the schema's depth
         problems.append(("$", "nested too deeply"))
-    if type(data) is dict:
+    if isinstance(data, dict):  # a _Duplicated too: its IDs and references count
         problems.extend(_references(data))
     if problems:
         raise _fail(problems)
