@@ -126,3 +126,16 @@ def test_coverage_shows_its_ratio_and_what_is_missing() -> None:
     partial = stpmodel.coverage(text + "\n余分な行\n", stpmodel.load())._repr_html_()
     assert all(char in partial for char in "余分な行")
     assert ">100.00%<" not in partial
+
+
+def test_a_period_and_a_date_mention_show_their_days_and_relation() -> None:
+    period = stpmodel.Period.fiscal_year(2025)
+    html = period._repr_html_()
+    assert html.startswith("<table")
+    assert ">2025-04-01<" in html
+    assert ">2026-03-31<" in html
+    mention = stpmodel.find_dates("2027年度以降")[0]
+    html = mention._repr_html_()
+    assert ">2027年度以降<" in html
+    assert ">from<" in html
+    assert ">2027-04-01<" in html  # a `from` mention falls due on its first day

@@ -70,6 +70,8 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "source_info": ("出典", "ハッシュ値", "行数"),
     "ministry_ref": ("府省", "主担当"),
     "warning": ("出典", "行", "列", "コード", "内容", "原文"),
+    "period": ("期間", "開始", "終了", "粒度", "暦", "概算"),
+    "mention": ("表現", "期間", "開始", "終了", "関係", "期日"),
     "coverage": ("文字数", "対応率", "欠落", "余分", "欠落行"),
 }
 """The header row of each table: one language (Japanese) per row."""

@@ -54,3 +54,19 @@ class DateMention:
 
     def __str__(self) -> str:
         return f"{self.text} → {self.period.label} ({self.relation.value})"
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import row  # presentation works from plain values
+
+        period = self.period
+        return row(
+            "mention",
+            [
+                self.text,
+                period.label,
+                period.start.isoformat(),
+                period.end.isoformat(),
+                self.relation.value,
+                self.due.isoformat(),
+            ],
+        )

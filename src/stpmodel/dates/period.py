@@ -198,3 +198,18 @@ class Period:
 
     def __str__(self) -> str:
         return self.label
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import row  # presentation works from plain values
+
+        return row(
+            "period",
+            [
+                self.label,
+                self.start.isoformat(),
+                self.end.isoformat(),
+                self.granularity.value,
+                self.calendar.value,
+                "○" if self.approximate else "",
+            ],
+        )
