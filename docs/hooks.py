@@ -64,8 +64,9 @@ def _glossary() -> str:
 # (why it is worth running, the arguments after "stpmodel", how many lines to show)
 EXAMPLES: dict[str, tuple[str, list[str], int]] = {
     "deadlines": (
-        "What 文部科学省 (文) must do by when in fiscal 2025–2027, soonest first:",
-        ["deadlines", "--from", "2025", "--to", "2027", "--ministry", "文", "--sort", "date"],
+        "What 文部科学省 must do by when in fiscal 2025–2027, soonest first (a ministry may "
+        "be named by its code 文, its abbreviation MEXT or its name 文部科学省):",
+        ["deadlines", "--from", "2025", "--to", "2027", "--ministry", "MEXT", "--sort", "date"],
         30,
     ),
     "show": (

@@ -83,11 +83,6 @@ def _near(text: str, at: int) -> str:
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    reason="docstrings owned by other branches still hold Sphinx roles until the end-of-"
-    "session sweep (issue 13); the sweep removes this mark",
-    strict=False,
-)
 def test_api_page_has_no_sphinx_roles_or_rest_residue(api_html: str) -> None:
     text = _prose(api_html)
     found = [_near(text, m.start()) for m in ROLES.finditer(text)]

@@ -14,7 +14,7 @@ went to another initiative is found there, and reported as moved).
 
 Each level runs the same passes: identical keys first (the n-th old text with the n-th new
 one, in document order), within the block and then across blocks; then similar keys
-(:func:`~stpmodel.diff._text.dice` at or above the threshold, best score first), within the
+(`dice` at or above the threshold, best score first), within the
 block and then across blocks, candidates picked by a bigram index.
 """
 

@@ -1,7 +1,7 @@
 """What a comparison of two editions returns: entries, their field changes, and the whole.
 
 Everything here is a value: frozen attrs classes holding the model objects of both
-editions. :meth:`RoadmapDiff.records` turns them into plain dicts, which the HTML view,
+editions. [RoadmapDiff.records][stpmodel.RoadmapDiff.records] turns them into plain dicts, which the HTML view,
 the DataFrame and the command line are built from.
 """
 
@@ -93,7 +93,7 @@ class DateChange:
 
     @property
     def shift_days(self) -> int | None:
-        """Days between the old and the new due date (:attr:`DateMention.due`), positive
+        """Days between the old and the new due date ([DateMention.due][stpmodel.DateMention.due]), positive
         when the new one is later; ``None`` unless both sides exist."""
         if self.old is None or self.new is None:
             return None
@@ -290,13 +290,13 @@ class RoadmapDiff:
         return attrs.evolve(self, entries=kept)
 
     def counts(self) -> dict[str, int]:
-        """How many entries of each change: ``{"added": 1, "removed": 1, "changed": 3,
-        "moved": 0}`` (every change is listed)."""
+        """How many entries of each change (every change is listed):
+        `{"added": 1, "removed": 1, "changed": 3, "moved": 0}`."""
         found = Counter(entry.change.value for entry in self.entries)
         return {change.value: found[change.value] for change in Change}
 
     def counts_by_kind(self) -> dict[str, dict[str, int]]:
-        """The counts of :meth:`counts` for each kind that has entries."""
+        """The counts of [counts][stpmodel.RoadmapDiff.counts] for each kind that has entries."""
         table: dict[str, dict[str, int]] = {}
         for entry in self.entries:
             row = table.setdefault(entry.kind, {change.value: 0 for change in Change})

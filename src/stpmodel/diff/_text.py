@@ -2,7 +2,7 @@
 
 Two prints of the same sentence differ in white space, in the PDF's letter spacing
 (``S I P``), in footnote markers (numbered by position) and in markup; none of that is a
-change. :func:`normalize` removes all of it; :func:`similarity` compares two keys by their
+change. [normalize][stpmodel.diff.normalize] removes all of it; [similarity][stpmodel.diff.similarity] compares two keys by their
 character bigrams, which suits Japanese (no spaces between words) as well as Latin text.
 """
 
