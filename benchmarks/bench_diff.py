@@ -10,14 +10,11 @@ the time of ``stpmodel.diff`` over the time of parsing the synthetic roadmap (ta
 from __future__ import annotations
 
 import re
-import time
-from collections.abc import Callable
-from typing import Any
 
 from tests.data import make_edition
 
 import stpmodel
-from benchmarks.bench_scale import synthetic
+from benchmarks.bench_scale import _best, synthetic
 
 
 def edited_synthetic(copies: int = 100, every: int = 10) -> str:
@@ -28,15 +25,6 @@ def edited_synthetic(copies: int = 100, every: int = 10) -> str:
         re.sub(r"^\(6\)", f"({i})", changed if i % every == 0 else source, count=1, flags=re.M)
         for i in range(1, copies + 1)
     )
-
-
-def _best(func: Callable[[], Any], repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        started = time.perf_counter()
-        func()
-        best = min(best, time.perf_counter() - started)
-    return best
 
 
 def run(copies: int = 100) -> dict[str, float]:
