@@ -27,7 +27,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from stpmodel._args import check_year
-from stpmodel.dates import Relation
+from stpmodel.dates import Relation, today
+from stpmodel.dates import fiscal_year_of as _fiscal_year
 from stpmodel.errors import MissingExtraError
 from stpmodel.model import Initiative, StatusNote
 from stpmodel.roadmap import Deadline, Item, Roadmap
@@ -163,10 +164,6 @@ def _set_title(figure: Figure, ax: Axes, title: str, subtitle: str, width_in: fl
 
 
 # -- choosing what to draw ----------------------------------------------------------------
-def _fiscal_year(day: dt.date) -> int:
-    return day.year if day.month >= 4 else day.year - 1
-
-
 def _in_window(deadline: Deadline, first: int | None, last: int | None) -> bool:
     lo = -(10**9) if first is None else first
     hi = 10**9 if last is None else last
@@ -253,7 +250,7 @@ def _window(deadlines: Sequence[Deadline], first: int | None, last: int | None) 
         lo = min(_fiscal_year(d.mention.period.start) for d in deadlines)
         hi = max(_fiscal_year(d.mention.period.end) for d in deadlines)
     else:
-        lo = hi = _fiscal_year(dt.date.today())
+        lo = hi = _fiscal_year(today())
     lo = lo if first is None else first
     hi = hi if last is None else last
     return range(lo, max(lo, hi) + 1)

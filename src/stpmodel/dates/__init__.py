@@ -13,7 +13,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from stpmodel.dates.mention import DateMention, Relation
-from stpmodel.dates.period import Calendar, Granularity, Period
+from stpmodel.dates.period import (
+    Calendar,
+    Granularity,
+    Period,
+    fiscal_quarter_of,
+    fiscal_year_of,
+    today,
+)
 
 if TYPE_CHECKING:
     from stpmodel.dates._engine import DateProblem, scan
@@ -26,7 +33,10 @@ __all__ = [
     "Period",
     "Relation",
     "find_dates",
+    "fiscal_quarter_of",
+    "fiscal_year_of",
     "scan",
+    "today",
 ]
 
 

@@ -28,7 +28,7 @@ from dateutil.relativedelta import relativedelta
 
 from stpmodel.dates._numerals import FULLWIDTH_DIGITS, OLD_ERAS, era_to_western, to_int
 from stpmodel.dates.mention import DateMention, Relation
-from stpmodel.dates.period import Calendar, Granularity, Period
+from stpmodel.dates.period import Calendar, Granularity, Period, fiscal_year_of
 
 __all__ = ["DateProblem", "scan"]
 
@@ -651,7 +651,7 @@ def _month_in_context(
     fiscal = context.calendar is Calendar.FISCAL
     if fiscal:
         # a month after a fiscal-year mention counts in that fiscal year: 1月 is next January
-        base_year = context.start.year if context.start.month >= 4 else context.start.year - 1
+        base_year = fiscal_year_of(context.start)
         year = base_year if month >= 4 else base_year + 1
     else:
         year = context.end.year if context.granularity is Granularity.RANGE else context.start.year

@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-__all__ = ["Calendar", "Granularity", "Period"]
+__all__ = ["Calendar", "Granularity", "Period", "fiscal_quarter_of", "fiscal_year_of", "today"]
 
 
 class Granularity(enum.StrEnum):
@@ -30,6 +30,40 @@ class Calendar(enum.StrEnum):
 
     FISCAL = "fiscal"
     GREGORIAN = "gregorian"
+
+
+def fiscal_year_of(day: dt.date) -> int:
+    """The Japanese fiscal year (年度) a day falls in: 1 April N .. 31 March N+1 is FY N.
+
+    The one place this rule is written; every other module calls it.
+
+    Examples:
+        ```python
+        >>> fiscal_year_of(dt.date(2027, 3, 31)), fiscal_year_of(dt.date(2027, 4, 1))
+        (2026, 2027)
+        ```
+    """
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def fiscal_quarter_of(day: dt.date) -> int:
+    """The quarter (1–4) of its fiscal year a day falls in: April–June is 1, January–March 4.
+
+    Examples:
+        ```python
+        >>> fiscal_quarter_of(dt.date(2026, 4, 1)), fiscal_quarter_of(dt.date(2027, 3, 31))
+        (1, 4)
+        ```
+    """
+    return (day.month - 4) % 12 // 3 + 1
+
+
+def today() -> dt.date:
+    """The current date: the one place the library reads the clock.
+
+    Everything that depends on the date takes a `today` parameter that defaults to this.
+    """
+    return dt.date.today()
 
 
 def _months_later(day: dt.date, months: int, days: int = 0) -> dt.date:

@@ -26,6 +26,8 @@ import json
 import os
 from typing import Any
 
+from stpmodel.dates import fiscal_year_of
+from stpmodel.dates import today as current_date
 from stpmodel.errors import MissingExtraError
 from stpmodel.roadmap import Roadmap
 
@@ -43,10 +45,6 @@ RELATION_LABELS: dict[str, str] = {
 [Relation][stpmodel.Relation])."""
 
 _KINDS = {"initiative": "取組", "action": "今後の取組方針"}
-
-
-def _fiscal(day: dt.date) -> int:
-    return day.year if day.month >= 4 else day.year - 1
 
 
 def _period_ja(start: dt.date, end: dt.date) -> str:
@@ -104,7 +102,7 @@ def report_records(roadmap: Roadmap) -> dict[str, Any]:
         rows.append(record)
     starts = [dt.date.fromisoformat(r["start"]) for r in rows]
     ends = [dt.date.fromisoformat(r["end"]) for r in rows]
-    today = dt.date.today()
+    today = current_date()
     return {
         "title": roadmap.title,
         "source": roadmap.source.name,
@@ -112,7 +110,10 @@ def report_records(roadmap: Roadmap) -> dict[str, Any]:
         "ministries": {c: ministry_names.get(c, c) for c in used_ministries},
         "programs": {p: program_names.get(p, p) for p in used_programs},
         "relations": RELATION_LABELS,
-        "years": [_fiscal(min(starts, default=today)), _fiscal(max(ends, default=today))],
+        "years": [
+            fiscal_year_of(min(starts, default=today)),
+            fiscal_year_of(max(ends, default=today)),
+        ],
     }
 
 
