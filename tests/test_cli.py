@@ -695,7 +695,7 @@ def _ids(capsys: pytest.CaptureFixture[str], *argv: str) -> list[dict[str, objec
 
 
 def test_deadlines_sort_and_kind(capsys: pytest.CaptureFixture[str], roadmap: Roadmap) -> None:
-    from stpmodel.cli import _id_key
+    from stpmodel._format import id_key as _id_key
 
     by_doc = _ids(capsys)
     by_date = _ids(capsys, "--sort", "date")
