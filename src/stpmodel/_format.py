@@ -20,6 +20,7 @@ from stpmodel._write import escape_controls
 if TYPE_CHECKING:
     from stpmodel.dates import DateMention
     from stpmodel.diff import RoadmapDiff
+    from stpmodel.errors import ParseWarning
     from stpmodel.model import Action, Initiative
     from stpmodel.roadmap import Roadmap
 
@@ -38,6 +39,7 @@ __all__ = [
     "display_width",
     "id_key",
     "listing",
+    "located",
     "ministry_labels",
     "ministry_records",
     "ministry_rows",
@@ -442,3 +444,41 @@ def diff_listing(found: RoadmapDiff, fmt: str, *, width: int | None) -> tuple[st
     else:
         text = "no differences\n"
     return text, len(records)
+
+
+# -- parse warnings -----------------------------------------------------------------------
+_BEFORE = 24  # characters of context shown before a warning's span
+_AFTER = 24  # … and after it
+_LONGEST_SPAN = 48  # a longer span is shown up to this many characters, then …
+
+
+def _shown(char: str) -> str:
+    """How a character of a source line is shown above a caret line: a tab as one space,
+    a control or bidirectional character as its `\\uNNNN` escape (as the CLI writes it)."""
+    return " " if char == "\t" else escape_controls(char, json=True, bidi=True)
+
+
+def located(warning: ParseWarning, line: str | None) -> str:
+    """`file:line:col: message`, then — when the source `line` is given and the warning
+    has a column — that line and a caret line under the warning's span, indented by four
+    (the shape of packaging's `ParserSyntaxError`):
+
+        x.txt:4:9: unknown ministry code '謎' in a 【】 tag (…)
+            ○取組。【科技、謎】 ・実施。
+                          ^~
+
+    A long line is cut to the span and a little context on each side (…); columns count
+    display width, so the caret stands under full-width characters too.
+    """
+    head = str(warning)
+    if line is None or warning.column < 1 or warning.column - 1 > len(line):
+        return head
+    start = warning.column - 1
+    end = min(max(warning.end_column - 1, start), len(line), start + _LONGEST_SPAN)
+    low = max(0, start - _BEFORE)
+    high = min(len(line), end + _AFTER)
+    before = ("…" if low else "") + "".join(_shown(c) for c in line[low:start])
+    span = "".join(_shown(c) for c in line[start:end])
+    after = "".join(_shown(c) for c in line[end:high]) + ("…" if high < len(line) else "")
+    marker = " " * display_width(before) + "^" + "~" * (display_width(span) - 1)
+    return "\n    ".join([head, (before + span + after).rstrip(), marker])

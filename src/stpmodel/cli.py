@@ -24,7 +24,7 @@ import stpmodel
 from stpmodel import _format, query
 from stpmodel._write import escape_controls
 from stpmodel.dates import Relation, find_dates
-from stpmodel.errors import ParseError, StpError, UnknownIdError, WriteError
+from stpmodel.errors import ParseError, ParseWarning, StpError, UnknownIdError, WriteError
 from stpmodel.roadmap import Deadline, Roadmap
 
 __all__ = ["main"]
@@ -229,19 +229,35 @@ def _cmd_dates(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _say_warnings(args: argparse.Namespace, warnings: Sequence[ParseWarning]) -> None:
+    """Each warning as `file:line:col: message` over its source line and a caret line."""
+    if not warnings:
+        return
+    from stpmodel.parsing._decode import decode, read_file
+    from stpmodel.parsing._lines import split_lines
+
+    try:  # read again only to show the lines: the parse itself read the file once
+        lines = split_lines(
+            decode(read_file(args.file, source=args.file), source=args.file, encoding=args.encoding)
+        )
+    except ParseError:  # the file changed since: the warnings are still worth showing
+        lines = []
+    for warning in warnings:
+        line = lines[warning.line - 1] if 0 < warning.line <= len(lines) else None
+        _say(sys.stderr, _format.located(warning, line) + "\n")
+
+
 def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
     try:
         roadmap = stpmodel.read(args.file, encoding=args.encoding, strict=args.strict)
     except ParseError as exc:
         if exc.problems:
-            for problem in exc.problems:
-                _say(sys.stderr, f"{problem}\n")
+            _say_warnings(args, exc.problems)
             _say(sys.stderr, f"{exc.source}: {len(exc.problems)} errors (strict mode)\n")
         else:
             _say(sys.stderr, f"{exc}\n")
         return 1 if exc.problems else 2
-    for warning in roadmap.warnings:
-        _say(sys.stderr, f"{warning}\n")
+    _say_warnings(args, roadmap.warnings)
     if args.output:
         from stpmodel._write import write_bytes
         from stpmodel.serialize import dumps
