@@ -2,7 +2,7 @@
 
 These helpers serve the CLI only (other writers work from [stpmodel.records][]); they
 return strings, and printing is the CLI's job. Table cells pass through
-[escape_controls][stpmodel._write.escape_controls], so no control character of a roadmap's
+[escape_controls][stpmodel._escape.escape_controls], so no control character of a roadmap's
 text reaches the terminal.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 
-from stpmodel._write import escape_controls
+from stpmodel._escape import escape_controls
 
 __all__ = ["display_width", "ministry_labels", "table", "truncate"]
 
