@@ -238,3 +238,27 @@ def test_a_range_counts_by_either_written_year_as_in_the_model(
     assert plain is not None
     model = _model(["deadlines", "--input", str(source), *options, "--format", "json"], capsys)
     assert escape_controls(plain, json=True, bidi=True) == model
+
+
+def test_pruning_keeps_every_part_of_the_newest_keys(tmp_path: Path) -> None:
+    folder = tmp_path / "cache"
+    folder.mkdir(mode=0o700)
+    keys = [f"{n:032x}" for n in range(5)]
+    for age, key in enumerate(keys):
+        for part in ("deadlines", "show"):
+            assert _files.write_trusted(folder / f"records-{key}-{part}.json", key, b"{}")
+            os.utime(folder / f"records-{key}-{part}.json", ns=(10**9 * (age + 1),) * 2)
+    crashed = folder / f"records-{keys[0]}-show.ab_cdefg.tmp"
+    crashed.write_bytes(b"half")
+    os.utime(crashed, ns=(1, 1))
+    pickle = folder / f"roadmap-{keys[0]}.pickle"
+    pickle.write_bytes(b"another kind: pruned on its own")
+    _files.write_trusted(folder / f"records-{keys[1]}-lists.json", keys[1], b"{}")
+    left = sorted(p.name for p in folder.iterdir())
+    assert left == sorted(
+        [
+            pickle.name,
+            *(f"records-{k}-{part}.json" for k in keys[3:] for part in ("deadlines", "show")),
+            f"records-{keys[1]}-lists.json",  # its other parts went when keys 3 and 4 came
+        ]
+    )
