@@ -20,9 +20,12 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
 
+# typing costs about a millisecond to import, and the command line's plain path counts them
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from stpmodel.roadmap import Roadmap
 
 __all__ = ["answer", "build", "main"]
