@@ -262,3 +262,39 @@ def test_pruning_keeps_every_part_of_the_newest_keys(tmp_path: Path) -> None:
             f"records-{keys[1]}-lists.json",  # its other parts went when keys 3 and 4 came
         ]
     )
+
+
+def test_an_untrusted_folder_gets_no_records_and_no_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    folder.chmod(0o777)  # others could plant records here
+    monkeypatch.setenv("STPMODEL_CACHE_DIR", str(folder))
+    built: list[Roadmap] = []
+
+    def build(roadmap: Roadmap) -> dict[str, dict[str, object]]:
+        built.append(roadmap)
+        return {}
+
+    monkeypatch.setattr(_plain, "build", build)
+    expected = _model(["programs"], capsys)
+    assert _plain.main(["programs"]) == 0
+    assert capsys.readouterr().out == expected
+    assert built == []
+    assert [p.name for p in folder.iterdir() if p.name.startswith("records-")] == []
+
+
+def test_a_first_run_prints_through_the_model_and_leaves_the_records(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = tmp_path / "new" / "stpmodel"
+    monkeypatch.setenv("STPMODEL_CACHE_DIR", str(folder))
+    argv = ["deadlines", "--from", "2025", "--to", "2027"]
+    assert _plain.answer(argv) is None
+    expected = _model(argv, capsys)
+    assert _plain.main(argv) == 0
+    assert capsys.readouterr().out == expected
+    parts = sorted(p.name.rsplit("-", 1)[1] for p in folder.glob("records-*.json"))
+    assert parts == ["deadlines.json", "help.json", "lists.json", "search.json", "show.json"]
+    assert _plain_out(argv, capsys) == expected

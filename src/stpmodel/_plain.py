@@ -447,8 +447,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _refresh() -> None:
     """Build the plain records of the bundled roadmap and cache them (never raises)."""
-    if _path("lists") is None:
-        return
+    from stpmodel._cache._folder import trusted_folder
+
+    where = _path("lists")
+    if where is None or not trusted_folder(os.path.dirname(where[0]), create=True):
+        return  # nowhere safe to keep them: do not build them on every run
     try:
         from stpmodel._bundled import load
 
