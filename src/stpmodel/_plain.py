@@ -404,19 +404,22 @@ def _write(parts: Mapping[str, Any]) -> None:
 
 
 # -- the entry point --------------------------------------------------------------------
-def _say(text: str) -> None:
-    """Write as `stpmodel.cli` does: characters the encoding lacks replaced, control and
-    bidirectional formatting characters made visible."""
+def _say(text: str, *, escape: bool) -> None:
+    """Write as `stpmodel.cli` does: characters the encoding lacks replaced, and (except in
+    help, which argparse prints as is) control and bidirectional formatting characters made
+    visible."""
     import contextlib
     import io
-
-    from stpmodel._escape import escape_controls
 
     stream = sys.stdout
     if isinstance(stream, io.TextIOWrapper):
         with contextlib.suppress(ValueError, OSError):
             stream.reconfigure(errors="replace")
-    stream.write(escape_controls(text, json=True, bidi=True))
+    if escape:
+        from stpmodel._escape import escape_controls
+
+        text = escape_controls(text, json=True, bidi=True)
+    stream.write(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -428,10 +431,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if found is not None:
         text, as_is = found
         try:
-            if as_is:
-                sys.stdout.write(text)
-            else:
-                _say(text)
+            _say(text, escape=not as_is)
         except BrokenPipeError:
             return 0
         return 0
