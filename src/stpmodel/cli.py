@@ -55,6 +55,16 @@ def _year(text: str) -> int:
     return year
 
 
+def _dpi(text: str) -> int:
+    try:
+        dpi = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of dots per inch: {text!r}") from None
+    if not 10 <= dpi <= 1200:
+        raise argparse.ArgumentTypeError(f"dpi out of range: {dpi} (expected 10 to 1200)")
+    return dpi
+
+
 def _columns() -> int:
     try:
         columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
@@ -277,15 +287,12 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
-    import io as _io
-
     from stpmodel import plot
     from stpmodel._write import write_bytes
+    from stpmodel.plot._style import picture_bytes, picture_formats
 
     kind = os.path.splitext(args.output)[1].lstrip(".").lower() or "png"
-    from matplotlib.backend_bases import FigureCanvasBase
-
-    formats = FigureCanvasBase.get_supported_filetypes()
+    formats = picture_formats()
     if kind not in formats:
         raise _UsageError(
             f"cannot draw {args.output!r}: unknown picture format {kind!r} "
@@ -302,10 +309,8 @@ def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
         )
     else:
         figure = plot.network(roadmap, program=args.program, ministry=args.ministry)
-    buffer = _io.BytesIO()
-    metadata = {"Title": figure.get_label()} if kind in ("png", "pdf", "svg") else None
-    figure.savefig(buffer, format=kind, dpi=args.dpi, metadata=metadata)
-    written = write_bytes(args.output, buffer.getvalue(), overwrite=args.force)
+    data = picture_bytes(figure, kind, dpi=args.dpi)
+    written = write_bytes(args.output, data, overwrite=args.force)
     out.write(f"wrote {written}\n")
     return 0
 
@@ -452,7 +457,9 @@ def _plot_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR", help="last year")
     p.add_argument("--ministry", metavar="NAME", help="only this ministry (文, MEXT, 文部科学省 …)")
     p.add_argument("--program", metavar="NAME", help="only this program (sip, SIP …)")
-    p.add_argument("--dpi", type=int, default=120, help="resolution of a PNG (default: 120)")
+    p.add_argument(
+        "--dpi", type=_dpi, default=120, help="resolution of a PNG, 10 to 1200 (default: 120)"
+    )
     p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
 
 
