@@ -4,7 +4,7 @@ as table/JSON/CSV, one object described, the differences between two editions.
 These helpers serve the CLI only (other writers work from [stpmodel.records][]); they
 return strings, and printing is the CLI's job (`cli.py` parses arguments, calls the
 library and writes what these return). Table cells pass through
-[escape_controls][stpmodel._write.escape_controls], so no control character of a roadmap's
+[escape_controls][stpmodel._escape.escape_controls], so no control character of a roadmap's
 text reaches the terminal.
 """
 
@@ -15,7 +15,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
-from stpmodel._write import escape_controls
+from stpmodel._escape import escape_controls
 
 if TYPE_CHECKING:
     from stpmodel.dates import DateMention
