@@ -539,3 +539,34 @@ def test_no_column_list_is_written_twice_in_the_source() -> None:
             run = r"\s*,\s*".join(f"[\"']{re.escape(n)}[\"']" for n in names[i : i + 3])
             copies = [p.name for p, text in texts.items() if re.search(run, text)]
             assert copies == [], (name, names[i : i + 3], copies)
+
+
+def test_sqlite_dates_and_deadlines_carry_the_fiscal_year(roadmap: Roadmap, tmp_path: Path) -> None:
+    db = _sqlite(roadmap, tmp_path)
+    try:
+        for name in ("dates", "deadlines"):
+            types = {r[1]: r[2] for r in db.execute(f"PRAGMA table_info({name})")}
+            assert types["fiscal_year"] == "INTEGER", name
+            assert types["fiscal_quarter"] == "INTEGER", name
+        rows = db.execute(
+            "SELECT id, fiscal_quarter, typeof(fiscal_year) FROM deadlines WHERE fiscal_year = 2026"
+        ).fetchall()
+        assert rows == [("6.1.2.a6", 3, "integer")]
+        by_year = dict(db.execute("SELECT fiscal_year, count(*) FROM dates GROUP BY fiscal_year"))
+        for year, count in by_year.items():
+            assert len(roadmap.deadlines(fiscal_year=year)) == count, year
+    finally:
+        db.close()
+
+
+def test_frames_and_csv_carry_the_fiscal_year(roadmap: Roadmap, tmp_path: Path) -> None:
+    pytest.importorskip("pandas", reason="the 'pandas' extra is not installed")
+    deadlines = roadmap.to_frame("deadlines")
+    assert deadlines["fiscal_year"].dtype == "int64"
+    assert deadlines.loc[deadlines["fiscal_year"] == 2026, "id"].tolist() == ["6.1.2.a6"]
+    observations = roadmap.to_frame("observations")
+    assert str(observations["fiscal_year"].dtype) == "Int64"
+    assert str(observations["footnote"].dtype) == "Int64"
+    export(roadmap, "csv", tmp_path / "csv")
+    dates = _read_csv(tmp_path / "csv" / "dates.csv")
+    assert [r["item_id"] for r in dates if r["fiscal_year"] == "2026"] == ["6.1.2.a6"]

@@ -149,7 +149,12 @@ def test_records_import_no_model_module_at_run_time() -> None:
             for inner in ast.walk(func):
                 if isinstance(inner, ast.ImportFrom) and inner.module:
                     runtime.append(inner.module)
-    assert not [name for name in runtime if name.startswith("stpmodel")]
+    # the dates package sits below the model (the model imports it): the one fiscal-year
+    # helper comes from there without a cycle
+    below_the_model = ("stpmodel.dates",)
+    assert not [
+        name for name in runtime if name.startswith("stpmodel") and name not in below_the_model
+    ]
 
 
 def test_every_column_kind_and_relation_has_a_label_in_both_languages() -> None:

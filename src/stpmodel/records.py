@@ -29,6 +29,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from stpmodel.dates import fiscal_quarter_of, fiscal_year_of
+
 if TYPE_CHECKING:
     from stpmodel.dates import DateMention
     from stpmodel.model import (
@@ -95,6 +97,10 @@ class MentionRecord(TypedDict):
     character range, `start`/`end` the days the period covers, `due` the day it falls due
     ([DateMention.due][stpmodel.DateMention.due]), `label` a short name (`FY2025`),
     `first_year`/`last_year` the years written at each end (equal for a single period).
+    `fiscal_year` and `fiscal_quarter` are those of the due day (年度 N runs from 1 April N
+    to 31 March N+1; its first quarter is April–June), `start_fiscal_year` and
+    `end_fiscal_year` those of the period's first and last day — computed by
+    [fiscal_year_of][stpmodel.dates.fiscal_year_of], not the years as written.
     """
 
     expression: str
@@ -102,6 +108,10 @@ class MentionRecord(TypedDict):
     start: dt.date
     end: dt.date
     due: dt.date
+    fiscal_year: int
+    fiscal_quarter: int
+    start_fiscal_year: int
+    end_fiscal_year: int
     label: str
     first_year: int
     last_year: int
@@ -254,7 +264,8 @@ class SubsectionRecord(TypedDict):
 class ObservationRecord(TypedDict):
     """One value of an indicator: `value` as a float, `unit` beside it; `as_of_*` are the
     period's days (`None` where the text gives none); `footnote` the number of the footnote
-    the value was read from (`None` for a value written in the indicator's own line)."""
+    the value was read from (`None` for a value written in the indicator's own line);
+    `fiscal_year` the fiscal year of `as_of_end` (`None` without a period)."""
 
     indicator_id: str
     series: str | None
@@ -265,6 +276,7 @@ class ObservationRecord(TypedDict):
     as_of_start: dt.date | None
     as_of_end: dt.date | None
     as_of_label: str | None
+    fiscal_year: int | None
     footnote: int | None
 
 
@@ -354,6 +366,10 @@ def mention_record(mention: DateMention) -> MentionRecord:
         "start": period.start,
         "end": period.end,
         "due": mention.due,
+        "fiscal_year": fiscal_year_of(mention.due),
+        "fiscal_quarter": fiscal_quarter_of(mention.due),
+        "start_fiscal_year": fiscal_year_of(period.start),
+        "end_fiscal_year": fiscal_year_of(period.end),
         "label": period.label,
         "first_year": period.year,
         "last_year": period.last_year,
@@ -524,6 +540,7 @@ def observation_record(observation: Observation, indicator_id: str) -> Observati
         "as_of_start": as_of.start if as_of else None,
         "as_of_end": as_of.end if as_of else None,
         "as_of_label": as_of.label if as_of else None,
+        "fiscal_year": fiscal_year_of(as_of.end) if as_of else None,
         "footnote": observation.footnote,
     }
 

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Self, SupportsIndex, TypeAlias, TypeVar, overload
 
 import attrs
 
-from stpmodel._args import check_flag, check_kind, check_relation, check_year
-from stpmodel.dates import DateMention, Relation
+from stpmodel._args import (
+    check_fiscal_years,
+    check_flag,
+    check_kind,
+    check_relation,
+    check_window,
+    check_year,
+)
+from stpmodel.dates import DateMention, Period, Relation, fiscal_year_of
 from stpmodel.errors import ParseWarning, UnknownIdError
 from stpmodel.model import (
     Action,
@@ -497,6 +505,8 @@ class Roadmap:
         relation: Relation | str | None = None,
         lead_only: bool = False,
         kind: ItemKind | str | None = None,
+        fiscal_year: int | range | None = None,
+        due_in: Period | tuple[dt.date, dt.date] | str | None = None,
     ) -> Deadlines:
         """The dates written on initiatives and actions, in document order.
 
@@ -507,6 +517,14 @@ class Roadmap:
         with that ministry (only where it leads, with `lead_only`), `program` items that
         mention that program, `relation` mentions with that relation, `kind` dates written
         on initiatives only (`"initiative"`) or on actions only (`"action"`).
+
+        `fiscal_year` (an `int` or a `range`: `range(2025, 2028)`) keeps the deadlines
+        whose due day falls in that fiscal year (2026 is 2026-04-01 to 2027-03-31), and
+        `due_in` those whose due day falls in a window: a [Period][stpmodel.Period]
+        (`Period.quarter(2026, 3, fiscal=True)`), a `(start, end)` pair of dates or an ISO
+        string (`"2026-10"`, `"2026-04-01/2026-09-30"`). Use these to ask *when it is due*;
+        use `from_year`/`to_year` to ask *which years the text names* (2025～2027年度 is
+        due in FY2027, yet names 2025 too).
 
         Ministries and programs may be given by any name
         ([ministry_code][stpmodel.Roadmap.ministry_code],
@@ -520,6 +538,8 @@ class Roadmap:
         check_year(from_year, "from_year")
         check_year(to_year, "to_year")
         check_flag(lead_only, "lead_only")
+        years = None if fiscal_year is None else check_fiscal_years(fiscal_year, "fiscal_year")
+        window = None if due_in is None else check_window(due_in, "due_in")
         code = None if ministry is None else self.ministry_code(ministry)
         pid = None if program is None else self.program_id(program)
         wanted = None if relation is None else check_relation(relation, "relation")
@@ -561,6 +581,11 @@ class Roadmap:
             ):
                 continue
             if pid is not None and pid not in item.programs:
+                continue
+            due = deadline.mention.due
+            if years is not None and fiscal_year_of(due) not in years:
+                continue
+            if window is not None and not window[0] <= due <= window[1]:
                 continue
             result.append(deadline)
         return Deadlines(result)

@@ -163,7 +163,9 @@ SPECS: dict[str, Table] = {
         record=rec.ItemMinistryRecord, references={"code": "ministries(code)"}, indexed=("code",)
     ),
     "item_programs": Table(record=rec.ItemProgramRecord, references={"program_id": "programs(id)"}),
-    "dates": Table(record=rec.DateRecord, exclude=("span",), indexed=("first_year", "last_year")),
+    "dates": Table(
+        record=rec.DateRecord, exclude=("span",), indexed=("first_year", "last_year", "fiscal_year")
+    ),
     "deadlines": Table(record=rec.DeadlineRecord, exclude=("span",), relational=False),
     "footnotes": Table(record=rec.FootnoteRecord, key="number"),
     "indicators": Table(
