@@ -197,3 +197,30 @@ def test_item_kinds_are_labelled_with_the_documents_own_headings() -> None:
     assert kind_label("action", "short") == "取組方針"
     assert kind_label("action", "en") == "action"
     assert kind_label("nope") == "nope"
+
+
+def test_the_command_lines_rows_are_records(roadmap: Roadmap) -> None:
+    """What `stpmodel search`, `programs` and `ministries` print are records: a search hit
+    says `kind` as node_record does (it used to say `type`)."""
+    import io
+    from contextlib import redirect_stdout
+
+    from stpmodel.cli import main
+
+    buffer = io.StringIO()
+    with redirect_stdout(buffer):
+        assert main(["search", "SIP", "--format", "json"]) == 0
+    hits = json.loads(buffer.getvalue())
+    assert hits
+    assert all(set(hit) == set(get_type_hints(records.NodeRecord)) for hit in hits)
+    assert hits[0]["kind"] in {"initiative", "action", "status_note", "indicator"}
+    for command, record in (
+        ("programs", records.ProgramUseRecord),
+        ("ministries", records.MinistryUseRecord),
+    ):
+        buffer = io.StringIO()
+        with redirect_stdout(buffer):
+            assert main([command, "--format", "json"]) == 0
+        rows = json.loads(buffer.getvalue())
+        assert rows
+        assert all(list(row) == list(get_type_hints(record)) for row in rows), command

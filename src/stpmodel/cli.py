@@ -55,6 +55,28 @@ def _year(text: str) -> int:
     return year
 
 
+def _fiscal_years(text: str) -> range:
+    """`2026` or `2025-2027` (both ends included) as a range of fiscal years."""
+    first, dash, last = text.partition("-")
+    start = _year(first.strip())
+    stop = _year(last.strip()) if dash else start
+    if stop < start:
+        raise argparse.ArgumentTypeError(f"{text!r} ends before it starts")
+    return range(start, stop + 1)
+
+
+def _window(text: str) -> str:
+    """An ISO day, month, year or interval for `--due-in`, checked here so a bad one is a
+    usage error."""
+    from stpmodel._args import check_window
+
+    try:
+        check_window(text, "--due-in")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--due-in: ")) from None
+    return text
+
+
 def _columns() -> int:
     try:
         columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
@@ -115,6 +137,8 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
         program=program,
         relation=args.relation,
         kind=args.kind,
+        fiscal_year=args.fiscal_year,
+        due_in=args.due_in,
     )
     records = [deadline_record(d) for d in found]
     if args.sort:
@@ -213,6 +237,9 @@ def _stdin_lines() -> list[str]:
         ) from None
 
 
+_ANY_YEAR = 2000  # a reference year, only to see whether a text has a relative date
+
+
 def _cmd_dates(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
@@ -221,6 +248,12 @@ def _cmd_dates(args: argparse.Namespace, out: TextIO) -> int:
     texts: Sequence[str] = args.text or _stdin_lines()
     for text in texts:
         mentions = find_dates(text, year=args.year)
+        if args.year is None and len(find_dates(text, year=_ANY_YEAR)) > len(mentions):
+            _say(
+                sys.stderr,
+                f"note: {text!r} has a date relative to the current year (来年度, 今年度 …);"
+                " give the reference year with --year to read it\n",
+            )
         if args.format == "json":
             records = [jsonable(mention_record(m)) for m in mentions]
             out.write(json.dumps(records, ensure_ascii=False) + "\n")
@@ -378,6 +411,18 @@ def _deadlines_options(p: argparse.ArgumentParser) -> None:
         "--from", dest="from_year", type=_year, metavar="YEAR", help="first year written"
     )
     p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR", help="last year written")
+    p.add_argument(
+        "--fiscal-year",
+        type=_fiscal_years,
+        metavar="FY",
+        help="only dates due in this fiscal year (2026: 2026-04-01..2027-03-31) or years (2025-2027)",
+    )
+    p.add_argument(
+        "--due-in",
+        type=_window,
+        metavar="WINDOW",
+        help="only dates due in this ISO day, month, year or interval (2026-10, 2026-04/2026-09)",
+    )
     p.add_argument(
         "--ministry",
         metavar="NAME",

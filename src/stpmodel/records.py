@@ -62,9 +62,11 @@ __all__ = [
     "MentionRecord",
     "MinistryPairRecord",
     "MinistryRecord",
+    "MinistryUseRecord",
     "NodeRecord",
     "ObservationRecord",
     "ProgramRecord",
+    "ProgramUseRecord",
     "RoadmapRecord",
     "SectionRecord",
     "SubsectionRecord",
@@ -81,9 +83,11 @@ __all__ = [
     "mention_record",
     "ministry_pair_record",
     "ministry_record",
+    "ministry_use_record",
     "node_record",
     "observation_record",
     "program_record",
+    "program_use_record",
     "roadmap_record",
     "section_record",
     "subsection_record",
@@ -330,6 +334,22 @@ class ProgramRecord(TypedDict):
     part_of: str
     phases: list[str]
     confirmed: bool
+
+
+class ProgramUseRecord(ProgramRecord):
+    """A program with how many `items` mention it and the `ministries` tagged on them (the
+    command line's `programs` listing)."""
+
+    items: int
+    ministries: list[str]
+
+
+class MinistryUseRecord(MinistryRecord):
+    """A ministry with how many `actions` it is tagged on and how many of those it `leads`
+    (the command line's `ministries` listing)."""
+
+    actions: int
+    leads: int
 
 
 class RoadmapRecord(TypedDict):
@@ -610,6 +630,23 @@ def program_record(program: Program) -> ProgramRecord:
         "part_of": program.part_of,
         "phases": list(program.phases),
         "confirmed": program.confirmed,
+    }
+
+
+def program_use_record(
+    program: Program, items: Iterable[object], ministries: Iterable[str]
+) -> ProgramUseRecord:
+    """A program with the `items` mentioning it (counted) and their `ministries`."""
+    return {**program_record(program), "items": len(list(items)), "ministries": list(ministries)}
+
+
+def ministry_use_record(ministry: Ministry, actions: Iterable[Action]) -> MinistryUseRecord:
+    """A ministry with the `actions` tagged with it, counted, and those it leads."""
+    listed = list(actions)
+    return {
+        **ministry_record(ministry),
+        "actions": len(listed),
+        "leads": sum(ministry.code in a.lead_ministries for a in listed),
     }
 
 
