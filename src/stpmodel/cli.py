@@ -481,7 +481,9 @@ def _parse_options(p: argparse.ArgumentParser) -> None:
 def _export_options(p: argparse.ArgumentParser) -> None:
     _source_options(p)
     p.add_argument(
-        "--format", required=True, choices=["json", "csv", "sqlite", "xlsx", "graphml", "gexf"]
+        "--format",
+        required=True,
+        choices=["json", "csv", "sqlite", "xlsx", "parquet", "graphml", "gexf"],
     )
     p.add_argument("-o", "--output", required=True, metavar="PATH")
     _force_option(p)

@@ -133,12 +133,13 @@ class Results(tuple[_T, ...]):
             return type(self)(super().__getitem__(key))
         return super().__getitem__(key)
 
-    def to_frame(self) -> Any:
-        """A `pandas.DataFrame` of the results, one row per record, with typed columns
-        (extra `pandas`; built by [stpmodel.export.frame][])."""
+    def to_frame(self, *, engine: str = "pandas") -> Any:
+        """A DataFrame of the results, one row per record, with typed columns: a
+        `pandas.DataFrame` (extra `pandas`), or with `engine="polars"` a
+        `polars.DataFrame` (built by [stpmodel.export.frame][])."""
         from stpmodel.export.frame import records_frame
 
-        return records_frame(self.records(), self._frame)
+        return records_frame(self.records(), self._frame, engine=engine)
 
 
 class Deadlines(Results[Deadline]):
@@ -437,13 +438,22 @@ class Roadmap:
         ]
         return roadmap_summary(roadmap_record(self), subsections)
 
-    def to_frame(self, what: str = "actions") -> Any:
-        """A `pandas.DataFrame` of `what` (`"actions"`, `"deadlines"`, `"indicators"` …):
-        the same as [stpmodel.to_frame][stpmodel.export.frame.to_frame]`(roadmap, what)`
-        (extra `pandas`)."""
+    def to_frame(self, what: str = "actions", *, engine: str = "pandas") -> Any:
+        """A DataFrame of `what` (`"actions"`, `"deadlines"`, `"item_programs"` … any
+        table of the exports): the same as
+        [stpmodel.to_frame][stpmodel.export.frame.to_frame]`(roadmap, what)`; a
+        `pandas.DataFrame` (extra `pandas`), or with `engine="polars"` a
+        `polars.DataFrame` (extra `polars`; pandas is not imported)."""
         from stpmodel.export.frame import to_frame
 
-        return to_frame(self, what)
+        return to_frame(self, what, engine=engine)
+
+    def to_arrow(self, what: str = "actions") -> Any:
+        """A `pyarrow.Table` of `what` (extra `parquet`), typed from the table's record:
+        see [stpmodel.export.arrow][]."""
+        from stpmodel.export.arrow import to_arrow
+
+        return to_arrow(self, what)
 
     def parent(self, ident: str) -> Node | None:
         """The object that contains this one (the initiative of an action …), if any."""
