@@ -170,9 +170,11 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     roadmap = _roadmap(args)
     try:
         obj = roadmap.get(args.id)
-    except UnknownIdError:
+    except UnknownIdError as exc:
+        close = f"; close matches: {'; '.join(exc.matches)}" if exc.matches else ""
         raise _UsageError(
-            f"no object with ID {args.id!r} (IDs look like 6.1.2, 6.1.2.a3, 6.1.2.s1, fn94, 科技, sip)"
+            f"no object with ID {args.id!r}{close}"
+            " (IDs look like 6.1.2, 6.1.2.a3, 6.1.2.s1, fn94, 科技, sip)"
         ) from None
     if args.format == "json":
         from stpmodel.serialize import make_converter
