@@ -1,4 +1,5 @@
-"""Exports: JSON, CSV (Excel-ready), SQLite, GraphML/GEXF, iCalendar, Excel and pandas.
+"""Exports: JSON, CSV (Excel-ready), SQLite, Parquet, GraphML/GEXF, iCalendar, Excel, pandas
+and polars.
 
 Each format lives in its own module and imports what it needs only when called, so
 `import stpmodel` stays light. Optional integrations (pandas, icalendar, openpyxl) raise
@@ -18,7 +19,7 @@ from stpmodel.roadmap import Roadmap
 
 __all__ = ["FORMATS", "export"]
 
-FORMATS = ("json", "csv", "sqlite", "xlsx", "graphml", "gexf")
+FORMATS = ("json", "csv", "sqlite", "xlsx", "parquet", "graphml", "gexf")
 """The formats [export][stpmodel.export.export] writes."""
 
 
@@ -28,7 +29,7 @@ def export(
     """Write `roadmap` as `fmt` (one of [FORMATS][stpmodel.export.FORMATS]) to `path`.
 
     CSV writes one file per table into the folder `path` (or a zip archive when `path`
-    ends in `.zip`). An existing target is refused unless `overwrite` is true (for the
+    ends in `.zip`), Parquet one file per table into the folder `path`. An existing target is refused unless `overwrite` is true (for the
     CSV folder: any of the files it would write). Returns the path written.
 
     Raises:
@@ -53,6 +54,10 @@ def export(
         from stpmodel.export.xlsx import write_xlsx
 
         return write_xlsx(roadmap, path, overwrite=overwrite)
+    if fmt == "parquet":
+        from stpmodel.export.arrow import write_parquet
+
+        return write_parquet(roadmap, path, overwrite=overwrite)
     if fmt in ("graphml", "gexf"):
         from stpmodel.export._graphfile import write_graph
 
