@@ -547,3 +547,25 @@ def test_schema_validates_the_export(roadmap: Roadmap) -> None:
     broken = json.loads(dumps(roadmap))
     broken["sections"][0]["number"] = "six"
     assert not validator.is_valid(broken)
+
+
+def test_loads_pauses_the_collector_and_restores_it(
+    roadmap: Roadmap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from stpmodel import serialize
+
+    seen: list[bool] = []
+    real = serialize._parse_json
+
+    def spy(text: str | bytes) -> Any:
+        seen.append(gc.isenabled())
+        return real(text)
+
+    monkeypatch.setattr(serialize, "_parse_json", spy)
+    assert loads(dumps(roadmap)) == roadmap
+    with pytest.raises(LoadError):
+        loads("[]")
+    assert seen == [False, False]
+    assert gc.isenabled()

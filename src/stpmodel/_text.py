@@ -20,6 +20,7 @@ __all__ = [
     "despace_letters",
     "drop_footnote_marks",
     "footnote_marks",
+    "footnote_runs",
     "normalize_space",
     "overlong_marks",
     "search_key",
@@ -99,6 +100,12 @@ def footnote_marks(text: str) -> tuple[int, ...]:
     Markers of more than `MAX_MARK_DIGITS` digits are left out (see `overlong_marks`).
     """
     return tuple(superscript_number(m) for m in _MARKS.findall(text) if len(m) <= MAX_MARK_DIGITS)
+
+
+def footnote_runs(text: str) -> list[str]:
+    """Every run of superscript digits in `text`, in order (one scan: the caller sorts the
+    markers from the runs too long to be one)."""
+    return _MARKS.findall(text)
 
 
 def overlong_marks(text: str) -> tuple[str, ...]:

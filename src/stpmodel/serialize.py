@@ -47,6 +47,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter as _make_json_converter
 
+from stpmodel._gcpause import collector_paused
 from stpmodel.errors import LoadError
 from stpmodel.roadmap import Roadmap
 from stpmodel.schema import (
@@ -578,15 +579,16 @@ def loads(text: str | bytes) -> Roadmap:
     loads("[]")  # LoadError: expected an object (Roadmap), got an array @ $
     ```
     """
-    data = _parse_json(text)
     problems: list[tuple[str, str]] = []
     roadmap: Roadmap | None = None
-    try:
-        roadmap = _converter().structure(data, Roadmap)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
-        problems.extend(_problems(exc, "$"))
-    except RecursionError:  # pragma: no cover - the structure follows the schema's depth
-        problems.append(("$", "nested too deeply"))
+    with collector_paused():  # a bulk construction: see docs/performance.md
+        data = _parse_json(text)
+        try:
+            roadmap = _converter().structure(data, Roadmap)
+        except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+            problems.extend(_problems(exc, "$"))
+        except RecursionError:  # pragma: no cover - the structure follows the schema's depth
+            problems.append(("$", "nested too deeply"))
     if isinstance(data, dict):  # a _Duplicated too: its IDs and references count
         problems.extend(_references(data))
     if problems:

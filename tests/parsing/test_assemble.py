@@ -89,3 +89,9 @@ def test_a_mark_of_no_footnote_is_reported_and_is_no_citation() -> None:
     assert roadmap.initiatives[0].footnotes == ()
     assert roadmap.initiatives[0].text == "取組⁹⁹。"
     assert [w.code for w in roadmap.warnings] == [WarningCode.UNDEFINED_FOOTNOTE]
+
+
+def test_equal_refs_are_one_object() -> None:
+    roadmap = _assemble(HEAD + "○取組。【文】\t・実施。\t・推進一。【文】 ・推進二。【文】\n")
+    refs = [roadmap.initiatives[0].ministries[0], *(a.ministries[0] for a in roadmap.actions)]
+    assert all(ref is refs[0] for ref in refs)

@@ -20,9 +20,9 @@ import attrs
 from stpmodel._text import (
     FULLWIDTH_DIGITS,
     MAX_MARK_DIGITS,
-    footnote_marks,
+    footnote_runs,
     normalize_space,
-    overlong_marks,
+    superscript_number,
 )
 from stpmodel.dates import DateMention, scan
 from stpmodel.errors import ParseError, WarningCode
@@ -90,6 +90,7 @@ class _Assembler(Placer):
     year: int | None = None  # the edition, from which 今年度, 来年度 … are counted
     cues: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)  # in program_key form
     used_codes: dict[str, None] = attrs.field(factory=dict)
+    shared_refs: dict[tuple[str, bool], MinistryRef] = attrs.field(factory=dict)
     cited: defaultdict[int, list[tuple[str, Place]]] = attrs.field(
         factory=lambda: defaultdict(list)
     )
@@ -114,16 +115,19 @@ class _Assembler(Placer):
     def cite(self, ident: str, text: str, place: Place) -> tuple[int, ...]:
         """The footnotes `text` marks that are defined, each mark recorded as cited by
         `ident`; a run of superscript digits too long to be a marker is reported."""
-        for run in overlong_marks(text):
-            self.warn(
-                place,
-                WarningCode.BAD_FOOTNOTE,
-                f"{ident}: a footnote marker of {len(run):,} digits "
-                f"(expected at most {MAX_MARK_DIGITS}); kept as text",
-                run[:20],
-            )
-        footnotes = footnote_marks(text)
-        for number in footnotes:
+        footnotes = []
+        for run in footnote_runs(text):
+            if len(run) > MAX_MARK_DIGITS:
+                self.warn(
+                    place,
+                    WarningCode.BAD_FOOTNOTE,
+                    f"{ident}: a footnote marker of {len(run):,} digits "
+                    f"(expected at most {MAX_MARK_DIGITS}); kept as text",
+                    run[:20],
+                )
+                continue
+            number = superscript_number(run)
+            footnotes.append(number)
             self.cited[number].append((ident, place))
         # a mark of no footnote stays in the text and is reported (`footnotes()`), but is
         # no citation: the model never points at a footnote it does not have
@@ -180,7 +184,10 @@ class _Assembler(Placer):
                     tag.code,
                 )
             self.used_codes.setdefault(tag.code, None)
-            refs.append(MinistryRef(code=tag.code, lead=tag.lead))
+            key = (tag.code, tag.lead)
+            if (ref := self.shared_refs.get(key)) is None:
+                ref = self.shared_refs[key] = MinistryRef(code=tag.code, lead=tag.lead)
+            refs.append(ref)  # one object per code and lead flag, shared by every item
         return tuple(refs)
 
     def stray_tags(self, item: CellItem, place: Place, what: str) -> None:
@@ -332,9 +339,12 @@ class _Assembler(Placer):
         first = row.lines[0]
         col0 = join_fragments(row.cells[0])
         raw0 = _LEADING_MARK.sub(r"\1", col0.text, count=1)
-        head = take_tags(raw0, col0.lines_of(0, len(col0.text)) or (first,))
+        lines0 = col0.lines_of(0, len(col0.text)) or (first,)
+        head = take_tags(raw0, lines0)
         here = (
-            self.item_place(col0, 0, len(col0.text), first) if col0.parts else self.place([first])
+            self.item_place(col0, 0, len(col0.text), first, lines0)
+            if col0.parts
+            else self.place([first])
         )
         if not head.text:
             self.warn(

@@ -14,7 +14,7 @@ import re
 
 import attrs
 
-from stpmodel._text import footnote_marks, normalize_space
+from stpmodel._text import normalize_space
 from stpmodel.parsing._markup import blockify, strip_inline
 from stpmodel.parsing._tokens import (
     BULLET,
@@ -68,7 +68,6 @@ class CellItem:
     has_tag: bool
     repost: bool
     bad_tag: str  # the tag as printed where it has an empty code (【、科技】), else ""
-    footnotes: tuple[int, ...]
     lines: tuple[int, ...]
 
 
@@ -195,11 +194,17 @@ def parse_codes(content: str) -> tuple[Tag, ...] | None:
     tags: list[Tag] = []
     underlined = False
     for piece in CODE_SEPARATOR.split(content):
-        lead = underlined or bool(UNDERLINED_TEXT.search(piece))
-        marks = UNDERLINE.findall(piece)
-        if marks:
-            underlined = marks[-1] != "/"
-        code = _WHITE.sub("", strip_inline(piece))
+        if "<" in piece:
+            lead = underlined or bool(UNDERLINED_TEXT.search(piece))
+            marks = UNDERLINE.findall(piece)
+            if marks:
+                underlined = marks[-1] != "/"
+            piece = strip_inline(piece)
+        else:
+            lead = underlined
+            if "&" in piece:
+                piece = strip_inline(piece)
+        code = "".join(piece.split()) if not piece.isalnum() else piece
         if code:
             tags.append(Tag(code, lead))
     if not tags or any(len(t.code) > 12 or _NOT_A_CODE.search(t.code) for t in tags):
@@ -285,13 +290,11 @@ def take_tags(raw: str, lines: tuple[int, ...]) -> CellItem:
         # removed after the markup, so that taking it out cannot make a tag ("<(再掲)p>")
         repost = True
         text = normalize_space(REPOST.sub("", text, count=1))
-    footnotes = footnote_marks(text)
     return CellItem(
         text=text,
         tags=tuple(tags),
         has_tag=has_tag,
         repost=repost,
         bad_tag=bad_tag,
-        footnotes=footnotes,
         lines=lines,
     )

@@ -83,9 +83,18 @@ class Placer:
             column = raws[first - 1].indent if 0 < first <= len(raws) else 1
         return Place(tuple(lines), first, column)
 
-    def item_place(self, joined: Joined, start: int, end: int, fallback: int) -> Place:
-        """The place of the item `joined.text[start:end]`."""
-        lines = joined.lines_of(start, end) or (fallback,)
+    def item_place(
+        self,
+        joined: Joined,
+        start: int,
+        end: int,
+        fallback: int,
+        lines: tuple[int, ...] | None = None,
+    ) -> Place:
+        """The place of the item `joined.text[start:end]` (whose `lines` the caller may
+        have found already)."""
+        if lines is None:
+            lines = joined.lines_of(start, end) or (fallback,)
         raw = joined.text[start:end]
         line, column = joined.locate(start + len(raw) - len(raw.lstrip()))
         if line not in lines:
