@@ -16,6 +16,7 @@ __all__ = [
     "CONTROL_CHARS",
     "FULLWIDTH_DIGITS",
     "MAX_MARK_DIGITS",
+    "MAX_NUMBER_CHARS",
     "SUPERSCRIPT_DIGITS",
     "despace_letters",
     "drop_footnote_marks",
@@ -33,6 +34,9 @@ MAX_MARK_DIGITS = 6
 """The longest footnote marker read as a number; a longer run of superscript digits is
 text (and the parser reports it): no footnote has a million, and `int()` refuses
 strings of more than 4,300 digits."""
+MAX_NUMBER_CHARS = 64
+"""The longest number, as a decimal string, that the parser reads as a value and `loads()`
+accepts (`schema.DECIMAL_MAX_CHARS`): one limit, so that whatever is parsed loads back."""
 _SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _ASCII_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _MARKS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")

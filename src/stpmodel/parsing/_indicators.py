@@ -6,10 +6,10 @@ import bisect
 import re
 from decimal import Decimal
 
+from stpmodel._text import MAX_NUMBER_CHARS
 from stpmodel.dates import DateMention, Period, Relation, find_dates
 from stpmodel.model import Observation
 from stpmodel.parsing._tokens import SUPERSCRIPT
-from stpmodel.schema import DECIMAL_MAX_CHARS
 
 __all__ = ["MAX_VALUE_CHARS", "footnote_observations", "observations", "split_name"]
 
@@ -28,7 +28,7 @@ _LABEL = re.compile(r"([^\s0-9、，,：:（(）)【】／/にはが]{1,20})(?:�
 _PAREN_LABEL = re.compile(r"[ \u3000]?[（(]([^（()）0-9]{1,20})[）)]")
 _COLON = re.compile(r"[：:]")
 
-MAX_VALUE_CHARS = DECIMAL_MAX_CHARS
+MAX_VALUE_CHARS = MAX_NUMBER_CHARS
 """The longest value (as a decimal string) read as an observation: the limit `loads()`
 accepts, so that whatever the parser reads can be loaded back. A longer one stays text
 (and the parser reports it)."""
