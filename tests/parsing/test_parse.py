@@ -380,8 +380,8 @@ def test_a_5000_digit_footnote_marker_is_text_and_reported() -> None:
     assert [w.code for w in roadmap.warnings] == ["bad-footnote", "bad-footnote"]
     cited, line = roadmap.warnings
     assert line.line == 4
-    assert str(line).startswith("x.txt:4: a footnote number of 5,000 digits (expected at most 6)")
-    assert str(cited).startswith("x.txt:3: 1.1.1.a1: a footnote marker of 5,000 digits")
+    assert str(line).startswith("x.txt:4:1: a footnote number of 5,000 digits (expected at most 6)")
+    assert str(cited).startswith("x.txt:3:19: 1.1.1.a1: a footnote marker of 5,000 digits")
     assert stpmodel.coverage(text, roadmap).complete
     with pytest.raises(stpmodel.ParseError, match="2 problems in strict mode"):
         stpmodel.parse(text, name="x.txt", strict=True)
@@ -407,7 +407,7 @@ def test_control_characters_are_kept_and_reported_where_they_enter(control: str)
     assert warning.text == control
     column = text.split("\n")[2].index(control) + 1
     assert str(warning) == (
-        f"x.txt:3: control character U+{ord(control):04X} at column {column} "
+        f"x.txt:3:{column}: control character U+{ord(control):04X} at column {column} "
         "(kept in the text as the source has it)"
     )
     assert stpmodel.coverage(text, roadmap).complete
