@@ -55,6 +55,12 @@ def _year(text: str) -> int:
     return year
 
 
+def _indent(text: str) -> int:
+    if not text.isdigit() or int(text) > 16:
+        raise argparse.ArgumentTypeError(f"not an indent: {text!r} (expected 0 to 16 spaces)")
+    return int(text)
+
+
 def _columns() -> int:
     try:
         columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
@@ -271,7 +277,11 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from stpmodel import export
 
     roadmap = _roadmap(args)
-    written = export.export(roadmap, args.format, args.output, overwrite=args.force)
+    if args.indent is not None and args.format != "json":
+        raise _UsageError("--indent applies to --format json only")
+    written = export.export(
+        roadmap, args.format, args.output, overwrite=args.force, indent=args.indent
+    )
     out.write(f"wrote {written}\n")
     return 0
 
@@ -439,6 +449,12 @@ def _export_options(p: argparse.ArgumentParser) -> None:
         "--format", required=True, choices=["json", "csv", "sqlite", "xlsx", "graphml", "gexf"]
     )
     p.add_argument("-o", "--output", required=True, metavar="PATH")
+    p.add_argument(
+        "--indent",
+        type=_indent,
+        metavar="N",
+        help="JSON only: one value a line, indented by N spaces (default: compact)",
+    )
     _force_option(p)
 
 

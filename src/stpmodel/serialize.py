@@ -363,13 +363,21 @@ def _converter() -> cattrs.Converter:
 
 def to_dict(roadmap: Roadmap) -> dict[str, Any]:
     """The roadmap as plain JSON-ready data."""
-    data: dict[str, Any] = _converter().unstructure(roadmap, Roadmap)
+    with collector_paused():  # a bulk construction: see docs/performance.md
+        data: dict[str, Any] = _converter().unstructure(roadmap, Roadmap)
     return data
 
 
 def dumps(roadmap: Roadmap, *, indent: int | None = None) -> str:
-    """The roadmap as a JSON document (UTF-8 text, Japanese kept readable)."""
-    return json.dumps(to_dict(roadmap), ensure_ascii=False, indent=indent)
+    """The roadmap as a JSON document (UTF-8 text, Japanese kept readable).
+
+    Compact by default, written by the standard library's C encoder; with `indent`, one
+    value a line indented by that many spaces (Python's slower encoder: about four times
+    the time). [loads][stpmodel.serialize.loads] reads both.
+    """
+    data = to_dict(roadmap)
+    with collector_paused():
+        return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 # -- problems and their paths ---------------------------------------------------------------
