@@ -71,7 +71,6 @@ class CellItem:
     lines: tuple[int, ...]
 
 
-_DANGLING = re.compile(r"[<&](?=[^<>&]*$)")
 _WHITE = re.compile(r"\s+")
 _NOT_A_CODE = re.compile(rf"[{DIGITS}年月日度。：:%％]")
 
@@ -121,6 +120,16 @@ class Joined:
         return (line, column + max(0, offset - a))
 
 
+def _close_dangling(text: str) -> str:
+    """`text` with a `<` or `&` that nothing closes before its end (no `>`, `<` or `&`
+    after it) escaped, so that it stays text. Only the last `<` or `&` can be one: found
+    with two `rfind`s, not a look-ahead run from every `<`."""
+    last = max(text.rfind("<"), text.rfind("&"))
+    if last < 0 or ">" in text[last + 1 :]:
+        return text
+    return text[:last] + html.escape(text[last]) + text[last + 1 :]
+
+
 def join_fragments(fragments: list[Fragment]) -> Joined:
     """Join the fragments of one cell (block tags become spaces, inline tags stay).
 
@@ -137,7 +146,7 @@ def join_fragments(fragments: list[Fragment]) -> Joined:
     for fragment in fragments:
         # markup is read within one line: a "<" or "&" left open at the end of a line must
         # not become a tag or an entity with the next line's text
-        piece = blockify(_DANGLING.sub(lambda m: html.escape(m.group(0)), fragment.text))
+        piece = blockify(_close_dangling(fragment.text))
         if not piece.strip():
             continue
         if not pieces:
