@@ -261,7 +261,11 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from stpmodel import export
 
     roadmap = _roadmap(args)
-    written = export.export(roadmap, args.format, args.output, overwrite=args.force)
+    if args.indent is not None and args.format != "json":
+        raise _UsageError("--indent applies to --format json only")
+    written = export.export(
+        roadmap, args.format, args.output, overwrite=args.force, indent=args.indent
+    )
     out.write(f"wrote {written}\n")
     return 0
 

@@ -24,13 +24,20 @@ FORMATS = ("json", "csv", "sqlite", "xlsx", "parquet", "graphml", "gexf")
 
 
 def export(
-    roadmap: Roadmap, fmt: str, path: str | os.PathLike[str], *, overwrite: bool = False
+    roadmap: Roadmap,
+    fmt: str,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    indent: int | None = None,
 ) -> str:
     """Write `roadmap` as `fmt` (one of [FORMATS][stpmodel.export.FORMATS]) to `path`.
 
     CSV writes one file per table into the folder `path` (or a zip archive when `path`
-    ends in `.zip`), Parquet one file per table into the folder `path`. An existing target is refused unless `overwrite` is true (for the
-    CSV folder: any of the files it would write). Returns the path written.
+    ends in `.zip`), Parquet one file per table into the folder `path`. An existing target
+    is refused unless `overwrite` is true (for the CSV folder: any of the files it would
+    write). JSON is compact unless `indent` (spaces per level) is given. Returns the path
+    written.
 
     Raises:
         WriteError: the target exists (without `overwrite`), is a symbolic link or not a
@@ -41,7 +48,8 @@ def export(
         from stpmodel._write import write_bytes
         from stpmodel.serialize import dumps
 
-        return write_bytes(path, dumps(roadmap, indent=1).encode("utf-8"), overwrite=overwrite)
+        data = dumps(roadmap, indent=indent).encode("utf-8")
+        return write_bytes(path, data, overwrite=overwrite)
     if fmt == "csv":
         from stpmodel.export.tables import write_csv
 
