@@ -1062,3 +1062,27 @@ def test_two_thousand_identical_reposts_give_a_small_graph_built_faster_than_fiv
     graph = build_graph(roadmap)
     assert graph.number_of_edges() < 10_000
     assert cpu_time(lambda: build_graph(roadmap)) < 5 * cpu_time(lambda: parse(text))
+
+
+def test_diff_of_a_24000_character_reordering_costs_less_than_five_parses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Must hold: `stpmodel diff` of two files whose one item differs by a reordering of
+    24,000 characters finishes within 5× the time of parsing the two files (in process)."""
+    from stpmodel import parse
+    from stpmodel.cli import main
+    from tests._growth import cpu_time
+    from tests.test_diff import reordered
+
+    old, new = (tmp_path / "old.txt", tmp_path / "new.txt")
+    texts = reordered(24_000)
+    for path, text in zip((old, new), texts, strict=True):
+        path.write_text(text, encoding="utf-8")
+    assert len(old.read_bytes()) > 70_000
+
+    def command() -> None:
+        assert main(["diff", str(old), str(new), "--format", "json"]) == 0
+        capsys.readouterr()
+
+    parses = cpu_time(lambda: [parse(p.read_text(encoding="utf-8")) for p in (old, new)])
+    assert cpu_time(command) < 5 * parses
