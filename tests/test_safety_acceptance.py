@@ -822,7 +822,7 @@ def test_graphml_and_gexf_from_text_with_x01_and_esc_reread_with_networkx(
     home: Path, tmp_path: Path, evil: Path, fmt: str
 ) -> None:
     """Must hold: GraphML and GEXF written (by the command) from a roadmap whose text holds
-    \\x01 and ESC re-read with networkx; the characters are visible, not raw."""
+    \\x01 and ESC re-read with networkx; the characters are written as U+FFFD, not raw."""
     import networkx as nx
 
     target = tmp_path / f"r.{fmt}"
@@ -833,7 +833,7 @@ def test_graphml_and_gexf_from_text_with_x01_and_esc_reread_with_networkx(
         assert byte not in data
     graph = nx.read_graphml(target) if fmt == "graphml" else nx.read_gexf(target)
     labels = " ".join(str(v) for _, d in graph.nodes(data=True) for v in d.values())
-    assert "取組\\x01\\x1b[2J。" in labels
+    assert "取組\ufffd\ufffd[2J。" in labels
 
 
 def test_ics_from_text_with_x01_and_esc_rereads_with_icalendar(home: Path, evil: Path) -> None:
@@ -844,7 +844,7 @@ def test_ics_from_text_with_x01_and_esc_rereads_with_icalendar(home: Path, evil:
     for byte in CONTROL_BYTES:
         assert byte not in done.stdout
     (event,) = icalendar.Calendar.from_ical(done.stdout).walk("VEVENT")
-    assert "推進\\x1b]0;x\\x07" in str(event["summary"])
+    assert "推進\ufffd]0;x\ufffd" in str(event["summary"])
 
 
 def test_no_esc_byte_reaches_stdout_or_stderr_of_any_command(
@@ -1086,3 +1086,144 @@ def test_diff_of_a_24000_character_reordering_costs_less_than_five_parses(
 
     parses = cpu_time(lambda: [parse(p.read_text(encoding="utf-8")) for p in (old, new)])
     assert cpu_time(command) < 5 * parses
+
+
+# -- writers only write what re-reads -----------------------------------------------------
+AWKWARD = "\x01\x1b\x7f\x85\x9b\ufffe\uffff\ufdd0\U0010ffff"
+"""C0 and C1 controls, DEL, the non-characters U+FFFE, U+FFFF, U+FDD0 and U+10FFFF."""
+
+
+def _awkward(*, surrogates: bool) -> Roadmap:
+    """A roadmap whose texts hold every character of AWKWARD; with `surrogates`, also lone
+    surrogates (which no parser output holds, but a roadmap built in Python can)."""
+    import attrs
+
+    from stpmodel import parse
+
+    row = f"○取組{AWKWARD}。【科技】\t・実施{AWKWARD}。\t・2025年度までに推進{AWKWARD}。【文】\n"
+    roadmap = parse(HEAD + row, name="awkward.txt")
+    if not surrogates:
+        return roadmap
+    section = roadmap.sections[0]
+    sub = section.subsections[0]
+    ini = sub.initiatives[0]
+    action = attrs.evolve(ini.actions[0], text=ini.actions[0].text + "\ud800")
+    ini = attrs.evolve(ini, actions=(action,), text=ini.text + "\udfff")
+    sub = attrs.evolve(sub, initiatives=(ini,))
+    return attrs.evolve(
+        roadmap, title="工程表\ud800", sections=(attrs.evolve(section, subsections=(sub,)),)
+    )
+
+
+def _texts(values: object) -> str:
+    return " ".join(str(v) for v in values if v is not None)  # type: ignore[attr-defined]
+
+
+def _no_awkward(text: str) -> None:
+    from stpmodel._write import unwritable
+
+    assert not unwritable(text), ascii(text)
+
+
+@pytest.mark.parametrize("fmt", ["graphml", "gexf", "xlsx", "ics"])
+def test_xml_xlsx_and_ics_with_awkward_characters_reopen_with_their_readers(
+    tmp_path: Path, fmt: str
+) -> None:
+    """Must hold: GraphML, GEXF, xlsx and ICS written from a roadmap holding U+FFFF, U+FFFE
+    and C0/C1 controls (and lone surrogates) re-open with networkx / openpyxl / icalendar,
+    the replacements counted."""
+    from stpmodel.export import export
+    from stpmodel.export.ics import write_calendar
+
+    roadmap = _awkward(surrogates=True)
+    path = tmp_path / f"awkward.{fmt}"
+    written = write_calendar(roadmap, path) if fmt == "ics" else export(roadmap, fmt, path)
+    replaced = getattr(written, "replaced", None)
+    assert replaced is not None
+    assert replaced >= 2 * len(AWKWARD)
+    if fmt in ("graphml", "gexf"):
+        import networkx as nx
+
+        graph = (nx.read_graphml if fmt == "graphml" else nx.read_gexf)(path)
+        shown = " ".join(_texts(d.values()) for _, d in graph.nodes(data=True))
+        assert graph.number_of_nodes() > 5
+    elif fmt == "xlsx":
+        openpyxl = pytest.importorskip("openpyxl", reason="the 'excel' extra is not installed")
+        book = openpyxl.load_workbook(path)
+        shown = " ".join(_texts(row) for s in book for row in s.iter_rows(values_only=True))
+    else:
+        icalendar = pytest.importorskip("icalendar", reason="the 'ics' extra is not installed")
+        (event,) = icalendar.Calendar.from_ical(path.read_bytes()).walk("VEVENT")
+        shown = f"{event['summary']} {event['description']}"
+        assert path.read_text(encoding="utf-8").replace("\r\n ", "").count("\ufffd") == replaced
+    assert "推進\ufffd\ufffd" in shown
+    _no_awkward(shown)
+
+
+@pytest.mark.parametrize("fmt", ["json", "sqlite", "csv"])
+def test_json_sqlite_and_csv_with_awkward_characters_reopen_as_they_were(
+    tmp_path: Path, fmt: str
+) -> None:
+    """JSON, SQLite and CSV carry every character the parser keeps: they re-read with json,
+    sqlite3 and csv holding the text as it was."""
+    import json
+    import sqlite3
+
+    from stpmodel.export import export
+    from stpmodel.serialize import loads
+
+    roadmap = _awkward(surrogates=False)
+    text = roadmap.actions[0].text
+    assert AWKWARD in text
+    path = tmp_path / (f"awkward.{fmt}" if fmt != "csv" else "tables")
+    export(roadmap, fmt, path)
+    if fmt == "json":
+        assert json.loads(path.read_text(encoding="utf-8"))["title"] == roadmap.title
+        assert loads(path.read_bytes()).actions[0].text == text
+    elif fmt == "sqlite":
+        db = sqlite3.connect(path)
+        try:
+            (found,) = db.execute("SELECT text FROM actions").fetchone()
+        finally:
+            db.close()
+        assert found == text
+    else:
+        with open(path / "actions.csv", encoding="utf-8-sig", newline="") as handle:
+            rows = list(csv.DictReader(handle))
+        assert rows[0]["text"] == text
+
+
+def test_a_40000_character_text_makes_the_xlsx_export_fail_naming_the_item(
+    home: Path, tmp_path: Path
+) -> None:
+    """Must hold: a 40,000-character text makes the xlsx export fail with an error naming
+    the item (and the limit), never a silent cut; nothing is left behind."""
+    pytest.importorskip("openpyxl", reason="the 'excel' extra is not installed")
+    source = tmp_path / "long.txt"
+    source.write_text(
+        HEAD + "○取組。【科技】\t・実施。\t・" + "長" * 40_000 + "。【文】\n", encoding="utf-8"
+    )
+    target = tmp_path / "long.xlsx"
+    done = stp("export", "--input", str(source), "--format", "xlsx", "-o", str(target), home=home)
+    err = _no_crash(done)
+    assert done.returncode == 2
+    assert "1.1.1.a1" in err
+    assert "32,767" in err
+    assert not target.exists()
+    assert os.listdir(tmp_path) == ["long.txt"]
+
+
+def test_the_command_says_how_many_characters_it_replaced(home: Path, tmp_path: Path) -> None:
+    """The writer's count reaches the user: one line on stderr."""
+    source = tmp_path / "awkward.txt"
+    row = f"○取組{AWKWARD}。【科技】\t・実施。\t・2025年度までに推進{AWKWARD}。【文】\n"
+    source.write_text(HEAD + row, encoding="utf-8")
+    target = tmp_path / "r.graphml"
+    done = stp(
+        "export", "--input", str(source), "--format", "graphml", "-o", str(target), home=home
+    )
+    err = _no_crash(done)
+    assert done.returncode == 0
+    assert re.search(r"\d+ characters that graphml cannot carry .* written as U\+FFFD", err), err
+    done = stp("deadlines", "--input", str(source), "--format", "ics", home=home)
+    assert "iCalendar cannot carry" in _no_crash(done)

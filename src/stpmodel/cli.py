@@ -123,9 +123,11 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
         found = [found[i] for i in order]
         records = [records[i] for i in order]
     if args.format == "ics":
-        from stpmodel.export.ics import calendar_bytes
+        from stpmodel.export.ics import calendar
 
-        out.write(calendar_bytes(roadmap, found).decode("utf-8"))
+        data, replaced = calendar(roadmap, found)
+        _say_replaced(replaced, "iCalendar")
+        out.write(data.decode("utf-8"))
         return 0
     out.write(
         _format.listing(
@@ -272,8 +274,20 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
     roadmap = _roadmap(args)
     written = export.export(roadmap, args.format, args.output, overwrite=args.force)
+    _say_replaced(getattr(written, "replaced", 0), args.format)
     out.write(f"wrote {written}\n")
     return 0
+
+
+def _say_replaced(count: int, what: str) -> None:
+    """One line on stderr when a writer put U+FFFD for characters its format cannot carry."""
+    if count:
+        plural = "" if count == 1 else "s"
+        _say(
+            sys.stderr,
+            f"stpmodel: {count} character{plural} that {what} cannot carry "
+            "(control characters, non-characters) written as U+FFFD\n",
+        )
 
 
 def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:

@@ -142,19 +142,23 @@ def write_xlsx(
         name: _rows(name, records, replace, shown)
         for name, records in all_frame_records(roadmap).items()
     }
+
+    def fill(workbook: Any) -> None:
+        for name, (rows, widths) in sheets.items():
+            _sheet(workbook, name, rows, widths)
+
     workbook = openpyxl.Workbook(write_only=True)
-    for name, (rows, widths) in sheets.items():
-        _sheet(workbook, name, rows, widths)
-    written = write_bytes(path, _saved(workbook, shown), overwrite=overwrite)
+    written = write_bytes(path, _saved(workbook, fill, shown), overwrite=overwrite)
     return Written(written, replace.count)
 
 
-def _saved(workbook: Any, shown: str) -> bytes:
-    """The workbook's bytes. openpyxl spools each sheet through a temporary file; when the
-    disk refuses one (full, a size limit) its half-run sheet writers are finalised with
-    an error Python would print as "Exception ignored …": that noise is dropped and the
-    failure becomes one [WriteError][stpmodel.errors.WriteError] naming the target."""
-    import gc
+def _saved(workbook: Any, fill: Callable[[Any], None], shown: str) -> bytes:
+    """The bytes of `workbook` once `fill(workbook)` has added its sheets. openpyxl's
+    write-only sheets spool rows through temporary files as they are appended; when the disk
+    refuses one (full, a size limit) their suspended writers would later be finalised with
+    an error Python prints as "Exception ignored …": they are closed here with that noise
+    dropped, and the failure becomes one [WriteError][stpmodel.errors.WriteError] naming
+    the target."""
     import sys
 
     buffer = io.BytesIO()
@@ -163,12 +167,28 @@ def _saved(workbook: Any, shown: str) -> bytes:
     sys.unraisablehook = lambda unraisable: None
     try:
         try:
+            fill(workbook)
             workbook.save(buffer)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-        gc.collect()
+            _abandon(workbook)
     finally:
         sys.unraisablehook = hook
     if reason is not None:
         raise WriteError(shown, reason)
     return buffer.getvalue()
+
+
+def _abandon(workbook: Any) -> None:
+    """Close the suspended row and sheet writers of a workbook that failed half-way."""
+    import contextlib
+    import gc
+    import types
+
+    for sheet in workbook.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        for stream in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
+            if isinstance(stream, types.GeneratorType):
+                with contextlib.suppress(Exception):
+                    stream.close()
+    gc.collect()
