@@ -1227,3 +1227,131 @@ def test_the_command_says_how_many_characters_it_replaced(home: Path, tmp_path: 
     assert re.search(r"\d+ characters that graphml cannot carry .* written as U\+FFFD", err), err
     done = stp("deadlines", "--input", str(source), "--format", "ics", home=home)
     assert "iCalendar cannot carry" in _no_crash(done)
+
+
+# -- signals, paths and closed streams ----------------------------------------------------
+@pytest.fixture(scope="module")
+def big(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled source sixteen times over (sections renumbered): a write that lasts."""
+    from stpmodel import source_text
+
+    text = source_text()
+    path = tmp_path_factory.mktemp("big") / "big.txt"
+    path.write_text(
+        "".join(text.replace("(6)", f"({i})", 1) for i in range(1, 17)), encoding="utf-8"
+    )
+    return path
+
+
+def _interrupted(
+    home: Path, folder: Path, big: Path, signum: int, *, shell: bool = False
+) -> tuple[int, str, Path]:
+    """Start `export --format sqlite --force` over an existing file, wait until its temporary
+    file appears, send `signum` to the command; (its status, its stderr, the target)."""
+    import time
+
+    target = folder / "out.sqlite"
+    target.write_bytes(OLD)
+    argv = [*_command(), "export", "--input", str(big), "--format", "sqlite"]
+    argv += ["-o", str(target), "--force"]
+    if shell:  # the status as a shell reports it
+        argv = ["sh", "-c", '"$@"; echo "status $?" >&2', "sh", *argv]
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(home), "LANG": "C.UTF-8"}
+    child = subprocess.Popen(argv, stderr=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+    pid = child.pid
+    deadline = time.monotonic() + 120
+    while not [p for p in folder.iterdir() if p.name.endswith(".tmp")]:
+        assert child.poll() is None, child.communicate()
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    if shell:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        pid = int(children[0])
+    os.kill(pid, signum)
+    _, err = child.communicate(timeout=120)
+    return child.returncode, err.decode("utf-8", "replace"), target
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX signals")
+def test_sigint_during_an_export_is_one_line_ends_by_the_signal_and_leaves_no_trace(
+    home: Path, tmp_path: Path, big: Path
+) -> None:
+    """Must hold: SIGINT during a long export: one line on stderr, no traceback, the process
+    ends by SIGINT, no temporary file, the target unchanged."""
+    import signal
+
+    status, err, target = _interrupted(home, tmp_path, big, signal.SIGINT)
+    assert status == -signal.SIGINT
+    assert err == "stpmodel: interrupted\n"
+    assert target.read_bytes() == OLD
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.sqlite"]
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="needs /proc to find the child")
+def test_after_sigint_a_shell_sees_130(home: Path, tmp_path: Path, big: Path) -> None:
+    import signal
+
+    _status, err, target = _interrupted(home, tmp_path, big, signal.SIGINT, shell=True)
+    assert err.splitlines() == ["stpmodel: interrupted", "status 130"]
+    assert target.read_bytes() == OLD
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.sqlite"]
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX signals")
+def test_sigterm_during_an_export_leaves_no_temporary_file_and_the_target_unchanged(
+    home: Path, tmp_path: Path, big: Path
+) -> None:
+    """Must hold: SIGTERM: no temporary file, target unchanged (the process ends by it)."""
+    import signal
+
+    status, err, target = _interrupted(home, tmp_path, big, signal.SIGTERM)
+    assert status == -signal.SIGTERM
+    assert "Traceback" not in err
+    assert target.read_bytes() == OLD
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.sqlite"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "sqlite", "xlsx"])
+def test_a_245_character_target_name_works(home: Path, tmp_path: Path, fmt: str) -> None:
+    """Must hold: a 245-character file name the file system accepts is written (the
+    temporary name never makes it too long)."""
+    target = tmp_path / ("r" * (244 - len(fmt)) + "." + fmt)
+    assert len(target.name) == 245
+    done = stp("export", "--format", fmt, "-o", str(target), home=home)
+    assert done.returncode == 0, done.stderr
+    assert target.stat().st_size > 1000
+    assert [p.name for p in tmp_path.iterdir()] == [target.name]
+
+
+@pytest.mark.parametrize(
+    ("argv", "closed"),
+    [(("deadlines",), 1), (("dates",), 0), (("export", "--format", "json", "-o", "x"), 1)],
+)
+def test_a_closed_stdout_or_stdin_is_one_line_never_an_internal_error(
+    home: Path, argv: tuple[str, ...], closed: int
+) -> None:
+    """Must hold: `stpmodel deadlines >&-` and `stpmodel dates <&-` never print "internal
+    error" or a traceback: one line, exit 2."""
+    done = stp(*argv, home=home, preexec=lambda: os.close(closed))
+    err = _no_crash(done)
+    assert done.returncode == 2
+    assert len(err.splitlines()) == 1
+    assert ("standard input" if closed == 0 else "standard output") in err
+
+
+def test_the_hint_after_a_diff_of_a_json_export_with_warnings_names_a_command_that_works(
+    home: Path, tmp_path: Path
+) -> None:
+    """Wrong today: the hint said `stpmodel parse X.json`, which itself exits 2."""
+    source = tmp_path / "warned.txt"
+    source.write_text(HEAD + "○取組。【科技】\t・実施。\t・推進。【文】【文】\n", encoding="utf-8")
+    export = tmp_path / "warned.json"
+    assert stp("parse", str(source), "-o", str(export), home=home).returncode == 0
+    done = stp("diff", str(export), str(source), home=home, cwd=tmp_path)
+    err = _no_crash(done)
+    assert done.returncode == 0
+    hints = re.findall(r"'(stpmodel [^']+)'", err)
+    assert hints
+    for hint in hints:
+        again = stp(*hint.split()[1:], home=home, cwd=tmp_path)
+        assert again.returncode == 0, (hint, again.stderr)

@@ -189,7 +189,8 @@ def atomic_path(path: StrPath, *, overwrite: bool = False, suffix: str = ".tmp")
 
     folder, name = os.path.split(target)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=suffix, dir=folder or ".")
+        prefix = _temporary_prefix(folder or ".", name, suffix)
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder or ".")
     except OSError as exc:
         raise WriteError(shown, _reason(exc)) from exc
     try:
@@ -206,6 +207,25 @@ def atomic_path(path: StrPath, *, overwrite: bool = False, suffix: str = ".tmp")
     except BaseException:
         _discard(tmp)
         raise
+
+
+_RANDOM = 8  # the characters mkstemp puts between prefix and suffix
+_JOURNAL = "-journal"  # what SQLite adds to the name of a database it writes
+
+
+def _temporary_prefix(folder: str, name: str, suffix: str) -> str:
+    """`.NAME.` for the temporary file, with NAME cut so that the whole temporary name
+    (and SQLite's journal beside it) fits the folder's longest file name: any target name
+    the file system accepts can be written."""
+    try:
+        longest = os.pathconf(folder, "PC_NAME_MAX")
+    except (AttributeError, ValueError, OSError):
+        longest = 255
+    room = longest - 2 - _RANDOM - len(os.fsencode(suffix + _JOURNAL))
+    stem = name
+    while stem and len(os.fsencode(stem)) > room:
+        stem = stem[: max(0, min(len(stem) - 1, room))]
+    return f".{stem}."
 
 
 def _discard(tmp: str) -> None:
