@@ -314,11 +314,25 @@ def _alias_anchors(html: str, aliases: dict[str, str]) -> str:
     return html
 
 
+FIGURE = re.compile(r'<p>(<img alt="([^"]*)" src="([^"]*/images/[^"]+\.png)"[^>]*>)</p>')
+
+
+def _figures(html: str) -> str:
+    """Each picture drawn at build time as a figure at least 600 px wide that links to the
+    image at full size, with its caption."""
+    return FIGURE.sub(
+        r'<figure class="figure-full"><a href="\3" title="full size">\1</a>'
+        r'<figcaption>\2 — <a href="\3">full size</a></figcaption></figure>',
+        html,
+    )
+
+
 def on_page_content(html: str, page: Any, config: Any, **kwargs: Any) -> str:
     autorefs = config.plugins.get("autorefs")
     if autorefs is not None:
         for identifier, url in EXTERNAL.items():
             autorefs.register_url(identifier, url)
+    html = _figures(html)
     if not page.file.src_uri.startswith(API):
         return html
     aliases = _aliases(html)
@@ -366,12 +380,53 @@ else:
             self._walk(pkg)
 
         def _walk(self, obj: griffe.Object) -> None:
-            for member in obj.members.values():
+            for member in list(obj.members.values()):
                 if member.is_alias:
                     continue
                 if isinstance(member, griffe.Class):
                     member.bases = [b for b in member.bases if not _private(b)]
+                    _describe_fields(member)
                 if member.docstring is not None:
                     member.docstring.value = PRIVATE_LINK.sub(r"\1", member.docstring.value)
                 if isinstance(member, griffe.Module | griffe.Class):
                     self._walk(member)
+
+    def _public_path(cls: griffe.Class) -> str:
+        """``stpmodel.diff._result.DiffEntry`` → ``stpmodel.diff.DiffEntry``."""
+        return ".".join(p for p in cls.canonical_path.split(".") if not p.startswith("_"))
+
+    def _field_docs(cls: griffe.Class) -> dict[str, str]:
+        """What documents each field of ``cls`` besides its own docstring: its class
+        docstring's "Attributes:" section, ``metadata["doc"]``, then docs/fields.toml."""
+        import importlib
+        import tomllib
+
+        import attrs
+
+        found: dict[str, str] = {}
+        table = tomllib.loads((ROOT / "docs" / "fields.toml").read_text(encoding="utf-8"))
+        found.update(table.get(_public_path(cls), {}))
+        with contextlib.suppress(ImportError, AttributeError):
+            module = importlib.import_module(cls.module.canonical_path)
+            real = getattr(module, cls.name)
+            if attrs.has(real):
+                for field in attrs.fields(real):
+                    if field.metadata.get("doc"):
+                        found[field.name] = str(field.metadata["doc"])
+        if cls.docstring is not None:
+            for section in cls.docstring.parse(griffe.Parser.google):
+                if isinstance(section, griffe.DocstringSectionAttributes):
+                    found.update({a.name: a.description for a in section.value if a.description})
+        return found
+
+    def _describe_fields(cls: griffe.Class) -> None:
+        """Gives each attribute of ``cls`` that has no docstring its description, so the
+        reference shows every field once: its heading, its type and a sentence."""
+        docs = _field_docs(cls)
+        for name, member in cls.members.items():
+            if member.is_alias or not isinstance(member, griffe.Attribute):
+                continue
+            if member.docstring is None and docs.get(name):
+                member.docstring = griffe.Docstring(
+                    docs[name], parent=member, parser=griffe.Parser.google
+                )
