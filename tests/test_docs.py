@@ -350,7 +350,7 @@ def test_reference_is_one_page_per_module_group(site: Path) -> None:
 @pytest.mark.slow
 def test_each_field_is_listed_once_with_a_sentence(api_html: str) -> None:
     # no table of fields (the summary and docstring-attributes tables are off) …
-    assert "doc-section-title\">Attributes" not in api_html
+    assert 'doc-section-title">Attributes' not in api_html
     # … and no empty description cell in the tables that remain (parameters, returns)
     cells = re.findall(r'<div class="doc-md-description">(.*?)</div>', api_html, re.S)
     assert cells
