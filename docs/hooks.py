@@ -366,17 +366,50 @@ else:
         path = getattr(base, "canonical_path", None) or str(base)
         return any(part.startswith("_") and not part.startswith("__") for part in path.split("."))
 
-    # [title][stpmodel._private.name]: a link to something the reference does not show
-    PRIVATE_LINK = re.compile(r"\[([^\[\]]+)\]\[stpmodel(?:\.\w+)*\._\w[\w.]*\]")
+    # [title][stpmodel.some.path] in a docstring
+    LINK = re.compile(r"\[([^\[\]]+)\]\[(stpmodel(?:\.\w+)*)\]")
+
+    def _hidden(path: str) -> bool:
+        """True when ``path`` names something that exists but that the reference does not
+        show: a private name, or a module attribute left out of the module's ``__all__``.
+        (A name that does not exist at all stays a link, so the build reports it.)"""
+        import importlib
+
+        parts = path.split(".")
+        for n in range(len(parts), 0, -1):
+            try:
+                module = importlib.import_module(".".join(parts[:n]))
+            except ImportError:
+                continue
+            rest = parts[n:]
+            if any(p.startswith("_") for p in parts[:n]):
+                return True
+            if not rest:
+                return False
+            if not hasattr(module, rest[0]):
+                return False
+            if rest[0] not in getattr(module, "__all__", ()) or any(
+                p.startswith("_") for p in rest
+            ):
+                obj: object = module
+                for part in rest:
+                    obj = getattr(obj, part, None)
+                return obj is not None
+            return False
+        return False
+
+    def _unlink_hidden(text: str) -> str:
+        return LINK.sub(lambda m: m.group(1) if _hidden(m.group(2)) else m.group(0), text)
 
     class PublicBases(griffe.Extension):
         """Drops private bases (``_Tagged``, ``stpmodel._record.Record``) from classes, so
         the reference shows only bases a reader can look up, and turns a docstring's link
-        to a private name into its plain title."""
+        to a name the reference does not show (private, or not in its module's
+        ``__all__``) into its plain title."""
 
         def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
             if pkg.docstring is not None:
-                pkg.docstring.value = PRIVATE_LINK.sub(r"\1", pkg.docstring.value)
+                pkg.docstring.value = _unlink_hidden(pkg.docstring.value)
             self._walk(pkg)
 
         def _walk(self, obj: griffe.Object) -> None:
@@ -387,7 +420,7 @@ else:
                     member.bases = [b for b in member.bases if not _private(b)]
                     _describe_fields(member)
                 if member.docstring is not None:
-                    member.docstring.value = PRIVATE_LINK.sub(r"\1", member.docstring.value)
+                    member.docstring.value = _unlink_hidden(member.docstring.value)
                 if isinstance(member, griffe.Module | griffe.Class):
                     self._walk(member)
 
