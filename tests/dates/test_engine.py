@@ -1037,3 +1037,27 @@ def test_no_text_makes_the_scanner_raise(text: str, year: int | None) -> None:
         assert m.period.start <= m.due <= m.period.end
     for p in problems:
         assert text[p.span[0] : p.span[1]] == p.text
+
+
+@pytest.mark.parametrize("year", ["2025", 2025.0, True, False, [2025]])
+def test_a_year_of_the_wrong_type_is_refused_by_name(year: object) -> None:
+    from stpmodel.errors import ArgumentTypeError, StpError
+
+    with pytest.raises(ArgumentTypeError, match=r"^year must be an int") as caught:
+        find_dates("来年度末までに", year=year)  # type: ignore[arg-type]
+    assert isinstance(caught.value, StpError)
+    assert isinstance(caught.value, TypeError)
+    assert caught.value.argument == "year"
+
+
+@pytest.mark.parametrize("text", [None, b"2025\xe5\xb9\xb4", 2025])
+def test_a_text_that_is_not_a_str_is_refused_by_name(text: object) -> None:
+    from stpmodel.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError, match=r"^text must be a str"):
+        scan(text)  # type: ignore[arg-type]
+
+
+def test_a_year_given_as_an_int_or_none_is_accepted() -> None:
+    assert [m.period.label for m in find_dates("来年度", year=2024)] == ["FY2025"]
+    assert find_dates("来年度", year=None) == []
