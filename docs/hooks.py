@@ -5,7 +5,11 @@
 is real) and its help, ``{{ changelog }}`` the CHANGELOG.
 The pictures the tutorial shows (``images/timeline.png``, ``images/network.png``) are drawn
 at build time by the ``stpmodel plot`` commands they illustrate; none is committed.
-The API page gets an anchor ``stpmodel.NAME`` for each name the package exports.
+The API reference (``docs/api/``, one page per group of modules) documents each name once,
+where it is defined: every ``::: module`` directive gets the module's own members, and each
+other spelling of a name (``stpmodel.Roadmap.walk`` for ``stpmodel.roadmap.Roadmap.walk``)
+is registered as a link to it. Links to the standard library and other packages use a small
+vendored table (``EXTERNAL``): nothing is fetched from the network.
 
 This file is also a griffe extension (``PublicBases``, named in mkdocs.yml): class pages
 list public bases only.
@@ -198,42 +202,135 @@ def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
     return files
 
 
-def _alias_anchors(html: str) -> str:
-    """An anchor ``stpmodel.NAME`` before the heading of each exported name documented
-    under its defining module (``stpmodel.roadmap.Roadmap``), so both spellings link."""
-    import stpmodel
+API = "api/"  # the reference: one page per group of modules
 
-    for name in stpmodel.__all__:
-        alias = f"stpmodel.{name}"
-        if f'id="{alias}"' in html:
-            continue
-        obj = getattr(stpmodel, name)
-        module = getattr(obj, "__module__", None)
-        qualname = getattr(obj, "__qualname__", None)
-        if module is None or qualname is None:
-            continue
-        # where it is documented: its defining module, else the nearest package above it
-        # (a class of a private module is documented where the package exports it)
-        parts = module.split(".")
-        places = [".".join(parts[:n]) for n in range(len(parts), 1, -1)]
-        found = None
-        for place in places:
-            found = re.search(rf'<[^<>]*\bid="{re.escape(place)}.{re.escape(qualname)}"', html)
-            if found is not None:
-                break
+# Names outside the package that docstrings link to, with where they are documented
+# (vendored so that no inventory is fetched from the network when the site is built).
+EXTERNAL = {
+    "datetime.date": "https://docs.python.org/3/library/datetime.html#datetime.date",
+    "datetime.datetime": "https://docs.python.org/3/library/datetime.html#datetime.datetime",
+    "decimal.Decimal": "https://docs.python.org/3/library/decimal.html#decimal.Decimal",
+    "pathlib.Path": "https://docs.python.org/3/library/pathlib.html#pathlib.Path",
+    "matplotlib.figure.Figure": "https://matplotlib.org/stable/api/_as_gen/matplotlib.figure.Figure.html",
+    "networkx.MultiDiGraph": "https://networkx.org/documentation/stable/reference/classes/multidigraph.html",
+    "pandas.DataFrame": "https://pandas.pydata.org/docs/reference/api/pandas.DataFrame.html",
+}
+
+DIRECTIVE = re.compile(r"^::: (stpmodel[\w.]*)[ \t]*\n((?:[ \t]+\S.*\n)*)", re.M)
+
+
+def _documented_modules() -> list[str]:
+    """The modules the reference pages document, in page order."""
+    found: list[str] = []
+    for page in sorted((ROOT / "docs" / "api").glob("*.md")):
+        found += DIRECTIVE_NAME.findall(page.read_text(encoding="utf-8"))
+    return found
+
+
+DIRECTIVE_NAME = re.compile(r"^::: (stpmodel[\w.]*)", re.M)
+
+
+def _home(obj: object, module: str, documented: list[str]) -> str:
+    """The documented module that defines ``obj``: its own module when that is documented,
+    else the nearest documented package above it that exports it (a class of a private
+    module is documented where the package exports it), else ``module``."""
+
+    defined = getattr(obj, "__module__", None)
+    if not isinstance(defined, str) or not defined.startswith("stpmodel"):
+        return module
+    parts = defined.split(".")
+    for n in range(len(parts), 0, -1):
+        place = ".".join(parts[:n])
+        if place in documented and (
+            place == defined or any(value is obj for _, value in _exports(place))
+        ):
+            return place
+    return module
+
+
+def _exports(module: str) -> list[tuple[str, object]]:
+    import importlib
+
+    loaded = importlib.import_module(module)
+    return [(name, getattr(loaded, name)) for name in getattr(loaded, "__all__", ())]
+
+
+def _own_members(module: str, documented: list[str]) -> list[str]:
+    """The names ``module`` exports that it defines (the others are documented once, where
+    they are defined)."""
+    return [name for name, obj in _exports(module) if _home(obj, module, documented) == module]
+
+
+def _with_members(markdown: str) -> str:
+    """Each ``::: module`` directive of a reference page lists the module's own members
+    only, so that a re-exported class is not documented twice."""
+    documented = _documented_modules()
+
+    def directive(found: re.Match[str]) -> str:
+        module, options = found.group(1), found.group(2)
+        if "members:" in options:
+            return found.group(0)
+        members = _own_members(module, documented)
+        listed = "".join(f"\n        - {name}" for name in members) if members else " []"
+        if "options:" not in options:
+            options = "    options:\n" + options
+        return f"::: {module}\n{options}      members:{listed}\n"
+
+    return DIRECTIVE.sub(directive, markdown)
+
+
+def _aliases(html: str) -> dict[str, str]:
+    """Every other spelling of each documented ID on a page: ``stpmodel.Roadmap.walk`` for
+    ``stpmodel.roadmap.Roadmap.walk`` (alias → anchor on the page)."""
+    documented = _documented_modules()
+    ids = set(re.findall(r'\bid="(stpmodel[^"]*)"', html))
+    found: dict[str, str] = {}
+    for module in ["stpmodel", *documented]:
+        for name, obj in _exports(module):
+            qualname = getattr(obj, "__qualname__", None)
+            if not isinstance(qualname, str):
+                continue
+            place = f"{_home(obj, module, documented)}.{qualname}"
+            alias = f"{module}.{name}"
+            if alias == place:
+                continue
+            for anchor in ids:
+                if anchor == place or anchor.startswith(place + "."):
+                    spelled = alias + anchor[len(place) :]
+                    if spelled not in ids:
+                        found.setdefault(spelled, anchor)
+    return found
+
+
+def _alias_anchors(html: str, aliases: dict[str, str]) -> str:
+    """An anchor ``stpmodel.NAME`` before the heading of each exported name, so a link to
+    either spelling lands on it."""
+    for alias, anchor in aliases.items():
+        if alias.count(".") != 1:
+            continue  # members are linked through the registry, not given anchors
+        found = re.search(rf'<[^<>]*\bid="{re.escape(anchor)}"', html)
         if found is not None:
-            at = found.start()
-            html = html[:at] + f'<a id="{alias}"></a>' + html[at:]
+            html = html[: found.start()] + f'<a id="{alias}"></a>' + html[found.start() :]
     return html
 
 
-def on_page_content(html: str, page: Any, **kwargs: Any) -> str:
-    if page.file.src_uri == "api.md":
-        return _alias_anchors(html)
-    return html
+def on_page_content(html: str, page: Any, config: Any, **kwargs: Any) -> str:
+    autorefs = config.plugins.get("autorefs")
+    if autorefs is not None:
+        for identifier, url in EXTERNAL.items():
+            autorefs.register_url(identifier, url)
+    if not page.file.src_uri.startswith(API):
+        return html
+    aliases = _aliases(html)
+    if autorefs is not None:
+        for alias, anchor in aliases.items():
+            autorefs.register_anchor(page, alias, anchor, primary=False)
+    return _alias_anchors(html, aliases)
 
 
-def on_page_markdown(markdown: str, **kwargs: Any) -> str:
+def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
+    if page.file.src_uri.startswith(API):
+        markdown = _with_members(markdown)
     if "{{ glossary }}" in markdown:
         markdown = markdown.replace("{{ glossary }}", _glossary())
     if "{{ cli }}" in markdown:
@@ -255,11 +352,17 @@ else:
         path = getattr(base, "canonical_path", None) or str(base)
         return any(part.startswith("_") and not part.startswith("__") for part in path.split("."))
 
+    # [title][stpmodel._private.name]: a link to something the reference does not show
+    PRIVATE_LINK = re.compile(r"\[([^\[\]]+)\]\[stpmodel(?:\.\w+)*\._\w[\w.]*\]")
+
     class PublicBases(griffe.Extension):
         """Drops private bases (``_Tagged``, ``stpmodel._record.Record``) from classes, so
-        the reference shows only bases a reader can look up."""
+        the reference shows only bases a reader can look up, and turns a docstring's link
+        to a private name into its plain title."""
 
         def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
+            if pkg.docstring is not None:
+                pkg.docstring.value = PRIVATE_LINK.sub(r"\1", pkg.docstring.value)
             self._walk(pkg)
 
         def _walk(self, obj: griffe.Object) -> None:
@@ -268,5 +371,7 @@ else:
                     continue
                 if isinstance(member, griffe.Class):
                     member.bases = [b for b in member.bases if not _private(b)]
+                if member.docstring is not None:
+                    member.docstring.value = PRIVATE_LINK.sub(r"\1", member.docstring.value)
                 if isinstance(member, griffe.Module | griffe.Class):
                     self._walk(member)

@@ -29,6 +29,7 @@ from hypothesis import strategies as st
 
 import stpmodel
 from stpmodel import Action, Initiative, MinistryRef, _bundled
+from stpmodel._cache import _files, _folder, _key, _roadmap
 from stpmodel.roadmap import Roadmap
 
 CACHE_NAME = re.compile(r"roadmap-[0-9a-f]{32}\.pickle")
@@ -69,7 +70,7 @@ def _file(body: bytes, key: str | None = None) -> bytes:
     """A cache file with a valid first line (format, key, digest) for ``body``."""
     key = key or _bundled.cache_key()
     assert key is not None
-    return _bundled._header(key, body) + body
+    return _files.header(key, body) + body
 
 
 def _no_temp_files(folder: Path) -> bool:
@@ -119,8 +120,9 @@ def test_the_cache_is_read_back_equal(folder: Path, roadmap: Roadmap) -> None:
     assert _no_temp_files(folder)
 
 
-def test_bundled_does_not_import_the_package() -> None:
-    tree = ast.parse(Path(_bundled.__file__).read_text(encoding="utf-8"))
+@pytest.mark.parametrize("module", [_bundled, _files, _folder, _key, _roadmap])
+def test_bundled_does_not_import_the_package(module: Any) -> None:
+    tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             assert all(alias.name != "stpmodel" for alias in node.names)
@@ -247,8 +249,8 @@ def test_damaged_or_foreign_files_are_ignored_and_replaced(folder: Path, roadmap
         b"not a pickle",
         _file(b""),
         _file(b"\x80\x05garbage"),
-        _bundled._encode(roadmap, "0" * 32),  # another key: another version's file
-        _bundled._encode(roadmap, _bundled.cache_key() or "")[:-100],  # truncated
+        _file(_roadmap.encode(roadmap), "0" * 32),  # another key: another version's file
+        _file(_roadmap.encode(roadmap))[:-100],  # truncated
         _file(pickle.dumps({"not": "a roadmap"})),
         _file(pickle.dumps(["a", "list"])),
         _file(pickle.dumps({1: "keys of mixed types", "title": "x"})),
@@ -350,13 +352,13 @@ def test_annotations_naming_type_checking_imports_still_resolve(
     assert _bundled.write_cache(path, roadmap)
     monkeypatch.delattr(stpmodel.model, "Period")
     monkeypatch.delattr(stpmodel.model, "DateMention")
-    for cached in (_bundled._declared_types, _bundled._field_checks):
+    for cached in (_roadmap._declared_types, _roadmap._field_checks):
         cached.cache_clear()
     try:
         assert _bundled.read_cache(path) == roadmap
     finally:
         monkeypatch.undo()
-        for cached in (_bundled._declared_types, _bundled._field_checks):
+        for cached in (_roadmap._declared_types, _roadmap._field_checks):
             cached.cache_clear()
 
 
@@ -406,10 +408,8 @@ def test_a_file_of_another_owner_is_not_read(
     if os.geteuid() == 0:  # root can give the file away for real
         os.chown(path, 4242, 4242)
     else:  # pragma: no cover - simulate it: the folder stays ours, no file is
-        private = _bundled._private
-        monkeypatch.setattr(
-            _bundled, "_private", lambda st: stat.S_ISDIR(st.st_mode) and private(st)
-        )
+        private = _folder.private
+        monkeypatch.setattr(_folder, "private", lambda st: stat.S_ISDIR(st.st_mode) and private(st))
     assert _bundled.read_cache(path) is None
     assert _fresh_load() == roadmap
 
@@ -593,7 +593,7 @@ def test_an_edit_keeping_size_and_mtime_is_not_served_stale(
     shutil.copytree(
         Path(_bundled.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
     )
-    monkeypatch.setattr(_bundled, "_PACKAGE", str(package))
+    monkeypatch.setattr(_key, "_PACKAGE", str(package))
     monkeypatch.setattr(_bundled, "_DATA", str(package / "data"))
     _bundled.cache_key.cache_clear()
     try:
@@ -626,15 +626,15 @@ def test_the_key_covers_every_module_the_parse_runs() -> None:
     must be among the files the key hashes."""
     code = (
         "import sys\n"
-        "from stpmodel import _bundled\n"
+        "from stpmodel import _bundled\nfrom stpmodel._cache import _roadmap\n"
         "ran = set()\n"
         "sys.setprofile(lambda frame, event, arg: ran.add(frame.f_code.co_filename))\n"
         "_bundled._parse()\n"
         "sys.setprofile(None)\n"
-        "classes = (*_bundled._model_classes(), *_bundled._allowed().values())\n"
+        "classes = (*_roadmap._model_classes(), *_roadmap._allowed().values())\n"
         "mods = {c.__module__ for cls in classes for c in getattr(cls, '__mro__', ())}\n"
         "ran |= {sys.modules[m].__file__ for m in mods if m.startswith('stpmodel')}\n"
-        "ran |= {sys.modules[m].__file__ for m in ('stpmodel._bundled', 'stpmodel._gcpause')}\n"
+        "ran |= {sys.modules[m].__file__ for m in sys.modules if m.startswith(('stpmodel._bundled', 'stpmodel._cache', 'stpmodel._gcpause'))}\n"
         "print('\\n'.join(sorted(f for f in ran if f and '/stpmodel/' in f.replace(chr(92), '/'))))\n"
     )
     env = {**os.environ, "STPMODEL_CACHE_DIR": ""}
@@ -644,7 +644,7 @@ def test_the_key_covers_every_module_the_parse_runs() -> None:
     needed = {os.path.realpath(line) for line in done.stdout.splitlines()}
     assert any(path.endswith(os.path.join("parsing", "_assemble.py")) for path in needed)
     assert any(path.endswith("_text.py") for path in needed)  # loaded before, run during
-    hashed = {os.path.realpath(path) for path in _bundled._key_files()}
+    hashed = {os.path.realpath(path) for path in _key._key_files()}
     assert needed <= hashed, sorted(needed - hashed)
     data = Path(_bundled._DATA)
     assert {str(data / "manifest.json"), str(data / _bundled.manifest()["source"])} <= hashed
@@ -657,7 +657,7 @@ def test_the_key_covers_code_as_well_as_data(
     shutil.copytree(
         Path(_bundled.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__")
     )
-    monkeypatch.setattr(_bundled, "_PACKAGE", str(package))
+    monkeypatch.setattr(_key, "_PACKAGE", str(package))
     monkeypatch.setattr(_bundled, "_DATA", str(package / "data"))
     keys = set()
     try:
@@ -704,4 +704,4 @@ def test_mutated_cache_files_never_raise(data: st.DataObject) -> None:
 @functools.cache
 def _body() -> bytes:
     """The pickled body of the bundled roadmap's cache file."""
-    return _bundled._encode(stpmodel.load(), "0" * 32).partition(b"\n")[2]
+    return _roadmap.encode(stpmodel.load())

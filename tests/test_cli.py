@@ -265,16 +265,67 @@ def test_parse_command(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     bad.write_text("(1) 見出し\n① 小\n○取組。【謎】\t・実施。\t・推進。【謎】\n", encoding="utf-8")
     status, out, err = run(capsys, "parse", str(bad))
     assert status == 0
-    assert (
-        err.splitlines()[0]
-        == f"{bad}:3: unknown ministry code '謎' in a 【】 tag (expected a code such as 科技, 文, 経, 関係府省)"
-    )
+    assert err.splitlines() == [
+        f"{bad}:3:19: unknown ministry code '謎' in a 【】 tag (expected a code such as 科技, 文, 経, 関係府省)",
+        "    ○取組。【謎】 ・実施。 ・推進。【謎】",
+        "                                     ^~",
+    ]
     status, out, err = run(capsys, "parse", str(bad), "--strict")
     assert status == 1
     assert err.splitlines()[-1] == f"{bad}: 1 errors (strict mode)"
     status, out, err = run(capsys, "parse", str(tmp_path / "missing.txt"))
     assert status == 2
     assert "cannot read the file" in err
+
+
+def test_parse_shows_the_line_and_a_caret_under_each_problem(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A broken file as a user would write it (CP932, a tab-separated row, a control
+    character and an unknown code in the tag): each warning is `file:line:col: message`,
+    then the line as the terminal shows it and a caret line under the offending text,
+    counted in display columns (full-width characters take two)."""
+    bad = tmp_path / "壊れた.txt"
+    head = (
+        "(1) 見出し\n① 小見出し\n基本計画における具体的な取組\t実施状況・現状分析\t今後の取組方針\n"
+    )
+    row = "○取組\x07です。【科技】\t・実施。\t・推進。【文、謎】\n"
+    bad.write_bytes((head + row).encode("cp932"))
+    status, out, err = run(capsys, "parse", str(bad))
+    assert status == 0
+    assert out.endswith(", 2 warnings\n")
+    assert err.splitlines() == [
+        f"{bad}:4:4: control character U+0007 at column 4 (kept in the text as the source has it)",
+        "    ○取組\\u0007です。【科技】 ・実施。 ・推進。【文、謎】",
+        "         ^~~~~~",
+        f"{bad}:4:25: unknown ministry code '謎' in a 【】 tag (expected a code such as 科技, 文, 経, 関係府省)",
+        "    ○取組\\u0007です。【科技】 ・実施。 ・推進。【文、謎】",
+        "                                                     ^~",
+    ]
+    status, _, strict = run(capsys, "parse", str(bad), "--strict")
+    assert status == 1
+    assert strict.splitlines()[:6] == err.splitlines()
+    assert strict.splitlines()[-1] == f"{bad}: 2 errors (strict mode)"
+
+
+def test_a_long_line_is_cut_around_the_problem(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Rows run to thousands of characters: the line is shown from a little before the
+    problem to a little after it, each cut end marked with …"""
+    bad = tmp_path / "long.txt"
+    head = (
+        "(1) 見出し\n① 小見出し\n基本計画における具体的な取組\t実施状況・現状分析\t今後の取組方針\n"
+    )
+    filler = "あ" * 300
+    bad.write_text(head + f"○{filler}【謎】\t・実施。{filler}\t・推進。【文】\n", encoding="utf-8")
+    status, _, err = run(capsys, "parse", str(bad))
+    assert status == 0
+    assert err.splitlines() == [
+        f"{bad}:4:303: unknown ministry code '謎' in a 【】 tag (expected a code such as 科技, 文, 経, 関係府省)",
+        "    …" + "あ" * 23 + "【謎】 ・実施。" + "あ" * 18 + "…",
+        "    " + " " * (1 + 2 * 23 + 2) + "^~",
+    ]
 
 
 def test_export_and_schema(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -695,7 +746,7 @@ def _ids(capsys: pytest.CaptureFixture[str], *argv: str) -> list[dict[str, objec
 
 
 def test_deadlines_sort_and_kind(capsys: pytest.CaptureFixture[str], roadmap: Roadmap) -> None:
-    from stpmodel.cli import _id_key
+    from stpmodel._format import id_key as _id_key
 
     by_doc = _ids(capsys)
     by_date = _ids(capsys, "--sort", "date")

@@ -1,6 +1,8 @@
-"""The documentation site builds strictly, its API reference renders (no Sphinx or reST
-residue, an anchor for every public name, fields with their types, public bases only), the
-site holds documentation files only, and the tutorial shows pictures drawn at build time."""
+"""The documentation site builds the way the README says (``mkdocs build``, strict, with no
+warning at all and nothing fetched from the network), its API reference renders (no Sphinx
+or reST residue, an anchor for every public name, fields with their types, public bases
+only), the site holds documentation files only, and the tutorial shows pictures drawn at
+build time."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import inspect
 import os
 import pkgutil
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -34,24 +37,26 @@ def _public_modules() -> list[str]:
     ]
 
 
+def _reference_pages() -> str:
+    return "\n".join(
+        page.read_text(encoding="utf-8") for page in sorted((ROOT / "docs" / "api").glob("*.md"))
+    )
+
+
 def test_every_public_module_has_all_and_is_in_the_reference() -> None:
-    api = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    api = _reference_pages()
     for name in _public_modules():
         module = importlib.import_module(name)
         assert hasattr(module, "__all__"), name
         assert f"::: {name}\n" in api, name
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    pytest.importorskip("mkdocs", reason="the 'docs' extra is not installed")
-    pytest.importorskip("mkdocstrings", reason="the 'docs' extra is not installed")
-    pytest.importorskip("matplotlib", reason="the tutorial's pictures need the 'plot' extra")
-    home = tmp_path_factory.mktemp("home")
-    folder = home / "site"
-    done = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(folder)],
-        cwd=ROOT,
+def _build(config_dir: Path, folder: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    """``mkdocs build`` as the README runs it (strict, not quiet: every warning is shown),
+    with no network proxy and a fresh home, so nothing cached or fetched can help."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(folder)],
+        cwd=config_dir,
         capture_output=True,
         text=True,
         check=False,
@@ -60,15 +65,73 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "PATH": os.environ.get("PATH", ""),
             "HOME": str(home),
             "PYTHONDONTWRITEBYTECODE": "1",
+            # any attempt to reach the network fails at once
+            "http_proxy": "http://127.0.0.1:9",
+            "https_proxy": "http://127.0.0.1:9",
+            "HTTP_PROXY": "http://127.0.0.1:9",
+            "HTTPS_PROXY": "http://127.0.0.1:9",
         },
     )
+
+
+def _warnings(output: str) -> list[str]:
+    return [line for line in output.splitlines() if re.match(r"\s*(WARNING|ERROR)\b", line)]
+
+
+def _need_docs_extra() -> None:
+    pytest.importorskip("mkdocs", reason="the 'docs' extra is not installed")
+    pytest.importorskip("mkdocstrings", reason="the 'docs' extra is not installed")
+    pytest.importorskip("matplotlib", reason="the tutorial's pictures need the 'plot' extra")
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    _need_docs_extra()
+    home = tmp_path_factory.mktemp("home")
+    folder = home / "site"
+    done = _build(ROOT, folder, home)
     assert done.returncode == 0, done.stderr
+    assert _warnings(done.stderr) == []
     return folder
+
+
+@pytest.mark.slow
+def test_the_build_reports_zero_warnings_and_fetches_nothing(site: Path) -> None:
+    """The build above ran with a proxy that refuses every connection and printed no
+    warning; the config names no inventory to fetch and no web font."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "inventories" not in config
+    assert "fonts.googleapis.com" not in (site / "index.html").read_text(encoding="utf-8")
+    assert (site / "api" / "model" / "index.html").exists()
+
+
+@pytest.mark.slow
+def test_a_broken_cross_reference_fails_the_build(tmp_path: Path) -> None:
+    """The same build on a copy of the docs with one link that resolves nowhere fails and
+    names the link (so the test above would see a broken reference)."""
+    _need_docs_extra()
+    copy = tmp_path / "project"
+    copy.mkdir()
+    shutil.copytree(ROOT / "docs", copy / "docs", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", copy / "mkdocs.yml")
+    shutil.copy(ROOT / "CHANGELOG.md", copy / "CHANGELOG.md")
+    (copy / "src").symlink_to(ROOT / "src")
+    page = copy / "docs" / "getting-started.md"
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nSee [walking][stpmodel.Roadmap.no_such_member].\n",
+        encoding="utf-8",
+    )
+    done = _build(copy, tmp_path / "site", tmp_path)
+    assert done.returncode != 0
+    assert any("stpmodel.Roadmap.no_such_member" in line for line in _warnings(done.stderr))
 
 
 @pytest.fixture(scope="module")
 def api_html(site: Path) -> str:
-    return (site / "api" / "index.html").read_text(encoding="utf-8")
+    """Every page of the API reference, one after another."""
+    return "\n".join(
+        page.read_text(encoding="utf-8") for page in sorted((site / "api").rglob("index.html"))
+    )
 
 
 def _prose(html: str) -> str:

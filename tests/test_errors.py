@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import attrs
 import pytest
 
 import stpmodel
@@ -23,98 +24,98 @@ def warnings_of(text: str) -> list[str]:
         (
             "○取組。【科技】\t・実施。\n",
             [
-                "x.txt:4: row has 2 cells, expected 3",
-                "x.txt:4: initiative 1.1.1 has no actions (今後の取組方針 is empty)",
+                "x.txt:4:1: row has 2 cells, expected 3",
+                "x.txt:4:1: initiative 1.1.1 has no actions (今後の取組方針 is empty)",
             ],
         ),
         (
             "○取組。【科技】\t・実施。\t・推進。【文】\t余り\n",
             [
-                "x.txt:4: row has 4 cells, expected 3",
-                "x.txt:4: action 1.1.1.a1 has no ministry tag 【…】",
+                "x.txt:4:1: row has 4 cells, expected 3",
+                "x.txt:4:16: action 1.1.1.a1 has no ministry tag 【…】",
             ],
         ),
         (
             "\t・実施。\t・推進。【科技】\n",
             [
-                "x.txt:4: row continues nothing: its first cell does not begin a new initiative (○) "
+                "x.txt:4:1: row continues nothing: its first cell does not begin a new initiative (○) "
                 "and no row stands before it",
-                "x.txt:4: initiative 1.1.1 has an empty first cell (基本計画における具体的な取組)",
+                "x.txt:4:2: initiative 1.1.1 has an empty first cell (基本計画における具体的な取組)",
             ],
         ),
         (
             "○取組。【科技、謎】\t・実施。\t・推進。【文】\n",
             [
-                "x.txt:4: unknown ministry code '謎' in a 【】 tag (expected a code such as 科技, 文, 経, 関係府省)",
+                "x.txt:4:9: unknown ministry code '謎' in a 【】 tag (expected a code such as 科技, 文, 経, 関係府省)",
             ],
         ),
         (
             "○取組。【科技\t・実施。\t・推進。【文】\n",
             [
-                "x.txt:4: initiative 1.1.1: 【 tag is not closed (expected 】): '【科技'",
+                "x.txt:4:5: initiative 1.1.1: 【 tag is not closed (expected 】): '【科技'",
             ],
         ),
         (
             "○取組。【科技】\t・実施。\t・推進。\n",
-            ["x.txt:4: action 1.1.1.a1 has no ministry tag 【…】"],
+            ["x.txt:4:16: action 1.1.1.a1 has no ministry tag 【…】"],
         ),
         (
             "○取組。【科技】\t\t・推進。【文】\n",
             [
-                "x.txt:4: initiative 1.1.1 has no status notes (実施状況・現状分析 is empty)",
+                "x.txt:4:1: initiative 1.1.1 has no status notes (実施状況・現状分析 is empty)",
             ],
         ),
         (
             '○取組。【科技】\t<ul style="x" ・実施。\t・推進。【文】\n',
             [
-                "x.txt:4: markup does not close: '<ul style=\"x\" ・実施。' (expected '>')",
+                "x.txt:4:10: markup does not close: '<ul style=\"x\" ・実施。' (expected '>')",
             ],
         ),
         (
             "○取組。【科技】\t・実施。\t・推進。【<u>文】\n",
             [
-                "x.txt:4: underline does not close: 1 <u> but 0 </u> in a cell",
+                "x.txt:4:15: underline does not close: 1 <u> but 0 </u> in a cell",
             ],
         ),
         (
             GOOD_ROW + "なにかの文章\n",
             [
-                "x.txt:5: text between table rows that is no row, footnote or heading",
+                "x.txt:5:1: text between table rows that is no row, footnote or heading",
             ],
         ),
         (
             "○令和0年に取組。【科技】\t・実施。\t・推進。【文】\n",
             [
-                "x.txt:4: unreadable date '令和0年': 令和0年 is no year",
+                "x.txt:4:2: unreadable date '令和0年': 令和0年 is no year",
             ],
         ),
         (
             "○取組⁵。【科技】\t・実施。\t・推進。【文】\n",
             [
-                "x.txt:4: footnote 5 is cited by 1.1.1 but never defined",
+                "x.txt:4:1: footnote 5 is cited by 1.1.1 but never defined",
             ],
         ),
         (
             # a bullet the parser cannot see runs two actions together
             "○取組。【科技】\t・実施。\t・推進する。【科技】＊整備する。【文】\n",
             [
-                "x.txt:4: action 1.1.1.a1: ministry tag '【科技】' inside the text "
+                "x.txt:4:21: action 1.1.1.a1: ministry tag '【科技】' inside the text "
                 "(expected one tag, at the end of the item: a missing bullet?)",
             ],
         ),
         (
             "○取組。【、科技】\t・実施。\t・推進。【文、、経】\n",
             [
-                "x.txt:4: action 1.1.1.a1: empty code in the ministry tag '【文、、経】' "
+                "x.txt:4:20: action 1.1.1.a1: empty code in the ministry tag '【文、、経】' "
                 "(expected codes separated by 、)",
-                "x.txt:4: initiative 1.1.1: empty code in the ministry tag '【、科技】' "
+                "x.txt:4:5: initiative 1.1.1: empty code in the ministry tag '【、科技】' "
                 "(expected codes separated by 、)",
             ],
         ),
         (
             GOOD_ROW + "※ 注記だけ\n",
             [
-                "x.txt:5: text between table rows that is no row, footnote or heading",
+                "x.txt:5:1: text between table rows that is no row, footnote or heading",
             ],
         ),
     ],
@@ -125,7 +126,7 @@ def test_warnings(body: str, expected: list[str]) -> None:
 
 def test_text_before_the_first_section() -> None:
     assert warnings_of("前置き\n" + HEAD + GOOD_ROW) == [
-        "x.txt:1: text before the first section heading (…)"
+        "x.txt:1:1: text before the first section heading (…)"
     ]
 
 
@@ -143,9 +144,9 @@ def test_strict_mode_reports_every_problem_at_once() -> None:
     error = info.value
     assert str(error) == (
         "x.txt:4: 3 problems in strict mode:\n"
-        "  x.txt:4: row has 2 cells, expected 3\n"
-        "  x.txt:4: initiative 1.1.1 has no actions (今後の取組方針 is empty)\n"
-        "  x.txt:4: unknown ministry code '謎' in a 【】 tag (expected a code such as 科技, 文, 経, 関係府省)"
+        "  x.txt:4:1: row has 2 cells, expected 3\n"
+        "  x.txt:4:1: initiative 1.1.1 has no actions (今後の取組方針 is empty)\n"
+        "  x.txt:4:9: unknown ministry code '謎' in a 【】 tag (expected a code such as 科技, 文, 経, 関係府省)"
     )
     assert (error.source, error.line) == ("x.txt", 4)
     assert [p.code for p in error.problems] == ["bad-row", "no-actions", "unknown-ministry"]
@@ -238,3 +239,14 @@ def test_other_encodings_give_the_same_model(
     assert copy.footnotes == original.footnotes
     assert copy.ministries == original.ministries
     assert copy.programs == original.programs
+
+
+def test_a_warning_names_file_line_and_column() -> None:
+    from stpmodel.errors import ParseWarning, WarningCode
+
+    warning = ParseWarning(
+        source="x.txt", line=3, column=5, end_column=7, code=WarningCode.BAD_TAG, message="m"
+    )
+    assert str(warning) == "x.txt:3:5: m"
+    # warnings loaded from JSON written before warnings had columns have column 0
+    assert str(attrs.evolve(warning, column=0, end_column=0)) == "x.txt:3: m"

@@ -9,11 +9,12 @@ import warnings
 import zipfile
 from datetime import date
 from pathlib import Path
+from typing import TypeGuard
 
 import networkx as nx
 import pytest
 
-from stpmodel import Roadmap, parse
+from stpmodel import Action, Initiative, Roadmap, StatusNote, parse
 from stpmodel.cli import main
 from stpmodel.errors import WriteError
 from stpmodel.export import export
@@ -160,7 +161,8 @@ def test_sqlite_keys_indexes_and_views(roadmap: Roadmap, tmp_path: Path) -> None
         db.execute("PRAGMA foreign_keys = ON")
         with pytest.raises(sqlite3.IntegrityError):
             db.execute(
-                "INSERT INTO actions VALUES ('x', 'no-such-initiative', 't', 0, NULL, NULL, 1)"
+                "INSERT INTO actions (id, initiative_id, text, repost, dates, line, source)"
+                " VALUES ('x', 'no-such-initiative', 't', 0, 0, 1, 's:1')"
             )
     finally:
         db.close()
@@ -213,6 +215,10 @@ def test_calendar(roadmap: Roadmap, tmp_path: Path, capsys: pytest.CaptureFixtur
     assert out.count("BEGIN:VEVENT") == 9
 
 
+def _is_item(node: object) -> TypeGuard[Initiative | Action | StatusNote]:
+    return isinstance(node, Initiative | Action | StatusNote)
+
+
 def test_frames(roadmap: Roadmap) -> None:
     pd = pytest.importorskip("pandas", reason="the 'pandas' extra is not installed")
     from stpmodel import to_frame
@@ -229,6 +235,9 @@ def test_frames(roadmap: Roadmap) -> None:
         "programs": len(roadmap.programs),
         "footnotes": len(roadmap.footnotes),
         "item_ministries": sum(len(i.ministries) for i in (*roadmap.initiatives, *roadmap.actions)),
+        "item_programs": sum(len(node.programs) for node in roadmap.walk() if _is_item(node)),
+        "dates": len(roadmap.deadlines()),
+        "citations": sum(len(f.cited_by) for f in roadmap.footnotes.values()),
         "sections": len(roadmap.sections),
         "subsections": len(roadmap.subsections),
     }
@@ -453,3 +462,80 @@ def test_calendar_with_control_characters_reads_back(tmp_path: Path) -> None:
     assert str(event["summary"]) == "[1.1.1.a1] 2025年度までに推進\\x1b]0;x\\x07。"
     with pytest.raises(WriteError, match="it exists"):
         write_calendar(roadmap, path)
+
+
+# -- one declaration per column ----------------------------------------------------------
+def _declared(name: str, *, flat: bool) -> list[tuple[str, str]]:
+    """`(column, kind)` of the table `name` as its record declares it."""
+    from stpmodel.export.tables import SPECS
+
+    spec = SPECS[name]
+    return [(c.name, c.kind) for c in (spec.flat if flat else spec.columns)]
+
+
+_SQL_KINDS = {
+    "TEXT": {"str", "list"},
+    "INTEGER": {"int"},
+    "REAL": {"float"},
+    "BOOLEAN": {"bool"},
+    "DATE": {"date"},
+}
+
+
+def test_every_export_takes_its_columns_from_the_records(roadmap: Roadmap, tmp_path: Path) -> None:
+    pytest.importorskip("pandas", reason="the 'pandas' extra is not installed")
+    openpyxl = pytest.importorskip("openpyxl", reason="the 'excel' extra is not installed")
+    from stpmodel.export.tables import SPECS
+
+    relational = [name for name, spec in SPECS.items() if spec.relational]
+    assert {"item_programs", "citations", "dates"} <= set(relational)
+    # frames: every table, with the record's columns
+    for name in SPECS:
+        frame = roadmap.to_frame(name)
+        assert list(frame.columns) == [c for c, _ in _declared(name, flat=False)], name
+    # SQLite: names, order and declared types; the deadlines view: the deadlines frame's
+    db = _sqlite(roadmap, tmp_path)
+    try:
+        for name in relational:
+            info = [(r[1], r[2]) for r in db.execute(f"PRAGMA table_info({name})")]
+            declared = _declared(name, flat=True)
+            assert [c for c, _ in info] == [c for c, _ in declared], name
+            for (column, sql), (_, kind) in zip(info, declared, strict=True):
+                assert kind in _SQL_KINDS[sql], (name, column, sql, kind)
+        view = [r[1] for r in db.execute("PRAGMA table_info(deadlines)")]
+        assert view == [c for c, _ in _declared("deadlines", flat=False)]
+    finally:
+        db.close()
+    # CSV: one file per relational table, its header the declaration
+    export(roadmap, "csv", tmp_path / "csv")
+    for name in relational:
+        with (tmp_path / "csv" / f"{name}.csv").open(encoding="utf-8-sig") as f:
+            header = next(csv.reader(f))
+        assert header == [c for c, _ in _declared(name, flat=True)], name
+    # Excel: one sheet per frame, its header row the declaration
+    export(roadmap, "xlsx", tmp_path / "r.xlsx")
+    book = openpyxl.load_workbook(tmp_path / "r.xlsx", read_only=True)
+    try:
+        for name in SPECS:
+            first = next(book[name].iter_rows(max_row=1, values_only=True))
+            assert list(first) == [c for c, _ in _declared(name, flat=False)], name
+    finally:
+        book.close()
+
+
+def test_no_column_list_is_written_twice_in_the_source() -> None:
+    """A run of three quoted column names in a row, in the declared order, would be a copy
+    of a record's columns: none may appear under src/."""
+    import re
+
+    from stpmodel.export.tables import SPECS
+
+    source = Path(__file__).parent.parent / "src" / "stpmodel"
+    texts = {p: p.read_text(encoding="utf-8") for p in source.rglob("*.py")}
+    runs = [(name, spec.names) for name, spec in SPECS.items()]
+    runs += [(name, tuple(c.name for c in spec.flat)) for name, spec in SPECS.items()]
+    for name, names in runs:
+        for i in range(len(names) - 2):
+            run = r"\s*,\s*".join(f"[\"']{re.escape(n)}[\"']" for n in names[i : i + 3])
+            copies = [p.name for p, text in texts.items() if re.search(run, text)]
+            assert copies == [], (name, names[i : i + 3], copies)

@@ -5,9 +5,11 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
+import stpmodel
 from stpmodel import Action, Goal, Initiative, Paragraph, Period, StatusNote
 from stpmodel.graph import build_graph, neighbors, path, period_node
 from stpmodel.roadmap import Roadmap
+from tests._growth import growth_ratio
 
 
 @pytest.fixture(scope="module")
@@ -107,3 +109,47 @@ def test_every_tree_object_is_a_node_contained_by_its_parent(
         assert obj.id in graph, obj.id
         if parent is not None:
             assert obj.id in neighbors(graph, parent.id, relation="contains")
+
+
+# -- reposts: one edge per repost, whatever the number of copies --------------------------
+HEAD = "(1) 見出し\n① 小見出し\n基本計画における具体的な取組\t実施状況・現状分析\t今後の取組方針\n"
+
+
+def reposted(n: int, *, original: bool = False) -> str:
+    """A roadmap of one initiative whose actions are `n` identical (再掲) bullets, after an
+    unmarked action with the same text when `original`."""
+    first = "・同じ取組を推進。【文】" if original else "・別の取組。【文】"
+    rows = "".join("\t\t・同じ取組を推進。（再掲）【文】\n" for _ in range(n))
+    return f"{HEAD}○取組。【科技】\t・実施。\t{first}\n{rows}"
+
+
+def _reposts(graph: nx.MultiDiGraph) -> list[tuple[str, str]]:
+    return [(a, b) for a, b, rel in graph.edges(data="relation") if rel == "reposts"]
+
+
+def test_each_repost_links_once_to_the_first_unmarked_action_with_its_text() -> None:
+    text = reposted(3, original=True) + "\t\t・同じ 取組を推進。【文】\n"  # a later, unmarked copy
+    graph = build_graph(stpmodel.parse(text))
+    assert _reposts(graph) == [
+        ("1.1.1.a2", "1.1.1.a1"),
+        ("1.1.1.a3", "1.1.1.a1"),
+        ("1.1.1.a4", "1.1.1.a1"),
+    ]
+
+
+def test_reposts_without_an_original_are_not_linked_to_each_other() -> None:
+    graph = build_graph(stpmodel.parse(reposted(50)))
+    assert _reposts(graph) == []
+
+
+def test_graph_edges_grow_linearly_with_reposts() -> None:
+    small, large = (build_graph(stpmodel.parse(reposted(n, original=True))) for n in (200, 2000))
+    assert len(_reposts(large)) == 2000
+    assert large.number_of_edges() / small.number_of_edges() < 10.5
+
+
+@pytest.mark.slow
+def test_build_graph_time_grows_linearly_with_reposts() -> None:
+    small, large = (stpmodel.parse(reposted(n, original=True)) for n in (200, 2000))
+    ratio = growth_ratio(lambda: build_graph(small), lambda: build_graph(large))
+    assert ratio < 20, ratio

@@ -355,3 +355,15 @@ def test_result_collections_as_frames(roadmap: Roadmap) -> None:
     frame = codes.to_frame()
     assert list(frame["code"]) == list(codes)
     assert all(frame["name"])  # every code has its Japanese name
+
+
+def test_close_matches_use_english_names_and_their_words(roadmap: Roadmap) -> None:
+    with pytest.raises(UnknownIdError) as education:
+        query.actions_of(roadmap, "Ministry of Education")
+    assert education.value.matches[0].startswith("文 ")
+    with pytest.raises(UnknownIdError) as words:
+        query.actions_of(roadmap, "Education and Science")
+    assert any(m.startswith("文 ") for m in words.value.matches)
+    with pytest.raises(UnknownIdError) as program:
+        query.items_of(roadmap, "Strategic Innovation")
+    assert any(m.startswith("sip ") for m in program.value.matches)

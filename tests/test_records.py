@@ -150,3 +150,45 @@ def test_records_import_no_model_module_at_run_time() -> None:
                 if isinstance(inner, ast.ImportFrom) and inner.module:
                     runtime.append(inner.module)
     assert not [name for name in runtime if name.startswith("stpmodel")]
+
+
+def test_every_column_kind_and_relation_has_a_label_in_both_languages() -> None:
+    import typing
+
+    from stpmodel import IndicatorKind, ItemKind, MinistryKind, Relation
+    from stpmodel import records as rec
+    from stpmodel._labels import COLUMNS, INDICATOR_KINDS, KINDS, MINISTRY_KINDS, RELATIONS
+
+    columns = {
+        key
+        for name in rec.__all__
+        if name.endswith("Record")
+        for key in typing.get_type_hints(getattr(rec, name))
+    }
+    columns |= {"subsection_id"}  # the initiatives table's name for parent_id
+    assert columns <= set(COLUMNS), columns - set(COLUMNS)
+    assert {k.value for k in ItemKind} <= set(KINDS)
+    assert set(rec._NODE_KINDS.values()) <= set(KINDS)
+    assert {k.value for k in IndicatorKind} == set(INDICATOR_KINDS)
+    assert {k.value for k in MinistryKind} == set(MINISTRY_KINDS)
+    assert {r.value for r in Relation} == set(RELATIONS)
+    for table in (COLUMNS, KINDS, INDICATOR_KINDS, MINISTRY_KINDS, RELATIONS):
+        for label in table.values():
+            assert label.ja, label
+            assert label.en, label
+
+
+def test_item_kinds_are_labelled_with_the_documents_own_headings() -> None:
+    """The three columns of the roadmap's tables are headed 基本計画における具体的な取組,
+    実施状況・現状分析 and 今後の取組方針 in the source text."""
+    import stpmodel.data
+    from stpmodel._labels import KINDS, kind_label
+
+    (source,) = Path(stpmodel.data.__file__).parent.glob("*.txt")
+    text = source.read_text(encoding="utf-8")
+    for kind in ("initiative", "status_note", "action"):
+        assert KINDS[kind].ja in text, kind
+    assert kind_label("action") == "今後の取組方針"
+    assert kind_label("action", "short") == "取組方針"
+    assert kind_label("action", "en") == "action"
+    assert kind_label("nope") == "nope"

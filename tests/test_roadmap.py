@@ -101,3 +101,36 @@ def test_roadmap_to_frame_is_the_package_function(roadmap: Roadmap) -> None:
     pytest.importorskip("pandas", reason="the 'pandas' extra is not installed")
     for what in ("actions", "deadlines"):
         assert roadmap.to_frame(what).equals(stpmodel.to_frame(roadmap, what))
+
+
+def test_get_program_and_ministry_take_any_name(roadmap: Roadmap) -> None:
+    sip = roadmap.programs["sip"]
+    mext = roadmap.ministries["文"]
+    for name in ("SIP", "sip", "S I P", "戦略的イノベーション創造プログラム"):
+        assert roadmap.get(name) is sip, name
+        assert roadmap.program(name) is sip, name
+    for name in ("MEXT", "文", "文部科学省", "文科省"):
+        assert roadmap.get(name) is mext, name
+        assert roadmap.ministry(name) is mext, name
+    assert roadmap.get("SIP", stpmodel.Program) is sip
+    with pytest.raises(TypeError, match="is a Program, not a Ministry"):
+        roadmap.get("SIP", stpmodel.Ministry)
+
+
+def test_a_registered_ministry_outside_the_roadmap_comes_from_the_registry(
+    roadmap: Roadmap,
+) -> None:
+    digital = roadmap.ministry("デジタル庁")
+    assert digital.code not in roadmap.ministries
+    assert digital.name_ja == "デジタル庁"
+
+
+def test_an_unknown_name_offers_ministries_and_programs(roadmap: Roadmap) -> None:
+    with pytest.raises(stpmodel.UnknownIdError) as caught:
+        roadmap.get("Ministry of Education")
+    assert caught.value.matches[0].startswith("文 ")
+    with pytest.raises(stpmodel.UnknownIdError) as program:
+        roadmap.program("Ministry of Education")
+    assert program.value.what == "program"
+    with pytest.raises(stpmodel.UnknownIdError):
+        roadmap.ministry("SIP")

@@ -1038,3 +1038,27 @@ def test_docs_have_a_safety_page_covering_cache_exports_and_loads() -> None:
     unreleased = changelog.split("## [", 2)[1]
     for needle in ("cache", "--force", "loads()", "guard", "Control characters", "linear"):
         assert needle.lower() in unreleased.lower(), needle
+
+
+# ==========================================================================================
+# Outputs linear in their input, writers that only write what re-reads, clean exits.
+# In process where the line is about the API, in a subprocess where it is about the command.
+# ==========================================================================================
+def _reposted(n: int) -> str:
+    """`n` identical (再掲) bullets after the one unmarked action they repost."""
+    rows = "".join("\t\t・同じ取組を推進。（再掲）【文】\n" for _ in range(n))
+    return f"{HEAD}○取組。【科技】\t・実施。\t・同じ取組を推進。【文】\n{rows}"
+
+
+def test_two_thousand_identical_reposts_give_a_small_graph_built_faster_than_five_parses() -> None:
+    """Must hold: 2,000 identical (再掲) bullets: build_graph has fewer than 10,000 edges and
+    builds in under 5× the time parse takes on the same text (both in process)."""
+    from stpmodel import parse
+    from stpmodel.graph import build_graph
+    from tests._growth import cpu_time
+
+    text = _reposted(2000)
+    roadmap = parse(text)
+    graph = build_graph(roadmap)
+    assert graph.number_of_edges() < 10_000
+    assert cpu_time(lambda: build_graph(roadmap)) < 5 * cpu_time(lambda: parse(text))

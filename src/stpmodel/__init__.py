@@ -11,47 +11,51 @@ roadmap.deadlines(from_year=2025, to_year=2027, ministry="MEXT")
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from stpmodel.dates import Calendar, DateMention, Granularity, Period, Relation, find_dates
-from stpmodel.diff import diff  # a small module: the matcher loads on the first call
-from stpmodel.errors import (
-    ArgumentTypeError,
-    LoadError,
-    MissingExtraError,
-    ParseError,
-    ParseWarning,
-    StpError,
-    UnknownIdError,
-    WriteError,
-)
-from stpmodel.model import (
-    Action,
-    Footnote,
-    Goal,
-    Indicator,
-    IndicatorKind,
-    Initiative,
-    ItemKind,
-    Ministry,
-    MinistryKind,
-    MinistryRef,
-    Observation,
-    Paragraph,
-    Program,
-    Section,
-    SourceSpan,
-    StatusNote,
-    Subsection,
-)
-from stpmodel.roadmap import Deadline, Deadlines, Items, Nodes, Roadmap, SourceInfo
+from stpmodel._lazy import lazy_exports
+
+# diff/__init__ is small (the matcher loads on the first call); imported here so that the
+# name stays the function whichever import of the subpackage comes first
+from stpmodel.diff import diff
 
 if TYPE_CHECKING:
     from stpmodel._bundled import load, source_text
+    from stpmodel.dates import Calendar, DateMention, Granularity, Period, Relation, find_dates
     from stpmodel.diff import RoadmapDiff
+    from stpmodel.errors import (
+        ArgumentTypeError,
+        LoadError,
+        MissingExtraError,
+        ParseError,
+        ParseWarning,
+        StpError,
+        UnknownIdError,
+        WriteError,
+    )
     from stpmodel.export.frame import to_frame
     from stpmodel.graph import build_graph
+    from stpmodel.model import (
+        Action,
+        Footnote,
+        Goal,
+        Indicator,
+        IndicatorKind,
+        Initiative,
+        ItemKind,
+        Ministry,
+        MinistryKind,
+        MinistryRef,
+        Observation,
+        Paragraph,
+        Program,
+        Section,
+        SourceSpan,
+        StatusNote,
+        Subsection,
+    )
     from stpmodel.parsing import Coverage, coverage, parse, read
+    from stpmodel.roadmap import Deadline, Deadlines, Items, Nodes, Roadmap, SourceInfo
     from stpmodel.serialize import dumps, loads
 
 __version__ = "0.1.0"
@@ -109,32 +113,31 @@ __all__ = [
     "to_frame",
 ]
 
-# Parsing, the bundled data and JSON are loaded on first use, so that `import stpmodel`
-# stays light (no regex compilation, no cattrs) for code that only needs the classes.
-_LAZY = {
-    "load": "stpmodel._bundled",
-    "source_text": "stpmodel._bundled",
-    "Coverage": "stpmodel.parsing",
-    "coverage": "stpmodel.parsing",
-    "parse": "stpmodel.parsing",
-    "read": "stpmodel.parsing",
-    "dumps": "stpmodel.serialize",
-    "loads": "stpmodel.serialize",
-    "build_graph": "stpmodel.graph",
-    "to_frame": "stpmodel.export.frame",
-    "RoadmapDiff": "stpmodel.diff",
-}
+
+def _from(module: str, *names: str) -> dict[str, str]:
+    return dict.fromkeys(names, module)
 
 
-def __getattr__(name: str) -> Any:
-    if name in _LAZY:
-        import importlib
-
-        value = getattr(importlib.import_module(_LAZY[name]), name)
-        globals()[name] = value
-        return value
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-def __dir__() -> list[str]:
-    return sorted(__all__)
+# Every name is imported on first use (stpmodel._lazy), so `import stpmodel` loads no model
+# module, no attrs and no cattrs: the command line's read-only commands never need them.
+__getattr__, __dir__ = lazy_exports(
+    __name__,
+    {
+        **_from(".model", "Action", "Footnote", "Goal", "Indicator", "IndicatorKind"),
+        **_from(".model", "Initiative", "ItemKind", "Ministry", "MinistryKind", "MinistryRef"),
+        **_from(".model", "Observation", "Paragraph", "Program", "Section", "SourceSpan"),
+        **_from(".model", "StatusNote", "Subsection"),
+        **_from(".roadmap", "Deadline", "Deadlines", "Items", "Nodes", "Roadmap", "SourceInfo"),
+        **_from(".dates", "Calendar", "DateMention", "Granularity", "Period", "Relation"),
+        **_from(".dates", "find_dates"),
+        **_from(".errors", "ArgumentTypeError", "LoadError", "MissingExtraError", "ParseError"),
+        **_from(".errors", "ParseWarning", "StpError", "UnknownIdError", "WriteError"),
+        **_from("._bundled", "load", "source_text"),
+        **_from(".parsing", "Coverage", "coverage", "parse", "read"),
+        **_from(".serialize", "dumps", "loads"),
+        **_from(".diff", "RoadmapDiff"),
+        **_from(".graph", "build_graph"),
+        **_from(".export.frame", "to_frame"),
+    },
+    __all__,
+)

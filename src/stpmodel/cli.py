@@ -18,15 +18,13 @@ import io
 import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any, NoReturn, TextIO
+from typing import NoReturn, TextIO
 
 import stpmodel
-from stpmodel import query
-from stpmodel._format import display_width, ministry_labels, table, truncate
+from stpmodel import _format, query
 from stpmodel._write import escape_controls
 from stpmodel.dates import Relation, find_dates
-from stpmodel.errors import ParseError, StpError, UnknownIdError, WriteError
-from stpmodel.model import Action, Footnote, Indicator, Initiative, Ministry, Program, StatusNote
+from stpmodel.errors import ParseError, ParseWarning, StpError, UnknownIdError, WriteError
 from stpmodel.roadmap import Deadline, Roadmap
 
 __all__ = ["main"]
@@ -99,42 +97,7 @@ def _program(roadmap: Roadmap, name: str | None) -> str | None:
         raise _UsageError(f"{exc} (see 'stpmodel programs')") from None
 
 
-def _check_ministry(roadmap: Roadmap, name: str | None) -> None:
-    _ministry(roadmap, name)
-
-
-def _check_program(roadmap: Roadmap, name: str | None) -> None:
-    _program(roadmap, name)
-
-
 # -- commands ---------------------------------------------------------------------------
-def _id_key(ident: str) -> tuple[tuple[int, str], ...]:
-    """6.1.2.a10 after 6.1.2.a9: numbers inside IDs compare as numbers."""
-    import re
-
-    return tuple(
-        (int(part), "") if part.isdigit() else (-1, part)
-        for part in re.split(r"(\d+)", ident)
-        if part
-    )
-
-
-_SORTS: dict[str, Callable[[dict[str, Any]], Any]] = {
-    "id": lambda r: _id_key(r["id"]),
-    "date": lambda r: (r["due"], _id_key(r["id"])),
-    "ministry": lambda r: (
-        (r["lead_ministries"] or r["ministries"] or ["~"])[0],
-        r["due"],
-        _id_key(r["id"]),
-    ),
-}
-
-
-def _years(record: dict[str, Any]) -> str:
-    first, last = record["first_year"], record["last_year"]
-    return str(first) if first == last else f"{first}-{last}"
-
-
 def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
     from stpmodel.records import deadline_record
 
@@ -155,7 +118,8 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
     )
     records = [deadline_record(d) for d in found]
     if args.sort:
-        order = sorted(range(len(records)), key=lambda i: _SORTS[args.sort](dict(records[i])))
+        key = _format.SORT_KEYS[args.sort]
+        order = sorted(range(len(records)), key=lambda i: key(records[i]))
         found = [found[i] for i in order]
         records = [records[i] for i in order]
     if args.format == "ics":
@@ -163,132 +127,17 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
 
         out.write(calendar_bytes(roadmap, found).decode("utf-8"))
         return 0
-    rows = [
-        [
-            _years(dict(r)),
-            r["id"],
-            ministry_labels(r["ministries"], r["lead_ministries"]),
-            r["expression"],
-            r["text"],
-        ]
-        for r in records
-    ]
-    _emit(
-        out,
-        args.format,
-        [dict(r) for r in records],
-        ["年", "ID", "府省 (*主担当)", "期限", "内容"],
-        rows,
-        noun="deadlines",
+    out.write(
+        _format.listing(
+            args.format,
+            records,
+            _format.DEADLINE_HEADERS,
+            _format.deadline_rows(records),
+            noun="deadlines",
+            width=_width(),
+        )
     )
     return 0
-
-
-def _emit(
-    out: TextIO,
-    fmt: str,
-    records: list[dict[str, Any]],
-    headers: Sequence[str],
-    rows: list[list[str]],
-    *,
-    noun: str,
-    limits: Sequence[int | None] = (),
-) -> None:
-    """Write a listing as JSON, CSV or an aligned table with a count line."""
-    if fmt == "json":
-        import json  # only here: the table needs no json, and start-up time counts
-
-        from stpmodel.records import jsonable
-
-        json.dump([jsonable(r) for r in records], out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    elif fmt == "csv":
-        _write_csv(out, records)
-    elif rows:
-        width = _width()
-        out.write(table(headers, rows, max_width=width, limits=limits if width else ()))
-        out.write(f"\n{len(rows)} {noun}\n")
-    else:
-        out.write(f"no {noun} match\n")
-
-
-def _write_csv(out: TextIO, records: list[dict[str, Any]]) -> None:
-    import csv
-
-    from stpmodel._write import guard
-
-    if not records:
-        return
-    # CRLF as RFC 4180 says: with it, a CR inside a cell is quoted too
-    writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\r\n")
-    writer.writeheader()
-    for record in records:
-        writer.writerow({k: guard(_cell(v)) for k, v in record.items()})
-
-
-def _cell(value: object) -> object:
-    if isinstance(value, list):
-        return "、".join(str(v) for v in value)
-    return value
-
-
-def _labels(item: Initiative | Action) -> str:
-    from stpmodel.records import item_record
-
-    record = item_record(item)
-    return ministry_labels(record["ministries"], record["lead_ministries"])
-
-
-def _describe(roadmap: Roadmap, obj: object) -> list[str]:
-    lines: list[str] = []
-    if isinstance(obj, Initiative | Action | StatusNote):
-        lines.append(obj.text)
-        if isinstance(obj, Initiative | Action):
-            lines.append(f"府省: {_labels(obj) or '-'}  (* = 主担当, underlined)")
-            if obj.repost:
-                lines.append("(再掲) reprinted from elsewhere in the roadmap")
-        if obj.programs:
-            names = [
-                roadmap.programs[p].name_ja if p in roadmap.programs else p for p in obj.programs
-            ]
-            lines.append(
-                "programs: "
-                + "、".join(f"{p} ({n})" for p, n in zip(obj.programs, names, strict=True))
-            )
-        for mention in obj.dates:
-            lines.append(
-                f"date: {mention.text} → {mention.period.start}..{mention.period.end} ({mention.relation.value})"
-            )
-        if obj.footnotes:
-            lines.append("footnotes: " + ", ".join(map(str, obj.footnotes)))
-        if isinstance(obj, Initiative):
-            lines.append(f"status notes ({len(obj.status_notes)}):")
-            lines.extend(f"  {n.id}  {n.text}" for n in obj.status_notes)
-            lines.append(f"actions ({len(obj.actions)}):")
-            lines.extend(f"  {a.id}  [{_labels(a)}] {a.text}" for a in obj.actions)
-    elif isinstance(obj, Indicator):
-        lines.append(f"{obj.kind.value} indicator: {obj.text}")
-        lines.extend(f"  {d}" for d in obj.details)
-        for o in obj.observations:
-            parts = [f"{o.value}{o.unit}", o.series or "", o.label or ""]
-            when = f" as of {o.as_of.label}" if o.as_of else ""
-            lines.append("  value: " + " ".join(p for p in parts if p) + when)
-    elif isinstance(obj, Footnote):
-        lines.append(obj.text)
-        lines.append("cited by: " + (", ".join(obj.cited_by) or "-"))
-    elif isinstance(obj, Ministry):
-        lines.append(f"{obj.name_ja} / {obj.name_en} ({obj.kind.value})")
-    elif isinstance(obj, Program):
-        lines.append(f"{obj.name_ja} / {obj.name_en}")
-        if obj.aliases:
-            lines.append("aliases: " + "、".join(obj.aliases))
-    else:
-        title = getattr(obj, "title", None) or getattr(obj, "text", "")
-        lines.append(str(title))
-    source = getattr(obj, "source", None)
-    if source is not None:
-        lines.append(f"source: {source}")
-    return lines
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
@@ -309,77 +158,47 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         return 0
     kind = type(obj).__name__
     out.write(f"{args.id}  ({kind})\n")
-    for line in _describe(roadmap, obj):
+    for line in _format.describe(roadmap, obj):
         out.write(line + "\n")
     return 0
 
 
 def _cmd_programs(args: argparse.Namespace, out: TextIO) -> int:
-    from stpmodel.records import program_record
-
-    roadmap = _roadmap(args)
-    records: list[dict[str, Any]] = []
-    for p in roadmap.programs.values():
-        record: dict[str, Any] = dict(program_record(p))
-        record["items"] = len(query.items_of(roadmap, p.id))
-        record["ministries"] = list(query.ministries_of(roadmap, p.id))
-        records.append(record)
-    rows = [
-        [
-            r["id"],
-            str(r["items"]),
-            "、".join(r["ministries"]),
-            f"{r['name_ja']} / {r['name_en']}",
-        ]
-        for r in records
-    ]
-    headers = ["ID", "件数", "府省", "名称"]
-    _emit(out, args.format, records, headers, rows, noun="programs", limits=(None, None, 24))
+    records = _format.program_records(_roadmap(args))
+    rows = _format.program_rows(records)
+    out.write(
+        _format.listing(
+            args.format,
+            records,
+            _format.PROGRAM_HEADERS,
+            rows,
+            noun="programs",
+            width=_width(),
+            limits=(None, None, 24),
+        )
+    )
     return 0
 
 
 def _cmd_ministries(args: argparse.Namespace, out: TextIO) -> int:
-    from stpmodel.records import ministry_record
-
-    roadmap = _roadmap(args)
-    records: list[dict[str, Any]] = []
-    for code, m in roadmap.ministries.items():
-        actions = query.actions_of(roadmap, code)
-        record: dict[str, Any] = dict(ministry_record(m))
-        record["actions"] = len(actions)
-        record["leads"] = sum(code in a.lead_ministries for a in actions)
-        records.append(record)
-    rows = [
-        [r["code"], str(r["actions"]), str(r["leads"]), f"{r['name_ja']} / {r['name_en']}"]
-        for r in records
-    ]
-    headers = ["コード", "取組方針", "主担当", "名称"]
-    _emit(out, args.format, records, headers, rows, noun="ministries")
+    records = _format.ministry_records(_roadmap(args))
+    rows = _format.ministry_rows(records)
+    out.write(
+        _format.listing(
+            args.format, records, _format.MINISTRY_HEADERS, rows, noun="ministries", width=_width()
+        )
+    )
     return 0
 
 
 def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     roadmap = _roadmap(args)
     found = query.search(roadmap, args.text)
-    records: list[dict[str, Any]] = [
-        {
-            "id": getattr(obj, "id", ""),
-            "type": type(obj).__name__,
-            "text": str(getattr(obj, "text", None) or getattr(obj, "title", "")),
-        }
-        for obj in found
-    ]
-    if args.format != "table":
-        _emit(out, args.format, records, [], [], noun="found")
-        return 0
-    width = _width()
-    for r in records:
-        prefix = f"{r['id']}  "
-        text = escape_controls(r["text"], json=True, bidi=True)
-        if width is not None:
-            text = truncate(text, width - display_width(prefix))
-        out.write(prefix + text + "\n")
-    out.write(f"{len(found)} found\n")
+    records = _format.search_records(found)
+    if args.format == "table":
+        out.write(_format.search_lines(records, width=_width()))
+    else:
+        out.write(_format.listing(args.format, records, [], [], noun="found", width=_width()))
     return 0
 
 
@@ -406,15 +225,26 @@ def _cmd_dates(args: argparse.Namespace, out: TextIO) -> int:
             records = [jsonable(mention_record(m)) for m in mentions]
             out.write(json.dumps(records, ensure_ascii=False) + "\n")
             continue
-        if not mentions:
-            out.write(f"{text}\n  (no dates)\n")
-            continue
-        out.write(f"{text}\n")
-        for m in mentions:
-            out.write(
-                f"  {m.text}  {m.period.start}..{m.period.end}  {m.relation.value}  {m.period.granularity.value}\n"
-            )
+        out.write(_format.date_lines(text, mentions))
     return 0
+
+
+def _say_warnings(args: argparse.Namespace, warnings: Sequence[ParseWarning]) -> None:
+    """Each warning as `file:line:col: message` over its source line and a caret line."""
+    if not warnings:
+        return
+    from stpmodel.parsing._decode import decode, read_file
+    from stpmodel.parsing._lines import split_lines
+
+    try:  # read again only to show the lines: the parse itself read the file once
+        lines = split_lines(
+            decode(read_file(args.file, source=args.file), source=args.file, encoding=args.encoding)
+        )
+    except ParseError:  # the file changed since: the warnings are still worth showing
+        lines = []
+    for warning in warnings:
+        line = lines[warning.line - 1] if 0 < warning.line <= len(lines) else None
+        _say(sys.stderr, _format.located(warning, line) + "\n")
 
 
 def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
@@ -422,25 +252,18 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
         roadmap = stpmodel.read(args.file, encoding=args.encoding, strict=args.strict)
     except ParseError as exc:
         if exc.problems:
-            for problem in exc.problems:
-                _say(sys.stderr, f"{problem}\n")
+            _say_warnings(args, exc.problems)
             _say(sys.stderr, f"{exc.source}: {len(exc.problems)} errors (strict mode)\n")
         else:
             _say(sys.stderr, f"{exc}\n")
         return 1 if exc.problems else 2
-    for warning in roadmap.warnings:
-        _say(sys.stderr, f"{warning}\n")
+    _say_warnings(args, roadmap.warnings)
     if args.output:
         from stpmodel._write import write_bytes
         from stpmodel.serialize import dumps
 
         write_bytes(args.output, dumps(roadmap, indent=1).encode("utf-8"), overwrite=args.force)
-    out.write(
-        f"{args.file}: {len(roadmap.sections)} sections, {len(roadmap.initiatives)} initiatives, "
-        f"{len(roadmap.actions)} actions, {len(roadmap.status_notes)} status notes, "
-        f"{len(roadmap.indicators)} indicators, {len(roadmap.footnotes)} footnotes, "
-        f"{len(roadmap.warnings)} warnings\n"
-    )
+    out.write(_format.parse_summary(args.file, roadmap))
     return 0
 
 
@@ -509,7 +332,6 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     """``stpmodel diff OLD NEW``: what changed between two editions (exit 1 on differences
     only with ``--exit-code``)."""
     from stpmodel.diff import diff, open_edition
-    from stpmodel.diff._text import word_diff
 
     editions = [open_edition(args.old), open_edition(args.new)]
     for name, edition in zip((args.old, args.new), editions, strict=True):
@@ -522,44 +344,9 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     found = diff(*editions)
     if args.kind:
         found = found.filter(kind=args.kind)
-    records = []
-    for full in found.records():
-        record = {k: full[k] for k in ("change", "kind", "old_id", "new_id", "fields", "score")}
-        if "text" in full["fields"] or full["change"] in ("added", "removed"):
-            for key in ("old_text", "new_text"):
-                if full[key] is not None:
-                    record[key] = full[key]
-        records.append((record, full))
-    if args.format == "json":
-        import json
-
-        json.dump([r for r, _ in records], out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    elif args.format == "csv":
-        keys = ("change", "kind", "old_id", "new_id", "fields", "score", "old_text", "new_text")
-        _write_csv(out, [{k: r.get(k) for k in keys} for r, _ in records])
-    elif records:
-        rows = []
-        for record, full in records:
-            ids = " → ".join(i for i in (record["old_id"], record["new_id"]) if i)
-            what = [f"{m['code']} {m['change'].replace('_', ' ')}" for m in full["ministries"]]
-            what += [f"{d['old'] or '-'} → {d['new'] or '-'}" for d in full["dates"]]
-            what += [f"{o['old'] or '-'} → {o['new'] or '-'}" for o in full["observations"]]
-            what += [f"{p['program']} {p['change']}" for p in full["programs"]]
-            if full["repost"]:
-                what.append(f"(再掲) {full['repost']['old']} → {full['repost']['new']}")
-            if "old_text" in record and "new_text" in record:
-                what.insert(0, word_diff(record["old_text"], record["new_text"]))
-            else:
-                what.append(full["text"])
-            fields = ",".join(record["fields"])
-            text = " / ".join(part for part in what if part)
-            rows.append([record["change"], record["kind"], ids, fields, text])
-        out.write(table(["変更", "種類", "ID", "項目", "内容"], rows, max_width=_width()))
-        out.write(f"\n{found.summary()}\n")
-    else:
-        out.write("no differences\n")
-    return 1 if args.exit_code and records else 0
+    text, count = _format.diff_listing(found, args.format, width=_width())
+    out.write(text)
+    return 1 if args.exit_code and count else 0
 
 
 # -- the parser -------------------------------------------------------------------------
@@ -608,7 +395,7 @@ def _deadlines_options(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument(
         "--sort",
-        choices=list(_SORTS),
+        choices=list(_format.SORT_KEYS),
         help="order by ID, by due date or by (lead) ministry (default: document order)",
     )
     p.add_argument("--format", choices=["table", "json", "csv", "ics"], default="table")

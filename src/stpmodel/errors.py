@@ -94,8 +94,16 @@ class ParseWarning:
         """`(column, end_column)`."""
         return (self.column, self.end_column)
 
+    @property
+    def location(self) -> str:
+        """`file:line:column` (`file:line` where the column is unknown, 0)."""
+        where = f"{self.source}:{self.line}"
+        return f"{where}:{self.column}" if self.column else where
+
     def __str__(self) -> str:
-        return f"{self.source}:{self.line}: {self.message}"
+        """`file:line:column: message`, the form compilers use, which editors and
+        terminals turn into a link to the place."""
+        return f"{self.location}: {self.message}"
 
     def _repr_html_(self) -> str:
         from stpmodel._html import row  # presentation works from plain values

@@ -9,15 +9,14 @@ Nodes are keyed by object ID and carry a `kind`; edges carry a `relation`:
 | `mentions` | initiative / status note / action → program |
 | `due` | initiative / action → period (`period:FY2027` …), with the mention's `date_relation` and `expression` |
 | `cites` | any object → footnote (a section also for its vision and goals) |
-| `reposts` | an action marked (再掲) → the other actions with the same text |
+| `reposts` | an action marked (再掲) → its original: the first unmarked action with the same text (one edge per repost; a repost with no original has none) |
 
 Only this module imports networkx, and only [build_graph][stpmodel.graph.build_graph] needs it.
 """
 
 from __future__ import annotations
 
-from collections import defaultdict
-from collections.abc import Hashable, Iterable
+from collections.abc import Hashable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from stpmodel._text import search_key
@@ -117,12 +116,9 @@ def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
             due(obj.id, obj)
         cites(obj.id, obj.footnotes)
 
-    by_text: defaultdict[str, list[str]] = defaultdict(list)
     for obj, parent in roadmap.walk_with_parents():
         if isinstance(obj, Initiative | StatusNote | Action):
             item(obj)
-            if isinstance(obj, Action):
-                by_text[search_key(obj.text)].append(obj.id)
         elif isinstance(obj, Section):
             node(
                 obj.id,
@@ -153,12 +149,28 @@ def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
             continue
         if parent is not None:
             g.add_edge(parent.id, obj.id, relation="contains")
+    for repost, original in _repost_links(roadmap):
+        g.add_edge(repost, original, relation="reposts")
+    return g
+
+
+def _repost_links(roadmap: Roadmap) -> Iterator[tuple[str, str]]:
+    """`(repost ID, original ID)` for each action marked (再掲) whose original is in the roadmap.
+
+    The original is the first action *not* marked (再掲) with the same text (compared by
+    [search_key][stpmodel._text.search_key]). One pair per repost at most, so the graph grows
+    linearly however many reposts share a text; reposts without an original link to nothing.
+    """
+    originals: dict[str, str] = {}
+    for action in roadmap.actions:
+        if not action.repost:
+            originals.setdefault(search_key(action.text), action.id)
     for action in roadmap.actions:
         if action.repost:
-            for other in by_text[search_key(action.text)]:
-                if other != action.id:
-                    g.add_edge(action.id, other, relation="reposts")
-    return g
+            # the one line to change once actions carry their original: `action.repost_of`
+            original = originals.get(search_key(action.text))
+            if original is not None:
+                yield action.id, original
 
 
 def neighbors(

@@ -266,8 +266,10 @@ class Codes(Results[str]):
         return tuple.__getitem__(self, key)
 
     def records(self) -> list[dict[str, Any]]:
-        """`{"code": …, "name": …}` per code."""
-        return [{"code": code, "name": self._names.get(code, "")} for code in self]
+        """A [CodeRecord][stpmodel.records.CodeRecord] (`{"code", "name"}`) per code."""
+        from stpmodel.records import code_records
+
+        return [dict(r) for r in code_records(self, self._names)]
 
     def _repr_html_(self) -> str:
         from stpmodel._html import codes_table
@@ -293,11 +295,11 @@ class MinistryPairs(Results[MinistryPair]):
     _frame = "pairs"
 
     def records(self) -> list[dict[str, Any]]:
-        """`{"first", "second", "count", "items"}` per pair."""
-        return [
-            {"first": p.first, "second": p.second, "count": p.count, "items": list(p.items)}
-            for p in self
-        ]
+        """A [MinistryPairRecord][stpmodel.records.MinistryPairRecord]
+        (`{"first", "second", "count", "items"}`) per pair."""
+        from stpmodel.records import ministry_pair_record
+
+        return [dict(ministry_pair_record(p)) for p in self]
 
     def _repr_html_(self) -> str:
         from stpmodel._html import pairs_table

@@ -44,15 +44,21 @@ if TYPE_CHECKING:
         StatusNote,
         Subsection,
     )
+    from stpmodel.query import MinistryPair
     from stpmodel.roadmap import Deadline, Node, Roadmap
 
 __all__ = [
+    "CitationRecord",
+    "CodeRecord",
+    "DateRecord",
     "DeadlineRecord",
     "FootnoteRecord",
     "IndicatorRecord",
     "ItemMinistryRecord",
+    "ItemProgramRecord",
     "ItemRecord",
     "MentionRecord",
+    "MinistryPairRecord",
     "MinistryRecord",
     "NodeRecord",
     "ObservationRecord",
@@ -60,13 +66,18 @@ __all__ = [
     "RoadmapRecord",
     "SectionRecord",
     "SubsectionRecord",
+    "citation_records",
+    "code_records",
+    "date_record",
     "deadline_record",
     "footnote_record",
     "indicator_record",
     "item_ministry_records",
+    "item_program_records",
     "item_record",
     "jsonable",
     "mention_record",
+    "ministry_pair_record",
     "ministry_record",
     "node_record",
     "observation_record",
@@ -100,25 +111,72 @@ class MentionRecord(TypedDict):
     span: list[int]
 
 
-class DeadlineRecord(MentionRecord):
-    """One date written on an initiative or action ([Deadline][stpmodel.Deadline]).
-
-    `id` is the item's ID, `kind` `"initiative"` or `"action"`, `initiative_id` the
-    initiative the item belongs to (its own ID for an initiative), `text` the item's text,
-    `line` the first source line of the item and `source` its whole source span
-    (`"name:12,13"`).
-    """
-
+class _DeadlineHead(TypedDict):
     id: str
     kind: str
     initiative_id: str
-    text: str
+
+
+class DeadlineRecord(_DeadlineHead, MentionRecord):
+    """One date written on an initiative or action ([Deadline][stpmodel.Deadline]).
+
+    `id` is the item's ID, `kind` `"initiative"` or `"action"`, `initiative_id` the
+    initiative the item belongs to (its own ID for an initiative); then the columns of
+    [MentionRecord][stpmodel.records.MentionRecord]; then the item's tags, `text`, `line`
+    (the first source line of the item) and `source`, its whole source span
+    (`"name:12,13"`). Columns are in this order: the head, the mention, the item.
+    """
+
     ministries: list[str]
     lead_ministries: list[str]
     programs: list[str]
     repost: bool
+    text: str
     line: int
     source: str
+
+
+class _DateHead(TypedDict):
+    item_id: str
+    kind: str
+
+
+class DateRecord(_DateHead, MentionRecord):
+    """One date written on an initiative or action, as the `dates` link table holds it:
+    the item's ID and kind, then the columns of
+    [MentionRecord][stpmodel.records.MentionRecord]."""
+
+
+class ItemProgramRecord(TypedDict):
+    """One program an item mentions (the `item_programs` link table)."""
+
+    item_id: str
+    program_id: str
+
+
+class CitationRecord(TypedDict):
+    """One citation of a footnote by an object (the `citations` link table)."""
+
+    item_id: str
+    footnote_number: int
+
+
+class CodeRecord(TypedDict):
+    """A ministry code or program ID with its Japanese name, as
+    [Codes][stpmodel.query.Codes] lists them."""
+
+    code: str
+    name: str
+
+
+class MinistryPairRecord(TypedDict):
+    """Two ministries tagged together on `count` items (`items`, their IDs)
+    ([MinistryPair][stpmodel.query.MinistryPair])."""
+
+    first: str
+    second: str
+    count: int
+    items: list[str]
 
 
 class ItemRecord(TypedDict):
@@ -325,6 +383,40 @@ def deadline_record(deadline: Deadline) -> DeadlineRecord:
         "source": str(item.source),
     }
     return record
+
+
+def date_record(deadline: Deadline) -> DateRecord:
+    """One row of the `dates` link table: the item's ID and kind, then the mention."""
+    return {
+        "item_id": deadline.item.id,
+        "kind": deadline.item.kind.value,
+        **mention_record(deadline.mention),
+    }
+
+
+def item_program_records(item: Initiative | Action | StatusNote) -> list[ItemProgramRecord]:
+    """One row per program an item mentions, in the order of the text."""
+    return [{"item_id": item.id, "program_id": pid} for pid in item.programs]
+
+
+def citation_records(footnote: Footnote) -> list[CitationRecord]:
+    """One row per object citing the footnote."""
+    return [{"item_id": ident, "footnote_number": footnote.number} for ident in footnote.cited_by]
+
+
+def code_records(codes: Iterable[str], names: Mapping[str, str]) -> list[CodeRecord]:
+    """`{"code", "name"}` per code, the name from `names` (empty where unknown)."""
+    return [{"code": code, "name": names.get(code, "")} for code in codes]
+
+
+def ministry_pair_record(pair: MinistryPair) -> MinistryPairRecord:
+    """A pair of ministries with the number and IDs of the items they share."""
+    return {
+        "first": pair.first,
+        "second": pair.second,
+        "count": pair.count,
+        "items": list(pair.items),
+    }
 
 
 def item_record(item: Initiative | Action | StatusNote, parent_id: str = "") -> ItemRecord:

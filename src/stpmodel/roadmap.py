@@ -351,18 +351,67 @@ class Roadmap:
     def get(self, ident: str, kind: type[_N]) -> _N: ...
 
     def get(self, ident: str, kind: type[Any] | None = None) -> Any:
-        """The object with this ID (`"6.1.2.a3"`, `"fn94"`, `"科技"`, `"sip"` …).
+        """The object with this ID (`"6.1.2.a3"`, `"fn94"`, `"科技"`, `"sip"` …), or the
+        ministry or program this name stands for (`"MEXT"`, `"SIP"`, `"文部科学省"`: see
+        [ministry][stpmodel.Roadmap.ministry] and [program][stpmodel.Roadmap.program]).
 
         With `kind` (`roadmap.get("6.1.2", Initiative)`) the object must be of that
         class, and type checkers know it is. Raises [UnknownIdError][stpmodel.UnknownIdError] (a
-        `KeyError`) when there is no such object, `TypeError` when it is of another kind.
+        `KeyError`, with close ministry and program names) when there is no such object,
+        `TypeError` when it is of another kind.
         """
-        try:
-            found = self._index.by_id[ident]
-        except KeyError:
-            raise UnknownIdError(ident) from None
+        found = self._index.by_id.get(ident) if isinstance(ident, str) else None
+        if found is None:
+            found = self._named(ident)
         if kind is not None and not isinstance(found, kind):
             raise TypeError(f"{ident!r} is a {type(found).__name__}, not a {kind.__name__}")
+        return found
+
+    def _named(self, name: str) -> Ministry | Program:
+        """The ministry, else the program, `name` stands for; an UnknownIdError with the
+        close names of both otherwise."""
+        if not isinstance(name, str):
+            raise UnknownIdError(repr(name))
+        lookups: tuple[Callable[[str], Ministry | Program], ...] = (self.ministry, self.program)
+        for lookup in lookups:
+            try:
+                return lookup(name)
+            except UnknownIdError:
+                continue
+        ministries = memoized(self, "ministry-names", _ministry_names)
+        programs = memoized(self, "program-names", _program_names)
+        folded = name_key(name)
+        matches = [*ministries.close_matches(folded, 3, name=name)]
+        matches += programs.close_matches(folded, 3, name=name)
+        raise UnknownIdError(name, matches=matches)
+
+    def ministry(self, name: str) -> Ministry:
+        """The [Ministry][stpmodel.Ministry] `name` stands for (any name
+        [ministry_code][stpmodel.Roadmap.ministry_code] resolves: `"文"`, `"MEXT"`,
+        `"文部科学省"`, `"文科省"`), from this roadmap's registry or else the default one.
+
+        Raises [UnknownIdError][stpmodel.UnknownIdError] with close matches on every
+        spelling (`"Ministry of Education"` offers 文).
+        """
+        code = self.ministry_code(name)
+        found = self.ministries.get(code)
+        if found is None:
+            from stpmodel.registry import default_ministries
+
+            found = default_ministries()[code]
+        return found
+
+    def program(self, name: str) -> Program:
+        """The [Program][stpmodel.Program] `name` stands for (an ID, acronym, alias or name,
+        as [program_id][stpmodel.Roadmap.program_id] resolves them: `"SIP"`, `"sip"`),
+        from this roadmap's catalog or else the default one. Errors as for
+        [ministry][stpmodel.Roadmap.ministry]."""
+        pid = self.program_id(name)
+        found = self.programs.get(pid)
+        if found is None:
+            from stpmodel.registry import default_programs
+
+            found = default_programs()[pid]
         return found
 
     def __contains__(self, ident: object) -> bool:
@@ -530,3 +579,10 @@ def _program_names(roadmap: Roadmap) -> NameIndex:
     from stpmodel.registry import NameIndex, default_programs
 
     return NameIndex.of_programs(roadmap.programs, default_programs())
+
+
+def name_key(name: str) -> str:
+    """The folded form names are compared in (see `stpmodel.registry.name_key`)."""
+    from stpmodel.registry import name_key as key
+
+    return key(name)

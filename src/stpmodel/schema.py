@@ -13,15 +13,13 @@ surrogate in a string — `loads()` checks on top (docs/safety.md).
 from __future__ import annotations
 
 import datetime as dt
-import enum
-import types
 import typing
-from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 
+from stpmodel._types import shape
 from stpmodel.roadmap import Roadmap
 
 __all__ = [
@@ -47,24 +45,31 @@ DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 INT_KEY_PATTERN = r"-?[0-9]{1,18}"
 """An object key standing for an integer (footnote numbers)."""
 
+_SCALARS: dict[type, dict[str, Any]] = {
+    bool: {"type": "boolean"},
+    int: {"type": "integer", "minimum": INT_MIN, "maximum": INT_MAX},
+    str: {"type": "string"},
+    Decimal: {"type": "string", "pattern": f"^{DECIMAL_PATTERN}$", "maxLength": DECIMAL_MAX_CHARS},
+    dt.date: {"type": "string", "format": "date", "pattern": f"^{DATE_PATTERN}$"},
+}
+
 
 def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
-    origin = typing.get_origin(tp)
-    args = typing.get_args(tp)
-    if tp is type(None):
+    kind, args = shape(tp)
+    if kind == "none":
         return {"type": "null"}
-    if origin in (typing.Union, types.UnionType):
+    if kind == "union":
         return {"anyOf": [_schema_for(a, defs) for a in args]}
-    if origin is tuple:
-        if len(args) == 2 and args[1] is Ellipsis:
-            return {"type": "array", "items": _schema_for(args[0], defs)}
+    if kind == "array":
+        return {"type": "array", "items": _schema_for(args[0], defs)}
+    if kind == "tuple":
         return {
             "type": "array",
             "prefixItems": [_schema_for(a, defs) for a in args],
             "minItems": len(args),
             "maxItems": len(args),
         }
-    if origin in (dict, Mapping):
+    if kind == "mapping":
         key, value = args
         schema: dict[str, Any] = {
             "type": "object",
@@ -73,19 +78,11 @@ def _schema_for(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         if key is int:
             schema["propertyNames"] = {"pattern": f"^{INT_KEY_PATTERN}$"}
         return schema
-    if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return {"type": "string", "enum": [m.value for m in tp]}
-    if tp is bool:
-        return {"type": "boolean"}
-    if tp is int:
-        return {"type": "integer", "minimum": INT_MIN, "maximum": INT_MAX}
-    if tp is str:
-        return {"type": "string"}
-    if tp is Decimal:
-        return {"type": "string", "pattern": f"^{DECIMAL_PATTERN}$", "maxLength": DECIMAL_MAX_CHARS}
-    if tp is dt.date:
-        return {"type": "string", "format": "date", "pattern": f"^{DATE_PATTERN}$"}
-    if attrs.has(tp):
+    if kind == "enum":
+        return {"type": "string", "enum": [m.value for m in args[0]]}
+    if kind == "scalar" and args[0] in _SCALARS:
+        return dict(_SCALARS[args[0]])
+    if kind == "record":
         name = tp.__name__
         if name not in defs:
             defs[name] = {}

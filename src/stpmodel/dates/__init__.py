@@ -10,8 +10,9 @@ date-like text that names no day (2023/2/30, 令和0年) as `DateProblem`s.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from stpmodel._lazy import lazy_exports
 from stpmodel.dates.mention import DateMention, Relation
 from stpmodel.dates.period import (
     Calendar,
@@ -69,10 +70,7 @@ def find_dates(text: str, *, year: int | None = None) -> list[DateMention]:
     return scan(text, year=year)[0]
 
 
-def __getattr__(name: str) -> Any:
-    # the scanner compiles its patterns on import: load it on first use only
-    if name in ("DateProblem", "scan"):
-        from stpmodel.dates import _engine
-
-        return getattr(_engine, name)
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# the scanner compiles its patterns on import: load it on first use only
+__getattr__, __dir__ = lazy_exports(
+    __name__, {"DateProblem": "._engine", "scan": "._engine"}, __all__
+)

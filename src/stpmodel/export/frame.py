@@ -26,140 +26,46 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from stpmodel import records as rec
 from stpmodel.errors import MissingExtraError
-from stpmodel.export.tables import table_records
+from stpmodel.export.tables import FRAMES, SPECS, Column, columns_of, table_records
 
 if TYPE_CHECKING:  # Roadmap.to_frame imports this module: no run-time import back
     from stpmodel.roadmap import Roadmap
 
-__all__ = ["FRAMES", "all_frame_records", "frame_records", "records_frame", "to_frame"]
+__all__ = [
+    "FRAMES",
+    "all_frame_records",
+    "frame_columns",
+    "frame_records",
+    "records_frame",
+    "to_frame",
+]
 
-_ITEM = (
-    "text",
-    "ministries",
-    "lead_ministries",
-    "programs",
-    "footnotes",
-    "repost",
-    "dates",
-    "first_due",
-    "last_due",
-    "line",
-    "source",
-)
-
-FRAMES: dict[str, tuple[str, ...]] = {
-    "initiatives": ("id", "subsection_id", *_ITEM),
-    "actions": ("id", "initiative_id", *_ITEM),
-    "status_notes": (
-        "id",
-        "initiative_id",
-        "text",
-        "programs",
-        "footnotes",
-        "dates",
-        "first_due",
-        "last_due",
-        "line",
-        "source",
-    ),
-    "deadlines": (
-        "id",
-        "kind",
-        "initiative_id",
-        "expression",
-        "relation",
-        "start",
-        "end",
-        "due",
-        "label",
-        "first_year",
-        "last_year",
-        "granularity",
-        "calendar",
-        "approximate",
-        "ministries",
-        "lead_ministries",
-        "programs",
-        "repost",
-        "text",
-        "line",
-        "source",
-    ),
-    "indicators": (
-        "id",
-        "section_id",
-        "kind",
-        "name",
-        "text",
-        "repost",
-        "footnotes",
-        "observations",
-        "latest_value",
-        "latest_unit",
-        "latest_as_of",
-        "line",
-    ),
-    "observations": (
-        "indicator_id",
-        "series",
-        "label",
-        "value",
-        "unit",
-        "text",
-        "as_of_start",
-        "as_of_end",
-        "as_of_label",
-        "footnote",
-    ),
-    "ministries": ("code", "name_ja", "name_en", "kind", "abbreviation", "confirmed"),
-    "programs": (
-        "id",
-        "name_ja",
-        "name_en",
-        "acronym",
-        "operator",
-        "part_of",
-        "phases",
-        "confirmed",
-    ),
-    "footnotes": ("number", "id", "text", "cited_by", "line"),
-    "item_ministries": ("item_id", "kind", "code", "lead"),
-    "sections": (
-        "id",
-        "number",
-        "title",
-        "chapter",
-        "subsections",
-        "initiatives",
-        "actions",
-        "indicators",
-        "line",
-    ),
-    "subsections": (
-        "id",
-        "section_id",
-        "number",
-        "title",
-        "initiatives",
-        "actions",
-        "status_notes",
-        "line",
-    ),
+COLLECTIONS: dict[str, type] = {
+    "items": rec.ItemRecord,
+    "nodes": rec.NodeRecord,
+    "codes": rec.CodeRecord,
+    "pairs": rec.MinistryPairRecord,
 }
-"""What [to_frame][stpmodel.export.frame.to_frame] can tabulate, with each frame's columns."""
-
-_DATES = frozenset({"start", "end", "due", "first_due", "last_due", "as_of_start", "as_of_end"})
-_FLOATS = frozenset({"value", "latest_value"})
-_BOOLS = frozenset({"repost", "approximate", "confirmed", "lead"})
+"""The record of each result collection that is not a table (`Items`, `Nodes`, `Codes`,
+`MinistryPairs`), whose frame takes its columns and types from that record."""
 
 
 def _check(what: object) -> str:
     if not isinstance(what, str):
         raise TypeError(f"what must be a table name (str), not {type(what).__name__}")
-    if what not in FRAMES:
-        raise ValueError(f"unknown table {what!r}; expected one of {', '.join(FRAMES)}")
+    if what not in SPECS:
+        raise ValueError(f"unknown table {what!r}; expected one of {', '.join(SPECS)}")
     return what
+
+
+def frame_columns(what: str) -> tuple[Column, ...]:
+    """The typed columns of the frame `what`: a table of
+    [SPECS][stpmodel.export.tables.SPECS] or a result collection."""
+    if what in SPECS:
+        return SPECS[what].columns
+    return columns_of(COLLECTIONS[what])
 
 
 def frame_records(roadmap: Roadmap, what: str) -> list[dict[str, Any]]:
@@ -190,7 +96,7 @@ def _pandas() -> Any:
 
 
 def to_frame(roadmap: Roadmap, what: str = "actions") -> Any:
-    """A `pandas.DataFrame` of `what` (a key of [FRAMES][stpmodel.export.frame.FRAMES]).
+    """A `pandas.DataFrame` of `what` (a key of [FRAMES][stpmodel.export.tables.FRAMES]).
 
     One row per object in document order, indexed by position, with the columns of
     `FRAMES[what]` typed as the module docs say (dates `datetime64`, values `float64`,
@@ -202,9 +108,7 @@ def to_frame(roadmap: Roadmap, what: str = "actions") -> Any:
         MissingExtraError: pandas is not installed.
     """
     _check(what)
-    pd = _pandas()
-    columns = list(FRAMES[what])
-    return _typed(pd, pd.DataFrame.from_records(frame_records(roadmap, what), columns=columns))
+    return _pandas_frame(frame_records(roadmap, what), frame_columns(what))
 
 
 def records_frame(records: Iterable[Mapping[str, Any]], what: str = "") -> Any:
@@ -212,26 +116,35 @@ def records_frame(records: Iterable[Mapping[str, Any]], what: str = "") -> Any:
     like [to_frame][stpmodel.export.frame.to_frame]'s frames.
 
     Result collections (`roadmap.deadlines(...).to_frame()` …) come here. Where `what`
-    names a frame of [FRAMES][stpmodel.export.frame.FRAMES], the columns are that frame's
-    (so a query's deadlines tabulate exactly like `to_frame(roadmap, "deadlines")`, even
-    when there are none); otherwise they are the records' keys.
+    names a frame of [FRAMES][stpmodel.export.tables.FRAMES] or a collection of
+    [COLLECTIONS][stpmodel.export.frame.COLLECTIONS], the columns are its own (so a
+    query's deadlines tabulate exactly like `to_frame(roadmap, "deadlines")`, even when
+    there are none); otherwise they are the records' keys.
     """
-    pd = _pandas()
     rows = [dict(r) for r in records]
-    columns = FRAMES.get(what)
-    if columns is not None and all(c in row for row in rows for c in columns):
-        rows = [{c: row[c] for c in columns} for row in rows]
-        return _typed(pd, pd.DataFrame.from_records(rows, columns=list(columns)))
-    return _typed(pd, pd.DataFrame.from_records(rows))
+    if what in SPECS or what in COLLECTIONS:
+        columns = frame_columns(what)
+        names = [c.name for c in columns]
+        if all(c in row for row in rows for c in names):
+            return _pandas_frame([{c: row[c] for c in names} for row in rows], columns)
+    pd = _pandas()
+    return pd.DataFrame.from_records(rows)
 
 
-def _typed(pd: Any, frame: Any) -> Any:
-    """Dates as `datetime64`, values as `float64`, flags as `bool`, by column name."""
-    for column in frame.columns:
-        if column in _DATES:
-            frame[column] = pd.to_datetime(frame[column])
-        elif column in _FLOATS:
-            frame[column] = frame[column].astype("float64")
-        elif column in _BOOLS:
-            frame[column] = frame[column].astype(bool)
+def _pandas_frame(rows: list[dict[str, Any]], columns: Iterable[Column]) -> Any:
+    """Dates as `datetime64`, values as `float64`, flags as `bool`, whole numbers as
+    `int64` (`Int64` where a value may be missing), by the record's types."""
+    pd = _pandas()
+    columns = tuple(columns)
+    frame = pd.DataFrame.from_records(rows, columns=[c.name for c in columns])
+    for column in columns:
+        name = column.name
+        if column.kind == "date":
+            frame[name] = pd.to_datetime(frame[name])
+        elif column.kind == "float":
+            frame[name] = frame[name].astype("float64")
+        elif column.kind == "bool":
+            frame[name] = frame[name].astype(bool)
+        elif column.kind == "int":
+            frame[name] = frame[name].astype("Int64" if column.nullable else "int64")
     return frame

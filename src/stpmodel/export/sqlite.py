@@ -1,6 +1,7 @@
 """The roadmap as a typed SQLite database (stdlib sqlite3) for Datasette, DuckDB or plain SQL.
 
-Tables follow [TABLES][stpmodel.export.tables.TABLES], with primary and foreign keys and an
+Tables follow [TABLES][stpmodel.export.tables.TABLES]; the schema is generated from their
+declaration ([SPECS][stpmodel.export.tables.SPECS]), with primary and foreign keys and an
 index on every column that refers to another table. Columns are declared with their types:
 dates `DATE` (stored as ISO text, `2026-03-31`, which sorts and compares as dates),
 booleans `BOOLEAN` (0/1), indicator values `REAL`, counts and years `INTEGER`, so queries
@@ -8,8 +9,9 @@ need no casts. Every value goes through parameterised statements.
 
 Two views answer the usual questions in one `WHERE` clause:
 
-- `deadlines`: one row per date written on an initiative or action, with the item's text,
-  its ministries and lead ministries (joined with `、`), and the years written at each end,
+- `deadlines`: one row per date written on an initiative or action, with the columns of
+  the `deadlines` frame: the item's text, its ministries, lead ministries and programs
+  (joined with `、`), and the years written at each end,
   `first_year` and `last_year` (equal for a single period). A deadline falls in a window of
   years when either end does, as [Roadmap.deadlines][stpmodel.Roadmap.deadlines] counts it.
 - `ministry_deadlines`: the same rows once per ministry tag of the item, with its `code`
@@ -31,105 +33,103 @@ import sqlite3
 from typing import Any
 
 from stpmodel._write import write_with
-from stpmodel.export.tables import TABLES, tables
+from stpmodel.export.tables import SPECS, TABLES, Column, Table, tables
 from stpmodel.roadmap import Roadmap
 
-__all__ = ["SCHEMA", "write_sqlite"]
+__all__ = ["SCHEMA", "schema", "write_sqlite"]
 
-SCHEMA = """
-CREATE TABLE sections (id TEXT PRIMARY KEY, number INTEGER NOT NULL, title TEXT NOT NULL,
-    chapter TEXT, line INTEGER NOT NULL);
-CREATE TABLE subsections (id TEXT PRIMARY KEY,
-    section_id TEXT NOT NULL REFERENCES sections(id), number INTEGER NOT NULL,
-    title TEXT NOT NULL, line INTEGER NOT NULL);
-CREATE TABLE initiatives (id TEXT PRIMARY KEY,
-    subsection_id TEXT NOT NULL REFERENCES subsections(id), text TEXT NOT NULL,
-    repost BOOLEAN NOT NULL, first_due DATE, last_due DATE, line INTEGER NOT NULL);
-CREATE TABLE status_notes (id TEXT PRIMARY KEY,
-    initiative_id TEXT NOT NULL REFERENCES initiatives(id), text TEXT NOT NULL,
-    line INTEGER NOT NULL);
-CREATE TABLE actions (id TEXT PRIMARY KEY,
-    initiative_id TEXT NOT NULL REFERENCES initiatives(id), text TEXT NOT NULL,
-    repost BOOLEAN NOT NULL, first_due DATE, last_due DATE, line INTEGER NOT NULL);
-CREATE TABLE ministries (code TEXT PRIMARY KEY, name_ja TEXT NOT NULL, name_en TEXT NOT NULL,
-    kind TEXT NOT NULL, abbreviation TEXT NOT NULL, confirmed BOOLEAN NOT NULL);
-CREATE TABLE programs (id TEXT PRIMARY KEY, name_ja TEXT NOT NULL, name_en TEXT NOT NULL,
-    acronym TEXT NOT NULL, operator TEXT NOT NULL, part_of TEXT NOT NULL,
-    phases TEXT NOT NULL);
-CREATE TABLE item_ministries (item_id TEXT NOT NULL, kind TEXT NOT NULL,
-    code TEXT NOT NULL REFERENCES ministries(code), lead BOOLEAN NOT NULL);
-CREATE TABLE item_programs (item_id TEXT NOT NULL,
-    program_id TEXT NOT NULL REFERENCES programs(id));
-CREATE TABLE dates (item_id TEXT NOT NULL, kind TEXT NOT NULL, expression TEXT NOT NULL,
-    relation TEXT NOT NULL, start DATE NOT NULL, "end" DATE NOT NULL, due DATE NOT NULL,
-    label TEXT NOT NULL, first_year INTEGER NOT NULL, last_year INTEGER NOT NULL,
-    granularity TEXT NOT NULL, calendar TEXT NOT NULL, approximate BOOLEAN NOT NULL);
-CREATE TABLE indicators (id TEXT PRIMARY KEY, section_id TEXT NOT NULL REFERENCES sections(id),
-    kind TEXT NOT NULL, name TEXT NOT NULL, text TEXT NOT NULL, repost BOOLEAN NOT NULL,
-    line INTEGER NOT NULL);
-CREATE TABLE observations (indicator_id TEXT NOT NULL REFERENCES indicators(id),
-    series TEXT, label TEXT, value REAL NOT NULL, unit TEXT NOT NULL, text TEXT NOT NULL,
-    as_of_start DATE, as_of_end DATE, as_of_label TEXT,
-    footnote INTEGER REFERENCES footnotes(number));
-CREATE TABLE footnotes (number INTEGER PRIMARY KEY, text TEXT NOT NULL, line INTEGER NOT NULL);
-CREATE TABLE citations (item_id TEXT NOT NULL,
-    footnote_number INTEGER NOT NULL REFERENCES footnotes(number));
+_SQL_TYPES = {
+    "str": "TEXT",
+    "int": "INTEGER",
+    "float": "REAL",
+    "bool": "BOOLEAN",
+    "date": "DATE",
+    "list": "TEXT",
+}
 
-CREATE INDEX subsections_section_id ON subsections(section_id);
-CREATE INDEX initiatives_subsection_id ON initiatives(subsection_id);
-CREATE INDEX status_notes_initiative_id ON status_notes(initiative_id);
-CREATE INDEX actions_initiative_id ON actions(initiative_id);
-CREATE INDEX item_ministries_item_id ON item_ministries(item_id);
-CREATE INDEX item_ministries_code ON item_ministries(code);
-CREATE INDEX item_programs_item_id ON item_programs(item_id);
-CREATE INDEX item_programs_program_id ON item_programs(program_id);
-CREATE INDEX dates_item_id ON dates(item_id);
-CREATE INDEX dates_first_year ON dates(first_year);
-CREATE INDEX dates_last_year ON dates(last_year);
-CREATE INDEX indicators_section_id ON indicators(section_id);
-CREATE INDEX observations_indicator_id ON observations(indicator_id);
-CREATE INDEX observations_footnote ON observations(footnote);
-CREATE INDEX citations_item_id ON citations(item_id);
-CREATE INDEX citations_footnote_number ON citations(footnote_number);
 
-CREATE VIEW deadlines AS
-SELECT d.item_id AS id, d.kind, COALESCE(a.initiative_id, d.item_id) AS initiative_id,
-    d.expression, d.relation, d.start, d."end", d.due, d.label, d.first_year, d.last_year,
-    d.granularity, d.calendar, d.approximate,
-    (SELECT group_concat(code, '、') FROM
-        (SELECT m.code FROM item_ministries m WHERE m.item_id = d.item_id ORDER BY m.rowid))
-        AS ministries,
-    (SELECT group_concat(code, '、') FROM
-        (SELECT m.code FROM item_ministries m WHERE m.item_id = d.item_id AND m.lead
-         ORDER BY m.rowid)) AS lead_ministries,
-    COALESCE(a.text, i.text) AS text, COALESCE(a.line, i.line) AS line
-FROM dates d
-LEFT JOIN actions a ON a.id = d.item_id
-LEFT JOIN initiatives i ON i.id = d.item_id;
+def _q(name: str) -> str:
+    return f'"{name}"'
 
-CREATE VIEW ministry_deadlines AS
-SELECT dl.*, m.code, m.lead
-FROM deadlines dl JOIN item_ministries m ON m.item_id = dl.id;
-"""
-"""The database schema: one table per entry of `TABLES`, indexes, and the two views."""
 
-# parents before children, so foreign keys hold while rows go in
-_ORDER = (
-    "sections",
-    "subsections",
-    "initiatives",
-    "status_notes",
-    "actions",
-    "ministries",
-    "programs",
-    "item_ministries",
-    "item_programs",
-    "dates",
-    "footnotes",
-    "indicators",
-    "observations",
-    "citations",
+def _definition(table: Table, column: Column) -> str:
+    parts = [_q(column.name), _SQL_TYPES[column.kind]]
+    if column.name == table.key:
+        parts.append("PRIMARY KEY")
+    elif not column.nullable:
+        parts.append("NOT NULL")
+    if column.name in table.references:
+        parts.append(f"REFERENCES {table.references[column.name]}")
+    return " ".join(parts)
+
+
+def _indexed(table: Table) -> list[str]:
+    return [
+        c.name
+        for c in table.flat
+        if c.name in table.references
+        or c.name in table.indexed
+        or (c.name.endswith("_id") and c.name != table.key)
+    ]
+
+
+# The `deadlines` view: its columns are the `deadlines` frame's; those the `dates` table
+# has come from it, the others from the item they are written on (this is where each is
+# computed, not a second list of columns: the order and names come from the record).
+_ITEM = "COALESCE(a.{0}, i.{0})"
+_JOINED = (
+    "(SELECT group_concat({col}, '、') FROM (SELECT x.{col} FROM {table} x"
+    " WHERE x.item_id = d.item_id{extra} ORDER BY x.rowid))"
 )
+_DEADLINE_SQL = {
+    "id": "d.item_id",
+    "initiative_id": "COALESCE(a.initiative_id, d.item_id)",
+    "ministries": _JOINED.format(col="code", table="item_ministries", extra=""),
+    "lead_ministries": _JOINED.format(col="code", table="item_ministries", extra=" AND x.lead"),
+    "programs": _JOINED.format(col="program_id", table="item_programs", extra=""),
+}
+
+
+def _deadline_expression(name: str) -> str:
+    if name in _DEADLINE_SQL:
+        return _DEADLINE_SQL[name]
+    if name in TABLES["dates"]:
+        return f"d.{_q(name)}"
+    return _ITEM.format(_q(name))
+
+
+def schema() -> str:
+    """The database schema generated from [SPECS][stpmodel.export.tables.SPECS]: one
+    table per relational table (primary keys, `NOT NULL` where the record allows no
+    `None`, foreign keys), an index on every reference and `*_id` column, and the views
+    `deadlines` (columns of the `deadlines` frame) and `ministry_deadlines`."""
+    statements = []
+    for name, table in SPECS.items():
+        if table.relational:
+            body = ",\n    ".join(_definition(table, c) for c in table.flat)
+            statements.append(f"CREATE TABLE {name} (\n    {body}\n);")
+    for name, table in SPECS.items():
+        if table.relational:
+            statements.extend(
+                f"CREATE INDEX {name}_{c} ON {name}({_q(c)});" for c in _indexed(table)
+            )
+    select = ",\n    ".join(
+        f"{_deadline_expression(n)} AS {_q(n)}" for n in SPECS["deadlines"].names
+    )
+    statements.append(
+        f"CREATE VIEW deadlines AS\nSELECT\n    {select}\nFROM dates d\n"
+        "LEFT JOIN actions a ON a.id = d.item_id\n"
+        "LEFT JOIN initiatives i ON i.id = d.item_id;"
+    )
+    statements.append(
+        "CREATE VIEW ministry_deadlines AS\nSELECT dl.*, m.code, m.lead\n"
+        "FROM deadlines dl JOIN item_ministries m ON m.item_id = dl.id;"
+    )
+    return "\n".join(statements) + "\n"
+
+
+SCHEMA = schema()
+"""The database schema ([schema][stpmodel.export.sqlite.schema]'s text)."""
 
 _SYSTEM_ERRORS = frozenset({3, 8, 10, 13, 14})
 """SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_FULL, SQLITE_CANTOPEN."""
@@ -164,9 +164,9 @@ def _build(roadmap: Roadmap, path: str) -> None:
         connection.execute("PRAGMA foreign_keys = ON")
         data = tables(roadmap)
         connection.executescript("BEGIN;\n" + SCHEMA)  # one transaction for everything
-        for name in _ORDER:
+        for name in TABLES:  # parents first, so foreign keys hold while rows go in
             columns = TABLES[name]
-            quoted = ", ".join(f'"{c}"' for c in columns)
+            quoted = ", ".join(_q(c) for c in columns)
             marks = ", ".join("?" for _ in columns)
             connection.executemany(
                 f"INSERT INTO {name} ({quoted}) VALUES ({marks})",

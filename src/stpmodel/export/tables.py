@@ -1,12 +1,17 @@
-"""The roadmap as relational tables (rows of plain values), and CSV files of them.
+"""The roadmap as tables: the one declaration of every table's columns, its rows, and CSV.
 
-[tables][stpmodel.export.tables.tables] is the one place that lays the model out as
-related tables; the CSV and SQLite exports read it. Its rows are projections of the
-records of [stpmodel.records][] (one deadline becomes one row of `dates` through
-[deadline_record][stpmodel.records.deadline_record], and so on), with list-valued fields
-moved to link tables (`item_ministries`, `item_programs`, `citations`) so that every cell
-holds one value. Dates are [datetime.date][] objects, booleans `bool`, indicator values
-`float`.
+[SPECS][stpmodel.export.tables.SPECS] declares each table once: the record of
+[stpmodel.records][] it is made of (its `TypedDict` gives the columns' names, order and
+types), the columns it leaves out and the keys it has, side by side. Everything else
+derives from it: the frames ([to_frame][stpmodel.export.frame.to_frame]), the Excel
+sheets, the Parquet files, the CSV files and the SQLite schema. Adding a column means
+adding it to the record; adding a table means adding a record and one `Table` here.
+
+The relational tables (CSV, SQLite) hold one value per cell: a list-valued column (the
+ministries of an action, the footnotes it cites …) is left out there, its values being
+rows of a link table (`item_ministries`, `item_programs`, `citations`), unless the table
+declares it `joined` (written joined with `、`). Frames, Excel and Parquet keep lists.
+Dates are [datetime.date][] objects, booleans `bool`, indicator values `float`.
 
 CSV files are UTF-8 with a BOM so Excel in Japan opens them right, and every cell passes
 through [guard][stpmodel.export.tables.guard], so a spreadsheet never runs a cell as a
@@ -16,32 +21,32 @@ formula ([unguard][stpmodel.export.tables.unguard] undoes it).
 from __future__ import annotations
 
 import csv
+import datetime as dt
+import functools
 import io
 import os
+import types
+import typing
 import zipfile
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
+import attrs
+
+from stpmodel import records as rec
 from stpmodel._write import guard, unguard, write_bytes, write_files
 from stpmodel.model import Action, Indicator, Initiative, Section, StatusNote, Subsection
-from stpmodel.records import (
-    deadline_record,
-    footnote_record,
-    indicator_record,
-    item_ministry_records,
-    item_record,
-    ministry_record,
-    observation_record,
-    program_record,
-    section_record,
-    subsection_record,
-)
 
 if TYPE_CHECKING:  # frame (imported by Roadmap.to_frame) imports this module
     from stpmodel.roadmap import Roadmap
 
 __all__ = [
+    "FRAMES",
+    "SPECS",
     "TABLES",
+    "Column",
+    "Table",
+    "columns_of",
     "csv_files",
     "guard",
     "rows",
@@ -51,54 +56,147 @@ __all__ = [
     "write_csv",
 ]
 
-TABLES: dict[str, tuple[str, ...]] = {
-    "sections": ("id", "number", "title", "chapter", "line"),
-    "subsections": ("id", "section_id", "number", "title", "line"),
-    "initiatives": ("id", "subsection_id", "text", "repost", "first_due", "last_due", "line"),
-    "status_notes": ("id", "initiative_id", "text", "line"),
-    "actions": ("id", "initiative_id", "text", "repost", "first_due", "last_due", "line"),
-    "ministries": ("code", "name_ja", "name_en", "kind", "abbreviation", "confirmed"),
-    "programs": ("id", "name_ja", "name_en", "acronym", "operator", "part_of", "phases"),
-    "item_ministries": ("item_id", "kind", "code", "lead"),
-    "item_programs": ("item_id", "program_id"),
-    "dates": (
-        "item_id",
-        "kind",
-        "expression",
-        "relation",
-        "start",
-        "end",
-        "due",
-        "label",
-        "first_year",
-        "last_year",
-        "granularity",
-        "calendar",
-        "approximate",
-    ),
-    "indicators": ("id", "section_id", "kind", "name", "text", "repost", "line"),
-    "observations": (
-        "indicator_id",
-        "series",
-        "label",
-        "value",
-        "unit",
-        "text",
-        "as_of_start",
-        "as_of_end",
-        "as_of_label",
-        "footnote",
-    ),
-    "footnotes": ("number", "text", "line"),
-    "citations": ("item_id", "footnote_number"),
-}
-"""Each table's columns, in order. IDs are primary keys; `*_id` columns refer to them.
 
-`dates` holds one row per date written on an initiative or action (the roadmap's
-deadlines): `first_year` and `last_year` are the years written at each end (equal for a
-single period), `due` the day it falls due. `item_ministries` is one row per ministry tag
-(`lead` for 主担当); `programs.phases` lists a program's phases joined with `、`.
+@attrs.frozen
+class Column:
+    """One column of a table, as its record declares it: `kind` is `"str"`, `"int"`,
+    `"float"`, `"bool"`, `"date"` or `"list"`; `nullable` where the record allows
+    `None`."""
+
+    name: str
+    kind: str
+    nullable: bool
+
+
+_KINDS: dict[object, str] = {str: "str", int: "int", float: "float", bool: "bool", dt.date: "date"}
+
+
+def _column(name: str, hint: Any) -> Column:
+    args = typing.get_args(hint)
+    nullable = isinstance(hint, types.UnionType) and type(None) in args
+    if nullable:
+        (hint,) = [a for a in args if a is not type(None)]
+    kind = "list" if typing.get_origin(hint) is list else _KINDS[hint]
+    return Column(name, kind, nullable)
+
+
+@functools.cache
+def columns_of(record: type) -> tuple[Column, ...]:
+    """The columns of a record `TypedDict`, in the order it declares them."""
+    return tuple(_column(n, h) for n, h in typing.get_type_hints(record).items())
+
+
+@attrs.frozen(kw_only=True)
+class Table:
+    """One table of the exports, declared once.
+
+    `record` is the `TypedDict` of [stpmodel.records][] its rows are; `rename` maps a
+    record key to the table's name for it (`parent_id` → `subsection_id`); `exclude`
+    lists the record's keys the table leaves out; `joined` the list-valued columns the
+    relational tables keep, joined with `、`; `relational` is false for a table that is
+    only a frame (the `deadlines` frame is a view in SQLite and no CSV file). `key` is the
+    primary key, `references` maps a column to the `table(column)` it refers to, `indexed`
+    names columns indexed beyond the references and `*_id` columns.
+    """
+
+    record: type
+    rename: Mapping[str, str] = attrs.field(factory=dict)
+    exclude: tuple[str, ...] = ()
+    joined: tuple[str, ...] = ()
+    relational: bool = True
+    key: str | None = None
+    references: Mapping[str, str] = attrs.field(factory=dict)
+    indexed: tuple[str, ...] = ()
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        """The table's columns in a frame, Excel and Parquet: the record's, renamed, minus
+        `exclude`."""
+        return tuple(
+            attrs.evolve(c, name=self.rename.get(c.name, c.name))
+            for c in columns_of(self.record)
+            if c.name not in self.exclude
+        )
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names of [columns][stpmodel.export.tables.Table.columns]."""
+        return tuple(c.name for c in self.columns)
+
+    @property
+    def flat(self) -> tuple[Column, ...]:
+        """The table's columns in CSV and SQLite: list-valued ones only where `joined`."""
+        return tuple(c for c in self.columns if c.kind != "list" or c.name in self.joined)
+
+
+_TO_INITIATIVE = {"parent_id": "initiative_id"}
+
+SPECS: dict[str, Table] = {
+    "sections": Table(record=rec.SectionRecord, key="id"),
+    "subsections": Table(
+        record=rec.SubsectionRecord, key="id", references={"section_id": "sections(id)"}
+    ),
+    "initiatives": Table(
+        record=rec.ItemRecord,
+        rename={"parent_id": "subsection_id"},
+        exclude=("kind", "expressions"),
+        key="id",
+        references={"subsection_id": "subsections(id)"},
+    ),
+    "status_notes": Table(
+        record=rec.ItemRecord,
+        rename=_TO_INITIATIVE,
+        exclude=("kind", "ministries", "lead_ministries", "repost", "expressions"),
+        key="id",
+        references={"initiative_id": "initiatives(id)"},
+    ),
+    "actions": Table(
+        record=rec.ItemRecord,
+        rename=_TO_INITIATIVE,
+        exclude=("kind", "expressions"),
+        key="id",
+        references={"initiative_id": "initiatives(id)"},
+    ),
+    "ministries": Table(record=rec.MinistryRecord, key="code"),
+    "programs": Table(record=rec.ProgramRecord, joined=("phases",), key="id"),
+    "item_ministries": Table(
+        record=rec.ItemMinistryRecord, references={"code": "ministries(code)"}, indexed=("code",)
+    ),
+    "item_programs": Table(record=rec.ItemProgramRecord, references={"program_id": "programs(id)"}),
+    "dates": Table(record=rec.DateRecord, exclude=("span",), indexed=("first_year", "last_year")),
+    "deadlines": Table(record=rec.DeadlineRecord, exclude=("span",), relational=False),
+    "footnotes": Table(record=rec.FootnoteRecord, key="number"),
+    "indicators": Table(
+        record=rec.IndicatorRecord, key="id", references={"section_id": "sections(id)"}
+    ),
+    "observations": Table(
+        record=rec.ObservationRecord,
+        references={"indicator_id": "indicators(id)", "footnote": "footnotes(number)"},
+        indexed=("footnote",),
+    ),
+    "citations": Table(
+        record=rec.CitationRecord, references={"footnote_number": "footnotes(number)"}
+    ),
+}
+"""Every table, declared once, parents before the tables that refer to them.
+
+IDs are primary keys; `*_id` columns refer to them. `dates` holds one row per date
+written on an initiative or action (the roadmap's deadlines): `first_year` and
+`last_year` are the years written at each end (equal for a single period), `due` the day
+it falls due; `deadlines` is the same with the item's tags and text (a view in SQLite).
+`item_ministries` is one row per ministry tag (`lead` for 主担当); `programs.phases` lists
+a program's phases (joined with `、` in CSV and SQLite).
 """
+
+FRAMES: dict[str, tuple[str, ...]] = {name: spec.names for name, spec in SPECS.items()}
+"""What [to_frame][stpmodel.export.frame.to_frame] (and Excel, Parquet) can tabulate, with
+each frame's columns: derived from [SPECS][stpmodel.export.tables.SPECS]."""
+
+TABLES: dict[str, tuple[str, ...]] = {
+    name: tuple(c.name for c in spec.flat) for name, spec in SPECS.items() if spec.relational
+}
+"""The CSV files and SQLite tables, with their columns in order: derived from
+[SPECS][stpmodel.export.tables.SPECS]."""
 
 
 def rows(records: Iterable[Mapping[str, Any]], columns: Iterable[str]) -> list[tuple[Any, ...]]:
@@ -110,76 +208,54 @@ def rows(records: Iterable[Mapping[str, Any]], columns: Iterable[str]) -> list[t
     ]
 
 
-def _renamed(record: Mapping[str, Any], **names: str) -> dict[str, Any]:
-    out = dict(record)
-    for new, old in names.items():
-        out[new] = out.pop(old)
-    return out
+def _renamed(record: Mapping[str, Any], names: Mapping[str, str]) -> dict[str, Any]:
+    return {names.get(key, key): value for key, value in record.items()}
 
 
 def table_records(roadmap: Roadmap) -> dict[str, list[dict[str, Any]]]:
-    """The records of [stpmodel.records][] behind every table and frame, by table name.
-
-    Keys: `sections`, `subsections`, `initiatives` (with `subsection_id`), `status_notes`
-    and `actions` (with `initiative_id`), `deadlines` ([deadline_record][stpmodel.records.deadline_record]),
-    `indicators`, `observations`, `footnotes`, `ministries`, `programs`, and the link
-    records `item_ministries`, `item_programs` and `citations`. Rows are in document
-    order; ministries and programs in registry order. List values stay lists.
+    """The records behind every table and frame of [SPECS][stpmodel.export.tables.SPECS],
+    by table name, renamed as the table declares (`subsection_id` …) but with every key
+    of the record. Rows are in document order; ministries and programs in registry
+    order. List values stay lists.
     """
-    t: dict[str, list[dict[str, Any]]] = {
-        name: []
-        for name in (
-            "sections",
-            "subsections",
-            "initiatives",
-            "status_notes",
-            "actions",
-            "deadlines",
-            "indicators",
-            "observations",
-            "footnotes",
-            "ministries",
-            "programs",
-            "item_ministries",
-            "item_programs",
-            "citations",
-        )
-    }
+    t: dict[str, list[dict[str, Any]]] = {name: [] for name in SPECS}
     for node, parent in roadmap.walk_with_parents():
         if isinstance(node, Section):
-            t["sections"].append(dict(section_record(node)))
+            t["sections"].append(dict(rec.section_record(node)))
         elif isinstance(node, Subsection):
-            t["subsections"].append(dict(subsection_record(node, getattr(parent, "id", ""))))
+            t["subsections"].append(dict(rec.subsection_record(node, getattr(parent, "id", ""))))
         elif isinstance(node, Indicator):
-            t["indicators"].append(dict(indicator_record(node, getattr(parent, "id", ""))))
+            t["indicators"].append(dict(rec.indicator_record(node, getattr(parent, "id", ""))))
             t["observations"].extend(
-                dict(observation_record(o, node.id)) for o in node.observations
+                dict(rec.observation_record(o, node.id)) for o in node.observations
             )
         elif isinstance(node, Initiative | Action | StatusNote):
-            record = item_record(node, getattr(parent, "id", ""))
-            if isinstance(node, Initiative):
-                t["initiatives"].append(_renamed(record, subsection_id="parent_id"))
-            else:
-                table = "actions" if isinstance(node, Action) else "status_notes"
-                t[table].append(_renamed(record, initiative_id="parent_id"))
+            record = rec.item_record(node, getattr(parent, "id", ""))
+            table = (
+                "initiatives"
+                if isinstance(node, Initiative)
+                else "actions"
+                if isinstance(node, Action)
+                else "status_notes"
+            )
+            t[table].append(_renamed(record, SPECS[table].rename))
             if not isinstance(node, StatusNote):
-                t["item_ministries"].extend(dict(r) for r in item_ministry_records(node))
-            t["item_programs"].extend({"item_id": node.id, "program_id": p} for p in node.programs)
-    t["deadlines"] = [dict(deadline_record(d)) for d in roadmap.deadlines()]
-    t["ministries"] = [dict(ministry_record(m)) for m in roadmap.ministries.values()]
-    t["programs"] = [dict(program_record(p)) for p in roadmap.programs.values()]
+                t["item_ministries"].extend(dict(r) for r in rec.item_ministry_records(node))
+            t["item_programs"].extend(dict(r) for r in rec.item_program_records(node))
+    found = roadmap.deadlines()
+    t["deadlines"] = [dict(rec.deadline_record(d)) for d in found]
+    t["dates"] = [dict(rec.date_record(d)) for d in found]
+    t["ministries"] = [dict(rec.ministry_record(m)) for m in roadmap.ministries.values()]
+    t["programs"] = [dict(rec.program_record(p)) for p in roadmap.programs.values()]
     for footnote in roadmap.footnotes.values():
-        t["footnotes"].append(dict(footnote_record(footnote)))
-        t["citations"].extend(
-            {"item_id": ident, "footnote_number": footnote.number} for ident in footnote.cited_by
-        )
+        t["footnotes"].append(dict(rec.footnote_record(footnote)))
+        t["citations"].extend(dict(r) for r in rec.citation_records(footnote))
     return t
 
 
 def tables(roadmap: Roadmap) -> dict[str, list[tuple[Any, ...]]]:
     """Every table of [TABLES][stpmodel.export.tables.TABLES] as a list of rows."""
     records = table_records(roadmap)
-    records["dates"] = [_renamed(r, item_id="id") for r in records.pop("deadlines")]
     return {name: rows(records[name], columns) for name, columns in TABLES.items()}
 
 

@@ -50,7 +50,8 @@ from stpmodel.model import Ministry, Program
 from stpmodel.parsing._assemble import assemble
 from stpmodel.parsing._coverage import Coverage, coverage
 from stpmodel.parsing._decode import decode, read_file
-from stpmodel.parsing._reader import COLUMNS
+from stpmodel.parsing._lines import classify, split_lines
+from stpmodel.parsing._reader import COLUMNS, read_lines
 from stpmodel.roadmap import Roadmap
 
 __all__ = ["COLUMNS", "Coverage", "coverage", "parse", "read"]
@@ -88,7 +89,12 @@ def parse(
         ParseError: for a text with no roadmap section or table, and in strict mode for
             any problem.
     """
+    # (the bytes were decoded by `read`, or by the caller) text → lines → each line
+    # classified on its own → the reader's blocks and rows → model objects
+    lines = [classify(number, raw) for number, raw in enumerate(split_lines(text), 1)]
+    document = read_lines(lines, source=name)
     return assemble(
+        document,
         text,
         name=name,
         strict=strict,
@@ -108,7 +114,7 @@ def read(
     edition: int | None = None,
     name: str | None = None,
 ) -> Roadmap:
-    """Read and parse a file.
+    """Read and parse a file: decode it, then [parse][stpmodel.parse] the text.
 
     UTF-8 (BOM or not), UTF-16 with a BOM, or CP932/Shift_JIS are detected unless
     `encoding` is given; CRLF, LF and CR line ends alike. `name` (default: the path) is

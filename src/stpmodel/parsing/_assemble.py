@@ -44,7 +44,6 @@ from stpmodel.model import (
     Subsection,
 )
 from stpmodel.parsing._cells import (
-    REPOST,
     CellItem,
     Joined,
     join_fragments,
@@ -53,7 +52,7 @@ from stpmodel.parsing._cells import (
     take_tags,
 )
 from stpmodel.parsing._indicators import footnote_observations, observations, split_name
-from stpmodel.parsing._lines import classify, find_document_name, split_lines
+from stpmodel.parsing._lines import find_document_name
 from stpmodel.parsing._markup import strip_inline
 from stpmodel.parsing._reader import (
     Document,
@@ -61,8 +60,8 @@ from stpmodel.parsing._reader import (
     RowDraft,
     SectionDraft,
     SubsectionDraft,
-    read_lines,
 )
+from stpmodel.parsing._tokens import INITIATIVE_MARKS, REPOST, TAG
 from stpmodel.registry import (
     ProgramMatcher,
     default_ministries,
@@ -74,8 +73,7 @@ from stpmodel.roadmap import Roadmap, SourceInfo
 
 __all__ = ["assemble"]
 
-_STRAY_TAG = re.compile(r"【([^【】]{1,60})】")
-_LEADING_MARK = re.compile(r"^((?:\s|<[^<>]{0,500}>)*)[○◯〇]")
+_LEADING_MARK = re.compile(rf"^((?:\s|<[^<>]{{0,500}}>)*)[{INITIATIVE_MARKS}]")
 _PHASE = re.compile(r"第[0-9]+期|目標[0-9]+")
 
 
@@ -246,7 +244,7 @@ class _Assembler:
         reported as missing its tag instead.)"""
         if not item.has_tag or "【" not in item.text:
             return
-        for m in _STRAY_TAG.finditer(item.text):
+        for m in TAG.finditer(item.text):
             codes = parse_codes(m.group(1))
             if codes and all(tag.code in self.known for tag in codes):
                 self.warn(
@@ -510,6 +508,7 @@ def _title_and_edition(
 
 
 def assemble(
+    document: Document,
     text: str,
     *,
     name: str,
@@ -519,11 +518,8 @@ def assemble(
     ministries: Mapping[str, Ministry] | None,
     programs: Mapping[str, Program] | None,
 ) -> Roadmap:
-    """Read `text` into a [Roadmap][stpmodel.Roadmap] (see [parse][stpmodel.parse])."""
-    raw_lines = split_lines(text)
-    document = read_lines(
-        [classify(number, raw) for number, raw in enumerate(raw_lines, 1)], source=name
-    )
+    """The [Roadmap][stpmodel.Roadmap] of what the reader found in `text` (see
+    [parse][stpmodel.parse])."""
     if not document.sections:
         if not text.strip():
             raise ParseError(
@@ -592,7 +588,7 @@ def assemble(
         source=SourceInfo(
             name=name,
             sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
-            line_count=len(raw_lines),
+            line_count=len(document.lines),
         ),
         sections=tuple(sections),
         ministries=used,

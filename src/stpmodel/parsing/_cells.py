@@ -15,10 +15,21 @@ import re
 import attrs
 
 from stpmodel._text import footnote_marks, normalize_space
-from stpmodel.parsing._markup import BULLET, blockify, strip_inline
+from stpmodel.parsing._markup import blockify, strip_inline
+from stpmodel.parsing._tokens import (
+    BULLET,
+    CODE_SEPARATOR,
+    DIGITS,
+    REPOST,
+    REPOST_OPENERS,
+    REPOST_WORD,
+    TAG_OR_REPOST,
+    TRAILER_TAG_MAX,
+    UNDERLINE,
+    UNDERLINED_TEXT,
+)
 
 __all__ = [
-    "REPOST",
     "CellItem",
     "Fragment",
     "Joined",
@@ -61,14 +72,9 @@ class CellItem:
     lines: tuple[int, ...]
 
 
-REPOST = re.compile(r"[(（]\s*再掲\s*[)）]")
 _DANGLING = re.compile(r"[<&](?=[^<>&]*$)")
-_TRAILER_PART = re.compile(r"【([^【】]{0,200})】|[(（]\s*再掲\s*[)）]")
-_TAG_CONTENT_MAX = 200
-_UNDERLINE = re.compile(r"<(/?)u\b[^<>]{0,100}>", re.IGNORECASE)
-_SEPARATORS = re.compile(r"[、,，／]")
 _WHITE = re.compile(r"\s+")
-_NOT_A_CODE = re.compile(r"[0-9０-９年月日度。：:%％]")
+_NOT_A_CODE = re.compile(rf"[{DIGITS}年月日度。：:%％]")
 
 
 @attrs.frozen
@@ -180,9 +186,6 @@ def split_items(text: str) -> list[tuple[int, int]]:
     return [(a, b) for a, b in spans if strip_inline(text[a:b]).strip()]
 
 
-_UNDERLINED_TEXT = re.compile(r"<u\b[^<>]{0,100}>\s*[^<\s]", re.IGNORECASE)
-
-
 def parse_codes(content: str) -> tuple[Tag, ...] | None:
     """The codes of a tag's content (with <u> kept), or None if it is not a ministry tag.
 
@@ -191,9 +194,9 @@ def parse_codes(content: str) -> tuple[Tag, ...] | None:
     """
     tags: list[Tag] = []
     underlined = False
-    for piece in _SEPARATORS.split(content):
-        lead = underlined or bool(_UNDERLINED_TEXT.search(piece))
-        marks = _UNDERLINE.findall(piece)
+    for piece in CODE_SEPARATOR.split(content):
+        lead = underlined or bool(UNDERLINED_TEXT.search(piece))
+        marks = UNDERLINE.findall(piece)
         if marks:
             underlined = marks[-1] != "/"
         code = _WHITE.sub("", strip_inline(piece))
@@ -214,10 +217,11 @@ def _skip_space_back(text: str, end: int) -> int:
 def _repost_start(text: str, end: int) -> int:
     """Where a (再掲) that ends at `end` (just after its closing paren) begins, or -1."""
     inner = _skip_space_back(text, end - 1)
-    if text[max(0, inner - 2) : inner] != "再掲":
+    word = len(REPOST_WORD)
+    if text[max(0, inner - word) : inner] != REPOST_WORD:
         return -1
-    opening = _skip_space_back(text, inner - 2)
-    return opening - 1 if opening > 0 and text[opening - 1] in "(（" else -1
+    opening = _skip_space_back(text, inner - word)
+    return opening - 1 if opening > 0 and text[opening - 1] in REPOST_OPENERS else -1
 
 
 def trailer_start(text: str) -> int:
@@ -235,7 +239,7 @@ def trailer_start(text: str) -> int:
             return 0
         last = text[end - 1]
         if last == "】":
-            opening = text.rfind("【", max(0, end - 2 - _TAG_CONTENT_MAX), end - 1)
+            opening = text.rfind("【", max(0, end - 2 - TRAILER_TAG_MAX), end - 1)
             if opening < 0 or "】" in text[opening + 1 : end - 1]:
                 return end
             start = opening
@@ -260,7 +264,7 @@ def take_tags(raw: str, lines: tuple[int, ...]) -> CellItem:
         # walk the trailer: keep every 【】 group that reads as ministry codes
         tail = raw[start:]
         kept_from = len(raw)
-        for m in reversed(list(_TRAILER_PART.finditer(tail))):
+        for m in reversed(list(TAG_OR_REPOST.finditer(tail))):
             if m.group(1) is not None:
                 codes = parse_codes(m.group(1))
                 if codes is None or has_tag:
@@ -268,7 +272,7 @@ def take_tags(raw: str, lines: tuple[int, ...]) -> CellItem:
                 tags[:0] = codes
                 has_tag = True
                 plain = strip_inline(m.group(1))
-                if any(not piece.strip() for piece in _SEPARATORS.split(plain)):
+                if any(not piece.strip() for piece in CODE_SEPARATOR.split(plain)):
                     bad_tag = f"【{normalize_space(plain)}】"
             elif repost:
                 break  # a second (再掲) stays in the text: the flag holds only one
@@ -277,7 +281,7 @@ def take_tags(raw: str, lines: tuple[int, ...]) -> CellItem:
             kept_from = start + m.start()
         body = raw[:kept_from]
     text = normalize_space(strip_inline(body))
-    if not repost and "再掲" in text and REPOST.search(text):
+    if not repost and REPOST_WORD in text and REPOST.search(text):
         # removed after the markup, so that taking it out cannot make a tag ("<(再掲)p>")
         repost = True
         text = normalize_space(REPOST.sub("", text, count=1))

@@ -29,15 +29,16 @@ from stpmodel.model import (
     Subsection,
 )
 from stpmodel.parsing._lines import MARKUP_KINDS, classify, split_lines
-from stpmodel.parsing._markup import BULLET, strip_markup
+from stpmodel.parsing._markup import strip_markup
+from stpmodel.parsing._tokens import BULLET, INITIATIVE_MARKS, LIST_MARK, REPOST_WORD
 from stpmodel.roadmap import Roadmap
 
 __all__ = ["Coverage", "coverage"]
 
 _WS = re.compile(r"\s+")
 # white space but the tab after a cell start: a run of tabs is tried once per cell
-_CELL_START = re.compile(r"(?:^|(?<=\t))[^\S\t]*(?:[-*+]\s+)?[○◯〇]")
-_LIST_MARK = re.compile(r"^\s*[-*+]\s+")
+_CELL_START = re.compile(rf"(?:^|(?<=\t))[^\S\t]*(?:{LIST_MARK})?[{INITIATIVE_MARKS}]")
+_LIST_MARK = re.compile(rf"^\s*{LIST_MARK}")
 
 
 @attrs.frozen(kw_only=True)
@@ -106,7 +107,7 @@ def _tags(refs: tuple[MinistryRef, ...]) -> str:
 
 
 def _repost(flag: bool) -> str:
-    return "(再掲)" if flag else ""
+    return f"({REPOST_WORD})" if flag else ""
 
 
 def _node_chars(node: object) -> str:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from stpmodel.dates import DateMention, Period, Relation, find_dates
 from stpmodel.model import Observation
+from stpmodel.parsing._tokens import SUPERSCRIPT
 
 __all__ = ["footnote_observations", "observations", "split_name"]
 
@@ -20,7 +21,7 @@ _UNITS = (
 _VALUE = re.compile(
     r"(?<![0-9.,])(?P<num>[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,12}(?:\.[0-9]{1,6})?)"
     r"[ \u3000]?(?P<unit>" + "|".join(map(re.escape, _UNITS)) + r")"
-    r"(?=[、，,。)）(（【】／/\s⁰¹²³⁴⁵⁶⁷⁸⁹]|$)"
+    r"(?=[、，,。)）(（【】／/\s]|" + SUPERSCRIPT + r"|$)"
 )
 _LABEL = re.compile(r"([^\s0-9、，,：:（(）)【】／/にはが]{1,20})(?:は|が)?[ \u3000]*$")
 _PAREN_LABEL = re.compile(r"[ \u3000]?[（(]([^（()）0-9]{1,20})[）)]")

@@ -35,8 +35,18 @@ from collections.abc import Callable
 
 import attrs
 
-from stpmodel._text import FULLWIDTH_DIGITS, SUPERSCRIPT_DIGITS, normalize_space
-from stpmodel.parsing._markup import BULLET_CHARS, strip_markup
+from stpmodel._text import FULLWIDTH_DIGITS, normalize_space
+from stpmodel.parsing._markup import strip_markup
+from stpmodel.parsing._tokens import (
+    BULLET_CHARS,
+    DASHES,
+    DIGIT,
+    DIGITS,
+    INITIATIVE_START,
+    LIST_MARK,
+    SUPERSCRIPT,
+    TAG,
+)
 
 __all__ = [
     "CIRCLED",
@@ -134,21 +144,20 @@ class Line:
 # -- patterns: each quantifier over white space is followed by a character it cannot take,
 # so every pattern is tried in time linear in the line ------------------------------------
 _NEWLINES = re.compile(r"\r\n|\n|\r")
-_PAGE_NUMBER = re.compile(r"^\s*(?:[-－―–—]\s*)?[0-9０-９]{1,4}\s*(?:[-－―–—]\s*)?$")
+_PAGE_NUMBER = re.compile(rf"^\s*(?:[{DASHES}]\s*)?{DIGIT}{{1,4}}\s*(?:[{DASHES}]\s*)?$")
 _SEPARATOR_CELL = re.compile(r"^\s*:?-+:?\s*$")
-_FOOTNOTE = re.compile(rf"^\s*([{SUPERSCRIPT_DIGITS}]+)\s*(.*)$")
+_FOOTNOTE = re.compile(rf"^\s*({SUPERSCRIPT}+)\s*(.*)$")
 _NOTE = re.compile(r"^\s*※")
-_SECTION = re.compile(r"^\s*[(（]\s*([0-9０-９]{1,3})\s*[)）]\s*(\S.*)$")
+_SECTION = re.compile(rf"^\s*[(（]\s*({DIGIT}{{1,3}})\s*[)）]\s*(\S.*)$")
 _SUBSECTION = re.compile(rf"^\s*([{CIRCLED}])\s*(\S.*)$")
-_BLOCK = re.compile(r"^\s*【([^【】]{1,60})】\s*(.{0,60})$")
+_BLOCK = re.compile(rf"^\s*{TAG.pattern}\s*(.{{0,60}})$")
 _CHAPTER = re.compile(
-    r"^\s*(?:([0-9０-９]{1,2})\s*[.．]\s*(\D\S.*)|第\s*[0-9０-９一二三四五六七八九十]{1,3}\s*章\s*(.*))$"
+    rf"^\s*(?:({DIGIT}{{1,2}})\s*[.．]\s*(\D\S.*)|第\s*[{DIGITS}一二三四五六七八九十]{{1,3}}\s*章\s*(.*))$"
 )
-_INITIATIVE_MARK = re.compile(r"^\s*[○◯〇]")
 _TITLE = re.compile(
-    r"(統合イノベーション戦略|科学技術・イノベーション基本計画)\s*([0-9０-９]{4})(?![0-9０-９])"
+    rf"(統合イノベーション戦略|科学技術・イノベーション基本計画)\s*({DIGIT}{{4}})(?!{DIGIT})"
 )
-_LIST_ITEM = re.compile(rf"^\s*(?:[-*+]\s+)?[{BULLET_CHARS}]\s*(.*)$")
+_LIST_ITEM = re.compile(rf"^\s*(?:{LIST_MARK})?[{BULLET_CHARS}]\s*(.*)$")
 
 
 def split_lines(text: str) -> list[str]:
@@ -220,7 +229,7 @@ def _tabbed(line: Line) -> Line | None:
         kind = LineKind.SEPARATOR
     elif is_header(cells):
         kind = LineKind.TABLE_HEADER
-    elif _INITIATIVE_MARK.match(strip_markup(cells[0])):
+    elif INITIATIVE_START.match(strip_markup(cells[0])):
         kind = LineKind.ROW
     else:
         kind = LineKind.CONTINUATION
@@ -282,7 +291,7 @@ def _chapter(line: Line) -> Line | None:
 def _untabbed_row(line: Line) -> Line | None:
     """A line with no tab that begins with ○ or with markup is a row printed without its
     tabs (inside a table)."""
-    if _INITIATIVE_MARK.match(line.text) or line.raw.lstrip().startswith("<"):
+    if INITIATIVE_START.match(line.text) or line.raw.lstrip().startswith("<"):
         return attrs.evolve(line, kind=LineKind.UNTABBED_ROW)
     return None
 

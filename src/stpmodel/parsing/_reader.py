@@ -28,7 +28,6 @@ A footnote continues over notes (※), blank lines and page numbers; any other l
 from __future__ import annotations
 
 import enum
-import re
 from collections.abc import Iterable
 
 import attrs
@@ -45,6 +44,7 @@ from stpmodel.model import IndicatorKind
 from stpmodel.parsing._cells import Fragment
 from stpmodel.parsing._lines import CIRCLED, Line, LineKind, Topic, names_document
 from stpmodel.parsing._markup import strip_markup
+from stpmodel.parsing._tokens import INITIATIVE_START, OPEN_TAG, UNDERLINE_CLOSE, UNDERLINE_OPEN
 
 __all__ = [
     "COLUMNS",
@@ -61,11 +61,6 @@ __all__ = [
 
 COLUMNS = 3
 """Cells in a row: 基本計画における具体的な取組, 実施状況・現状分析, 今後の取組方針."""
-
-_OPEN_TAG = re.compile(r"<(?=[A-Za-z/])[^<>\t]{0,200}(?=<|\t|$)")
-_U_OPEN_RE = re.compile(r"<u\b[^<>]{0,100}>", re.IGNORECASE)
-_U_CLOSE_RE = re.compile(r"</u\s*>", re.IGNORECASE)
-_INITIATIVE_MARK = re.compile(r"^\s*[○◯〇]")
 
 
 class Block(enum.Enum):
@@ -309,7 +304,7 @@ class Reader:
 
     def check_markup(self, line: Line) -> None:
         """Report a `<tag` with no `>` and a cell whose `<u>` are not all closed."""
-        for m in _OPEN_TAG.finditer(line.raw):
+        for m in OPEN_TAG.finditer(line.raw):
             self.warn(
                 line,
                 WarningCode.UNCLOSED_MARKUP,
@@ -319,7 +314,7 @@ class Reader:
                 end_column=m.end() + 1,
             )
         for column, cell in zip(_cell_columns(line.raw), line.raw.split("\t"), strict=True):
-            opened, closed = len(_U_OPEN_RE.findall(cell)), len(_U_CLOSE_RE.findall(cell))
+            opened, closed = len(UNDERLINE_OPEN.findall(cell)), len(UNDERLINE_CLOSE.findall(cell))
             if opened != closed:
                 self.warn(
                     line,
@@ -463,7 +458,7 @@ class Reader:
         if not section.subsections:
             section.subsections.append(SubsectionDraft(1, "", line.number))
         self.block = Block.TABLE
-        if _INITIATIVE_MARK.match(strip_markup(cells[0])):
+        if INITIATIVE_START.match(strip_markup(cells[0])):
             self.close_row()
             self.row = RowDraft([[] for _ in range(COLUMNS)], [], marked=True)
         elif self.row is None:

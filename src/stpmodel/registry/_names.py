@@ -9,6 +9,7 @@ the extra spellings of `names.json`.
 from __future__ import annotations
 
 import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
@@ -102,14 +103,31 @@ class NameIndex:
         folded = name_key(name)
         found = self._keys.get(folded)
         if found is None:
-            raise UnknownIdError(name, what=self.what, matches=self.close_matches(folded))
+            raise UnknownIdError(
+                name, what=self.what, matches=self.close_matches(folded, name=name)
+            )
         return found
 
-    def close_matches(self, folded: str, n: int = 5) -> list[str]:
-        """Up to `n` entries with a spelling close to `folded`, as `"文 (文部科学省, MEXT)"`."""
+    def close_matches(self, folded: str, n: int = 5, *, name: str | None = None) -> list[str]:
+        """Up to `n` entries with a spelling close to `folded`, as `"文 (文部科学省, MEXT)"`.
+
+        Every spelling counts, English names and their words included: an entry comes
+        first when `folded` is part of one of its spellings (`"ministryofeducation"` in
+        the English name of 文部科学省), then when they share a distinctive English word
+        with `name` (the spelling as given, spaces kept), then by difflib's similarity.
+        """
         import difflib
 
         keys: dict[str, None] = {}
+        if folded:
+            for spelling, key in self._keys.items():
+                if folded in spelling or (len(spelling) > 1 and spelling in folded):
+                    keys.setdefault(key, None)
+        words = _words(name) if name is not None else set()
+        if words:
+            for key, spellings in self._spellings.items():
+                if any(words & _words(s) for s in spellings):
+                    keys.setdefault(key, None)
         for spelling in difflib.get_close_matches(folded, list(self._keys), n=4 * n, cutoff=0.5):
             keys.setdefault(self._keys[spelling], None)
         return [self.label(key) for key in list(keys)[:n]]
@@ -118,3 +136,13 @@ class NameIndex:
         """`key` with its other spellings: `"文 (文部科学省, MEXT)"`."""
         others = [s for s in self._spellings.get(key, []) if s != key][:2]
         return f"{key} ({', '.join(others)})" if others else key
+
+
+_COMMON = frozenset({"ministry", "agency", "office", "cabinet", "council", "program", "programme"})
+
+
+def _words(spelling: str) -> set[str]:
+    """The distinctive words of a spelling: Latin words of four letters or more, case
+    folded, without the words every ministry or program shares (`ministry`, `agency` …)."""
+    text = unicodedata.normalize("NFKC", spelling).casefold()
+    return {w for w in re.findall(r"[a-z]+", text) if len(w) >= 4 and w not in _COMMON}
