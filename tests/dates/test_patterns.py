@@ -220,3 +220,52 @@ def test_odd_notations_inside_words_or_numbers_are_no_dates(text: str) -> None:
 )
 def test_each_family_has_ten_cases_each_way(table: list[object]) -> None:
     assert len(table) >= 10
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("FY2025", "fyy"),
+        ("令和3年度", "era"),
+        ("来年度", "rel"),
+        ("2025年度", "y"),
+        ("二〇二一/三/四", "kys"),
+        ("二〇二五年", "ky"),
+        ("21世紀", "cent"),
+        ("4月1日", "bm"),
+    ],
+)
+def test_each_family_has_its_named_group_in_the_atom(text: str, group: str) -> None:
+    from stpmodel.dates._patterns import ATOM
+
+    found = ATOM.match(text)
+    assert found is not None
+    assert found.group(group) is not None
+    assert found.group() == text
+
+
+def test_each_family_pattern_has_its_grammar_line_above_it() -> None:
+    import inspect
+    import re
+
+    from stpmodel.dates import _patterns
+
+    source = inspect.getsource(_patterns)
+    families = re.findall(r"^(_[A-Z_]+|ATOM) = ", source, re.MULTILINE)
+    for name in (
+        "_FISCAL_CODE",
+        "_ERA_NAME",
+        "_ERA_YEAR",
+        "_RELATIVE_YEAR",
+        "_WESTERN_YEAR",
+        "_KANJI_DATE",
+        "_KANJI_YEAR",
+        "_YEAR_UNIT",
+        "_DATED_YEAR",
+        "_CENTURY",
+        "_BARE_MONTH",
+        "ATOM",
+    ):
+        assert name in families
+        before = source[: source.index(f"\n{name} = ")].rsplit("\n\n", 1)[-1]
+        assert re.search(r"^# [a-z_]+ = ", before, re.MULTILINE), name

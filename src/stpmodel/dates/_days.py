@@ -57,6 +57,7 @@ def named_day(word: str | None) -> int | None:
 
 
 def require(value: int | None) -> int:
+    """``value``, or ValueError where a numeral could not be read."""
     if value is None:
         raise ValueError("no numeral")
     return value
