@@ -204,7 +204,8 @@ _BARE_MONTH = rf"""
 ATOM = re.compile(
     rf"""
     # a cheap look at the first character lets the scanner skip most positions at once
-    (?=[0-9{_KD}十拾千令平昭大明西皇RHSTMFrhstm今本来昨{_SIGN}]
+    (?=[0-9{_KD}十拾千令平昭大明西皇RHSTMF今本来昨{_SIGN}]
+       |[rhstm][0-9]
        # an era before 明治: two or four kanji, then a year (大化元年, 天平勝宝5年)
        |[{_OLD_FIRST}][{_OLD_SECOND}](?:[{_HAN}]{{2}})?{_S}[元0-9{_KD}十])
     (?:{_FISCAL_CODE}|{_DATED_YEAR}|{_CENTURY}|{_BARE_MONTH})
