@@ -123,23 +123,6 @@ def _year(text: str | None) -> int | None:
     return year
 
 
-# -- the terminal, as stpmodel.cli sees it ------------------------------------------------
-def _columns() -> int:
-    try:
-        columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
-    except (ValueError, OSError):
-        columns = 100
-    return max(60, min(columns, 160))
-
-
-def _width() -> int | None:
-    try:
-        terminal = sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        terminal = False
-    return _columns() if terminal else None
-
-
 # -- answering ----------------------------------------------------------------------------
 def _deadlines(options: Mapping[str, Any], data: Mapping[str, Any]) -> str | None:
     from stpmodel import _format
@@ -186,7 +169,7 @@ def _deadlines(options: Mapping[str, Any], data: Mapping[str, Any]) -> str | Non
         _format.DEADLINE_HEADERS,
         _format.deadline_rows(records),
         noun="deadlines",
-        width=_width(),
+        width=_format.table_width(),
     )
 
 
@@ -203,15 +186,11 @@ def _search(options: Mapping[str, Any], data: Mapping[str, Any]) -> str:
     from stpmodel._text import search_key
 
     key = search_key(options["positionals"][0])
-    records = [
-        {"id": ident, "type": kind, "text": text}
-        for ident, kind, text, body in data["nodes"]
-        if key and key in body
-    ]
+    records = [record for record, body in data["nodes"] if key and key in body]
     fmt = options.get("--format", "table")
     if fmt == "table":
-        return _format.search_lines(records, width=_width())
-    return _format.listing(fmt, records, [], [], noun="found", width=_width())
+        return _format.search_lines(records, width=_format.table_width())
+    return _format.listing(fmt, records, [], [], noun="found", width=_format.table_width())
 
 
 def _programs(options: Mapping[str, Any], data: Mapping[str, Any]) -> str:
@@ -224,7 +203,7 @@ def _programs(options: Mapping[str, Any], data: Mapping[str, Any]) -> str:
         _format.PROGRAM_HEADERS,
         _format.program_rows(records),
         noun="programs",
-        width=_width(),
+        width=_format.table_width(),
         limits=(None, None, 24),
     )
 
@@ -239,12 +218,14 @@ def _ministries(options: Mapping[str, Any], data: Mapping[str, Any]) -> str:
         _format.MINISTRY_HEADERS,
         _format.ministry_rows(records),
         noun="ministries",
-        width=_width(),
+        width=_format.table_width(),
     )
 
 
 def _help(options: Mapping[str, Any], data: Mapping[str, Any]) -> str | None:
-    texts = data.get(str(_columns()))
+    from stpmodel._format import terminal_columns
+
+    texts = data.get(str(terminal_columns()))
     return None if texts is None else texts.get(options["command"])
 
 
@@ -349,7 +330,7 @@ def build(roadmap: Roadmap) -> dict[str, dict[str, Any]]:
         },
         "search": {
             "nodes": [
-                [record["id"], record["type"], record["text"], key]
+                [jsonable(record), key]
                 for (_, key), record in zip(
                     query._search_keys(roadmap),
                     _format.search_records(roadmap.walk()),
@@ -361,7 +342,7 @@ def build(roadmap: Roadmap) -> dict[str, dict[str, Any]]:
             "programs": [jsonable(r) for r in _format.program_records(roadmap)],
             "ministries": [jsonable(r) for r in _format.ministry_records(roadmap)],
         },
-        "help": {str(width): _help_texts(width) for width in {100, _columns()}},
+        "help": {str(width): _help_texts(width) for width in {100, _format.terminal_columns()}},
     }
 
 
