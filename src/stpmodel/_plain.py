@@ -243,7 +243,7 @@ def answer(argv: Sequence[str]) -> tuple[str, bool] | None:
     """(what to print, whether it is help text, printed as is) for `argv` from the plain
     records; None when the model path must answer."""
     request = _request(argv)
-    if request is None:
+    if request is None or sys.stdout is None:  # a closed stdout: the model path says so
         return None
     command, options = request
     data = _read(_PART_OF[command])
@@ -389,13 +389,14 @@ def _say(text: str, *, escape: bool) -> None:
     """Write as `stpmodel.cli` does: characters the encoding lacks replaced, and (except in
     help, which argparse prints as is) control and bidirectional formatting characters made
     visible."""
-    import contextlib
     import io
 
     stream = sys.stdout
     if isinstance(stream, io.TextIOWrapper):
-        with contextlib.suppress(ValueError, OSError):
+        try:  # noqa: SIM105 - contextlib would be one more import at every start
             stream.reconfigure(errors="replace")
+        except (ValueError, OSError):  # a closed or odd stream
+            pass
     if escape:
         from stpmodel._escape import escape_controls
 
@@ -408,14 +409,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     cached, anything else (and the first run) through [stpmodel.cli.main][]."""
     if argv is None:
         argv = sys.argv[1:]
-    found = answer(argv)
-    if found is not None:
-        text, as_is = found
-        try:
-            _say(text, escape=not as_is)
-        except BrokenPipeError:
+    try:
+        found = answer(argv)
+        if found is not None:
+            _say(found[0], escape=not found[1])
             return 0
+    except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:  # as the model path ends: a notice, then by the signal
+        import contextlib
+        import signal
+
+        from stpmodel import cli
+
+        with contextlib.suppress(Exception):  # a broken stderr: ending is what counts
+            cli._say(sys.stderr, "stpmodel: interrupted\n")
+        return cli._end_by(signal.SIGINT)
     from stpmodel.cli import main as model_main
 
     try:
