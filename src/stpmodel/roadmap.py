@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self, SupportsIndex, TypeAlias,
 import attrs
 
 from stpmodel._args import check_flag, check_kind, check_relation, check_year
+from stpmodel._shown import Shown, View, fields, one
 from stpmodel.dates import DateMention, Relation
 from stpmodel.errors import ParseWarning, UnknownIdError
 from stpmodel.model import (
@@ -68,21 +69,18 @@ _I = TypeVar("_I", bound="Initiative | StatusNote | Action")
 
 
 @attrs.frozen(kw_only=True)
-class SourceInfo:
+class SourceInfo(Shown):
     """The text a roadmap was parsed from: its name, SHA-256 and number of lines."""
 
     name: str
     sha256: str
     line_count: int = 0
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import row
-
-        return row("source_info", [self.name, self.sha256, self.line_count])
+    _views = (View("source_info", fields("name", "sha256", "line_count")),)
 
 
 @attrs.frozen(kw_only=True)
-class Deadline:
+class Deadline(Shown):
     """A date written on an initiative or action (期限): the `item` and its `mention`."""
 
     item: Item
@@ -94,11 +92,7 @@ class Deadline:
         item the date is written on (a string enum, so it equals `"action"` too)."""
         return self.item.kind
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import deadlines_table
-        from stpmodel.records import deadline_record
-
-        return deadlines_table([deadline_record(self)])
+    _views = (View("deadlines", one("deadline_record")),)
 
 
 class Results(tuple[_T, ...]):
@@ -109,10 +103,18 @@ class Results(tuple[_T, ...]):
 
     __slots__ = ()
     _frame: ClassVar[str] = ""
+    """The name of the results' frame and of their table in the notebook view."""
+    _unit: ClassVar[str] = "件"
+    """What the count in the table's caption counts."""
 
     def records(self) -> list[dict[str, Any]]:
         """One plain record per result ([stpmodel.records][])."""
         raise NotImplementedError
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import TABLES
+
+        return TABLES[self._frame].render(self.records(), f"{len(self)} {self._unit}")
 
     @overload
     def __getitem__(self, key: SupportsIndex, /) -> _T: ...
@@ -142,14 +144,10 @@ class Deadlines(Results[Deadline]):
 
     def records(self) -> list[dict[str, Any]]:
         """One [DeadlineRecord][stpmodel.records.DeadlineRecord] per deadline."""
+
         from stpmodel.records import deadline_record
 
         return [dict(deadline_record(d)) for d in self]
-
-    def _repr_html_(self) -> str:
-        from stpmodel._html import deadlines_table
-
-        return deadlines_table(self.records(), f"{len(self)} 件")
 
 
 class Items(Results[_I]):
@@ -166,11 +164,6 @@ class Items(Results[_I]):
 
         return [dict(item_record(item)) for item in self]
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import items_table
-
-        return items_table(self.records(), f"{len(self)} 件")
-
 
 class Nodes(Results[TreeNode]):
     """Objects of any kind, as a search returns them
@@ -184,11 +177,6 @@ class Nodes(Results[TreeNode]):
         from stpmodel.records import node_record
 
         return [dict(node_record(node)) for node in self]
-
-    def _repr_html_(self) -> str:
-        from stpmodel._html import nodes_table
-
-        return nodes_table(self.records(), f"{len(self)} 件")
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)  # compared by identity, never shown
@@ -291,7 +279,7 @@ def memoized(roadmap: Roadmap, key: str, build: Callable[[Roadmap], _N]) -> _N:
 
 
 @attrs.frozen(kw_only=True)
-class Roadmap:
+class Roadmap(Shown):
     """A parsed 工程表 (roadmap): its sections, the registries it refers to, the footnotes
     and the warnings the parser raised.
 
@@ -316,6 +304,18 @@ class Roadmap:
         object.__setattr__(self, "_index", _build_index(self))
 
     __hash__ = None  # type: ignore[assignment]  # holds mappings: compare, do not hash
+
+    _views = (  # one row of counts, then the subsections
+        View("roadmap", one("roadmap_record")),
+        View(
+            "sections",
+            lambda roadmap, r: [
+                r.subsection_record(sub, section.id)
+                for section in roadmap.sections
+                for sub in section.subsections
+            ],
+        ),
+    )
 
     # -- flattened views ----------------------------------------------------------------
     @property
@@ -416,18 +416,6 @@ class Roadmap:
 
     def __contains__(self, ident: object) -> bool:
         return isinstance(ident, str) and ident in self._index.by_id
-
-    def _repr_html_(self) -> str:
-        """One row of counts, then the subsections."""
-        from stpmodel._html import roadmap_summary
-        from stpmodel.records import roadmap_record, subsection_record
-
-        subsections = [
-            subsection_record(sub, section.id)
-            for section in self.sections
-            for sub in section.subsections
-        ]
-        return roadmap_summary(roadmap_record(self), subsections)
 
     def to_frame(self, what: str = "actions") -> Any:
         """A `pandas.DataFrame` of `what` (`"actions"`, `"deadlines"`, `"indicators"` …):

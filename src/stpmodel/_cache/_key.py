@@ -29,6 +29,7 @@ _KEY_MODULES = (
     "_bundled.py",
     "_gcpause.py",
     "_lazy.py",
+    "_shown.py",
     "_text.py",
     "_types.py",
     "errors.py",
