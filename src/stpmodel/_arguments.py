@@ -17,6 +17,8 @@ __all__ = [
     "diff_options",
     "dpi",
     "export_options",
+    "fiscal_years",
+    "indent",
     "list_options",
     "no_options",
     "parse_options",
@@ -24,6 +26,7 @@ __all__ = [
     "report_options",
     "search_options",
     "show_options",
+    "window",
     "year",
 ]
 
@@ -37,6 +40,35 @@ def year(text: str) -> int:
     if not 1868 <= value <= 2200:
         raise argparse.ArgumentTypeError(f"year out of range: {value}")
     return value
+
+
+def fiscal_years(text: str) -> range:
+    """`2026` or `2025-2027` (both ends included) as a range of fiscal years."""
+    first, dash, last = text.partition("-")
+    start = year(first.strip())
+    stop = year(last.strip()) if dash else start
+    if stop < start:
+        raise argparse.ArgumentTypeError(f"{text!r} ends before it starts")
+    return range(start, stop + 1)
+
+
+def window(text: str) -> str:
+    """An ISO day, month, year or interval for `--due-in`, checked here so a bad one is a
+    usage error."""
+    from stpmodel._args import check_window
+
+    try:
+        check_window(text, "--due-in")
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc).removeprefix("--due-in: ")) from None
+    return text
+
+
+def indent(text: str) -> int:
+    """A JSON indent: 0 to 16 spaces."""
+    if not text.isdigit() or int(text) > 16:
+        raise argparse.ArgumentTypeError(f"not an indent: {text!r} (expected 0 to 16 spaces)")
+    return int(text)
 
 
 def dpi(text: str) -> int:
@@ -77,6 +109,18 @@ def deadlines_options(p: argparse.ArgumentParser) -> None:
     source_options(p)
     p.add_argument("--from", dest="from_year", type=year, metavar="YEAR", help="first year written")
     p.add_argument("--to", dest="to_year", type=year, metavar="YEAR", help="last year written")
+    p.add_argument(
+        "--fiscal-year",
+        type=fiscal_years,
+        metavar="FY",
+        help="only dates due in this fiscal year (2026: 2026-04-01..2027-03-31) or years (2025-2027)",
+    )
+    p.add_argument(
+        "--due-in",
+        type=window,
+        metavar="WINDOW",
+        help="only dates due in this ISO day, month, year or interval (2026-10, 2026-04/2026-09)",
+    )
     p.add_argument(
         "--ministry",
         metavar="NAME",
@@ -133,9 +177,17 @@ def parse_options(p: argparse.ArgumentParser) -> None:
 def export_options(p: argparse.ArgumentParser) -> None:
     source_options(p)
     p.add_argument(
-        "--format", required=True, choices=["json", "csv", "sqlite", "xlsx", "graphml", "gexf"]
+        "--format",
+        required=True,
+        choices=["json", "csv", "sqlite", "xlsx", "parquet", "graphml", "gexf"],
     )
     p.add_argument("-o", "--output", required=True, metavar="PATH")
+    p.add_argument(
+        "--indent",
+        type=indent,
+        metavar="N",
+        help="JSON only: one value a line, indented by N spaces (default: compact)",
+    )
     force_option(p)
 
 

@@ -13,16 +13,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
 
 from stpmodel._escape import escape_controls
 
+# typing costs about a millisecond to import, and the command line's plain path counts them
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from stpmodel.dates import DateMention
     from stpmodel.diff import RoadmapDiff
     from stpmodel.errors import ParseWarning
     from stpmodel.model import Action, Initiative
-    from stpmodel.roadmap import Roadmap
+    from stpmodel.roadmap import Node, Roadmap
 
 __all__ = [
     "DEADLINE_HEADERS",
@@ -207,44 +210,37 @@ def deadline_rows(records: Iterable[Mapping[str, Any]]) -> list[list[str]]:
 
 
 def program_records(roadmap: Roadmap) -> list[dict[str, Any]]:
-    """Each program's record with how many `items` mention it and their `ministries`."""
+    """Each program's [ProgramUseRecord][stpmodel.records.ProgramUseRecord]: its record
+    with how many `items` mention it and their `ministries`."""
     from stpmodel import query
-    from stpmodel.records import program_record
+    from stpmodel.records import program_use_record
 
-    records: list[dict[str, Any]] = []
-    for p in roadmap.programs.values():
-        record: dict[str, Any] = dict(program_record(p))
-        record["items"] = len(query.items_of(roadmap, p.id))
-        record["ministries"] = list(query.ministries_of(roadmap, p.id))
-        records.append(record)
-    return records
+    return [
+        dict(
+            program_use_record(p, query.items_of(roadmap, p.id), query.ministries_of(roadmap, p.id))
+        )
+        for p in roadmap.programs.values()
+    ]
 
 
 def ministry_records(roadmap: Roadmap) -> list[dict[str, Any]]:
-    """Each ministry's record with how many `actions` it is tagged on and `leads`."""
+    """Each ministry's [MinistryUseRecord][stpmodel.records.MinistryUseRecord]: its
+    record with how many `actions` it is tagged on and `leads`."""
     from stpmodel import query
-    from stpmodel.records import ministry_record
+    from stpmodel.records import ministry_use_record
 
-    records: list[dict[str, Any]] = []
-    for code, m in roadmap.ministries.items():
-        actions = query.actions_of(roadmap, code)
-        record: dict[str, Any] = dict(ministry_record(m))
-        record["actions"] = len(actions)
-        record["leads"] = sum(code in a.lead_ministries for a in actions)
-        records.append(record)
-    return records
-
-
-def search_records(found: Iterable[object]) -> list[dict[str, Any]]:
-    """`id`, `type` and `text` of each object a search found."""
     return [
-        {
-            "id": getattr(obj, "id", ""),
-            "type": type(obj).__name__,
-            "text": str(getattr(obj, "text", None) or getattr(obj, "title", "")),
-        }
-        for obj in found
+        dict(ministry_use_record(m, query.actions_of(roadmap, code)))
+        for code, m in roadmap.ministries.items()
     ]
+
+
+def search_records(found: Iterable[Node]) -> list[dict[str, Any]]:
+    """The [NodeRecord][stpmodel.records.NodeRecord] (`id`, `kind`, `text`) of each object
+    a search found."""
+    from stpmodel.records import node_record
+
+    return [dict(node_record(obj)) for obj in found]
 
 
 def program_rows(records: Iterable[Mapping[str, Any]]) -> list[list[str]]:

@@ -85,6 +85,8 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
         program=program,
         relation=args.relation,
         kind=args.kind,
+        fiscal_year=args.fiscal_year,
+        due_in=args.due_in,
     )
     records = [deadline_record(d) for d in found]
     if args.sort:
@@ -116,9 +118,11 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     roadmap = _roadmap(args)
     try:
         obj = roadmap.get(args.id)
-    except UnknownIdError:
+    except UnknownIdError as exc:
+        close = f"; close matches: {'; '.join(exc.matches)}" if exc.matches else ""
         raise _UsageError(
-            f"no object with ID {args.id!r} (IDs look like 6.1.2, 6.1.2.a3, 6.1.2.s1, fn94, 科技, sip)"
+            f"no object with ID {args.id!r}{close}"
+            " (IDs look like 6.1.2, 6.1.2.a3, 6.1.2.s1, fn94, 科技, sip)"
         ) from None
     if args.format == "json":
         from stpmodel.serialize import make_converter
@@ -190,6 +194,9 @@ def _stdin_lines() -> list[str]:
         ) from None
 
 
+_ANY_YEAR = 2000  # a reference year, only to see whether a text has a relative date
+
+
 def _cmd_dates(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
@@ -198,6 +205,12 @@ def _cmd_dates(args: argparse.Namespace, out: TextIO) -> int:
     texts: Sequence[str] = args.text or _stdin_lines()
     for text in texts:
         mentions = find_dates(text, year=args.year)
+        if args.year is None and len(find_dates(text, year=_ANY_YEAR)) > len(mentions):
+            _say(
+                sys.stderr,
+                f"note: {text!r} has a date relative to the current year (来年度, 今年度 …);"
+                " give the reference year with --year to read it\n",
+            )
         if args.format == "json":
             records = [jsonable(mention_record(m)) for m in mentions]
             out.write(json.dumps(records, ensure_ascii=False) + "\n")
@@ -248,7 +261,11 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from stpmodel import export
 
     roadmap = _roadmap(args)
-    written = export.export(roadmap, args.format, args.output, overwrite=args.force)
+    if args.indent is not None and args.format != "json":
+        raise _UsageError("--indent applies to --format json only")
+    written = export.export(
+        roadmap, args.format, args.output, overwrite=args.force, indent=args.indent
+    )
     out.write(f"wrote {written}\n")
     return 0
 
