@@ -154,25 +154,48 @@ def test_only_the_cli_imports_the_package_itself() -> None:
     assert set(importers) <= {f"{PACKAGE}.cli"}
 
 
-@pytest.mark.parametrize("module", ["stpmodel._html", "stpmodel._shown", "stpmodel.records"])
-def test_renderers_import_no_model_module(module: str) -> None:
-    graph = import_graph()
-    assert not graph[module] & {
-        "stpmodel.model",
-        "stpmodel.roadmap",
-        "stpmodel.dates",
-        "stpmodel.dates.mention",
-        "stpmodel.dates.period",
+_MODEL = {
+    "stpmodel.model",
+    "stpmodel.roadmap",
+    "stpmodel.dates",
+    "stpmodel.dates.mention",
+    "stpmodel.dates.period",
+}
+
+
+@pytest.mark.parametrize(
+    "module", ["stpmodel._html", "stpmodel._shown", "stpmodel._labels", "stpmodel.records"]
+)
+def test_renderers_import_no_model_class(module: str) -> None:
+    """The renderers and the records work on plain values, so every model class can use
+    them: from a model module they may import functions (the fiscal-year rule), never a
+    class."""
+    import importlib
+
+    tree = ast.parse(MODULES[module].read_text(encoding="utf-8"))
+    classes = [
+        f"{node.module}.{alias.name}"
+        for node in _imports(tree)
+        if isinstance(node, ast.ImportFrom) and node.module in _MODEL
+        for alias in node.names
+        if isinstance(getattr(importlib.import_module(node.module), alias.name), type)
+    ]
+    assert classes == []
+    plain = {
+        t for node in _imports(tree) if isinstance(node, ast.Import) for t in _targets(module, node)
     }
+    assert not plain & _MODEL
 
 
 def test_the_model_imports_only_what_is_below_it() -> None:
-    """model.py needs errors, dates and text helpers, and the renderer its classes derive
-    from, which imports no model module back (checked above)."""
+    """model.py needs errors, dates and text helpers, the renderer its classes derive
+    from and the views that draw their records, which import no model module back
+    (checked above)."""
     allowed = {
         "stpmodel._text",
         "stpmodel.errors",
         "stpmodel.dates",
         "stpmodel._shown",
+        "stpmodel._recorded",
     }
     assert import_graph()["stpmodel.model"] <= allowed

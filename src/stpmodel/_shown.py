@@ -2,27 +2,30 @@
 shows, and [Shown][stpmodel._shown.Shown] draws them.
 
 ```python
+class Period(Shown):
+    _views = (View("period", fields("label", "start", "end", ...)),)
+
 class Ministry(Shown):
-    _views = (View("ministries", one("ministry_record")),)
+    _views = (View("ministries", one("ministry_record")),)   # see stpmodel._recorded
 ```
 
-A view names a table of [stpmodel._html.TABLES][] and the records drawn in it, found in
-[stpmodel.records][]. Both modules are imported only when an object is shown, so this one
-— which every model class derives from — imports nothing: loading the model loads no
-renderer.
+A view names a table of [stpmodel._html.TABLES][] and the records drawn in it. The table
+module is imported only when an object is shown, so this one — which every model class
+derives from — imports nothing: loading the model loads no renderer. The records of the
+model's classes come from [stpmodel.records][] through `stpmodel._recorded`; this module
+never imports them, so the date and error classes, which records use, can derive from it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from types import ModuleType
 from typing import Any, ClassVar, NamedTuple
 
-__all__ = ["Shown", "View", "fields", "one"]
+__all__ = ["Records", "Shown", "View", "fields"]
 
 Record = Mapping[str, Any]
-Records = Callable[[Any, ModuleType], Iterable[Record]]
-"""The records of an object, given it and the [stpmodel.records][] module."""
+Records = Callable[[Any], Iterable[Record]]
+"""The records of an object."""
 
 
 class View(NamedTuple):
@@ -36,25 +39,18 @@ class View(NamedTuple):
 
     def render(self, obj: Any) -> str:
         """This part of `obj`'s HTML."""
-        from stpmodel import records as record_functions
         from stpmodel._html import TABLES
 
-        rows = list(self.records(obj, record_functions))
+        rows = list(self.records(obj))
         if self.optional and not rows:
             return ""
         caption = "" if self.caption is None else self.caption(obj)
         return TABLES[self.table].render(rows, caption)
 
 
-def one(record: str) -> Records:
-    """The records of an object that is one row: `record` (a function of
-    [stpmodel.records][], by name) of it."""
-    return lambda obj, records: [getattr(records, record)(obj)]
-
-
 def fields(*names: str) -> Records:
     """The record of a small value object (a period, a warning …): its attributes `names`."""
-    return lambda obj, records: [{name: getattr(obj, name) for name in names}]
+    return lambda obj: [{name: getattr(obj, name) for name in names}]
 
 
 class Shown:

@@ -16,7 +16,8 @@ from typing import ClassVar
 
 import attrs
 
-from stpmodel._shown import Shown, View, fields, one
+from stpmodel._recorded import one, rows
+from stpmodel._shown import Shown, View, fields
 from stpmodel._text import despace_letters
 from stpmodel.dates import DateMention, Period
 
@@ -182,7 +183,7 @@ class Observation(Shown):
     as_of: Period | None = None
     footnote: int | None = None
 
-    _views = (View("observations", lambda o, r: [r.observation_record(o, "")]),)
+    _views = (View("observations", rows(lambda o, r: [r.observation_record(o, "")])),)
 
 
 @attrs.frozen(kw_only=True)
@@ -208,7 +209,7 @@ class Indicator(Shown):
         View("indicators", one("indicator_record")),
         View(
             "observations",
-            lambda i, r: [r.observation_record(o, i.id) for o in i.observations],
+            rows(lambda i, r: [r.observation_record(o, i.id) for o in i.observations]),
             optional=True,
         ),
     )
@@ -317,7 +318,7 @@ class Initiative(_Tagged, Shown):
     source: SourceSpan
 
     _views = (  # the initiative's row, then its status notes and actions
-        View("items", lambda i, r: map(r.item_record, (i, *i.status_notes, *i.actions))),
+        View("items", rows(lambda i, r: map(r.item_record, (i, *i.status_notes, *i.actions)))),
     )
 
 
@@ -333,7 +334,7 @@ class Subsection(Shown):
 
     _views = (  # the subsection's counts, then its initiatives
         View("sections", one("subsection_record")),
-        View("items", lambda s, r: [r.item_record(i, s.id) for i in s.initiatives]),
+        View("items", rows(lambda s, r: [r.item_record(i, s.id) for i in s.initiatives])),
     )
 
 
@@ -359,8 +360,8 @@ class Section(Shown):
     _views = (  # the section's subsections, then its indicators
         View(
             "sections",
-            lambda s, r: [r.subsection_record(sub, s.id) for sub in s.subsections],
+            rows(lambda s, r: [r.subsection_record(sub, s.id) for sub in s.subsections]),
             lambda s: s.title,
         ),
-        View("indicators", lambda s, r: [r.indicator_record(i, s.id) for i in s.indicators]),
+        View("indicators", rows(lambda s, r: [r.indicator_record(i, s.id) for i in s.indicators])),
     )

@@ -17,7 +17,8 @@ from stpmodel._args import (
     check_window,
     check_year,
 )
-from stpmodel._shown import Shown, View, fields, one
+from stpmodel._recorded import one, rows
+from stpmodel._shown import Shown, View, fields
 from stpmodel.dates import DateMention, Period, Relation, fiscal_year_of
 from stpmodel.errors import ParseWarning, UnknownIdError
 from stpmodel.model import (
@@ -318,11 +319,13 @@ class Roadmap(Shown):
         View("roadmap", one("roadmap_record")),
         View(
             "sections",
-            lambda roadmap, r: [
-                r.subsection_record(sub, section.id)
-                for section in roadmap.sections
-                for sub in section.subsections
-            ],
+            rows(
+                lambda roadmap, r: [
+                    r.subsection_record(sub, section.id)
+                    for section in roadmap.sections
+                    for sub in section.subsections
+                ]
+            ),
         ),
     )
 
