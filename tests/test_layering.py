@@ -18,10 +18,6 @@ import pytest
 SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = "stpmodel"
 
-# Known offenders in files owned by other branches, until their fixes land on main.
-# Each entry is one (importer, imported) edge that is allowed for now. TODO: empty it.
-# (None today.)
-KNOWN: set[tuple[str, str]] = set()
 
 
 def _modules() -> dict[str, Path]:
@@ -80,7 +76,7 @@ def import_graph() -> dict[str, set[str]]:
             target
             for node in _imports(tree)
             for target in _targets(module, node)
-            if target in MODULES and target != module and (module, target) not in KNOWN
+            if target in MODULES and target != module
         }
     return graph
 

@@ -475,7 +475,6 @@ class Roadmap(Shown):
         (`None` for sections and footnotes)."""
         return _tree(self.sections, self.footnotes)
 
-    # -- deadlines ----------------------------------------------------------------------
     # -- names ------------------------------------------------------------------------
     def ministry_code(self, name: str) -> str:
         """The ministry code `name` stands for: a code (`"文"`), an abbreviation (`"MEXT"`),
