@@ -37,11 +37,14 @@ def export(
     ends in `.zip`), Parquet one file per table into the folder `path`. An existing target
     is refused unless `overwrite` is true (for the CSV folder: any of the files it would
     write). JSON is compact unless `indent` (spaces per level) is given. Returns the path
-    written.
+    written; for xlsx, GraphML and GEXF a [Written][stpmodel._write.Written] whose
+    `replaced` counts the characters the format cannot carry (controls, non-characters
+    such as U+FFFF, lone surrogates), which are written as U+FFFD.
 
     Raises:
         WriteError: the target exists (without `overwrite`), is a symbolic link or not a
             regular file, or the system refused the write.
+            For xlsx also a text longer than an Excel cell holds (32,767 characters).
         ValueError: `fmt` is not one of the formats.
     """
     if fmt == "json":
