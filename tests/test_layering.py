@@ -19,7 +19,6 @@ SRC = Path(__file__).resolve().parents[1] / "src"
 PACKAGE = "stpmodel"
 
 
-
 def _modules() -> dict[str, Path]:
     found = {}
     for path in sorted((SRC / PACKAGE).rglob("*.py")):

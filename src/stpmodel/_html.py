@@ -2,9 +2,9 @@
 
 [TABLES][stpmodel._html.TABLES] names each table and says, per column, its header and how
 a record's cell is drawn. The one renderer of model objects
-([Shown][stpmodel._shown.Shown]) and the one of result collections (`Results`) look their
-table up here by name. Everything here works on plain records (dicts, see
-[stpmodel.records][]) and imports nothing of the model. All text goes through
+([Shown][stpmodel._shown.Shown]) and the one of result collections
+(`stpmodel._results.Results`) look their table up here by name. Everything here works on
+plain records (dicts, see [stpmodel.records][]) and imports nothing of the model. All text goes through
 `html.escape`: an ID holding `<a href=…>` shows as text.
 
 Headers are in Japanese, the language of the 工程表, from [stpmodel._labels][] (番号, 種別,
@@ -92,24 +92,42 @@ def _col(key: str, cell: Cell | None = None, *, header: str | None = None) -> Co
 
 
 class Table:
-    """A table spec: the columns of one kind of record."""
+    """A table spec: the columns of one kind of record.
 
-    def __init__(self, *columns: Column) -> None:
+    Given `columns`, the table shows those. Given `exclude` instead, it shows every key of
+    the records drawn, in the record's order, but those (the record is the one
+    declaration of the columns), each drawn as text unless `cells` draws it.
+    """
+
+    def __init__(
+        self,
+        *columns: Column,
+        exclude: tuple[str, ...] | None = None,
+        cells: Mapping[str, Cell] | None = None,
+    ) -> None:
         self.columns = columns
+        self.exclude = exclude
+        self.cells = dict(cells or {})
+
+    def columns_for(self, record: Record | None) -> tuple[Column, ...]:
+        """The columns drawn for records like `record`."""
+        if self.exclude is None or record is None:
+            return self.columns
+        return tuple(_col(key, self.cells.get(key)) for key in record if key not in self.exclude)
 
     @property
     def headers(self) -> tuple[str, ...]:
-        """The header row."""
+        """The header row (of a table of declared columns)."""
         return tuple(c.header for c in self.columns)
 
     def render(self, records: Iterable[Record], caption: str = "") -> str:
         """The table of `records`, with an optional `caption`."""
-        head = "".join(f'<th style="{_CELL}">{escape(h)}</th>' for h in self.headers)
+        rows = list(records)
+        columns = self.columns_for(rows[0] if rows else None)
+        head = "".join(f'<th style="{_CELL}">{escape(c.header)}</th>' for c in columns)
         body = "".join(
-            "<tr>"
-            + "".join(f'<td style="{_CELL}">{c.cell(r)}</td>' for c in self.columns)
-            + "</tr>"
-            for r in records
+            "<tr>" + "".join(f'<td style="{_CELL}">{c.cell(r)}</td>' for c in columns) + "</tr>"
+            for r in rows
         )
         cap = f"<caption>{escape(caption)}</caption>" if caption else ""
         return (
@@ -122,7 +140,6 @@ _ID = _col("id")
 _KIND = _col("kind", lambda r: escape(kind_label(r["kind"], "short")))
 _MINISTRIES = _col("ministries", lambda r: _ministries(r["ministries"], r["lead_ministries"]))
 _TEXT = _col("text", lambda r: _one_line(r["text"]))
-_COUNTS = ("initiatives", "actions", "status_notes", "indicators", "footnotes", "warnings")
 
 TABLES: dict[str, Table] = {
     "items": Table(
@@ -179,10 +196,8 @@ TABLES: dict[str, Table] = {
     "codes": Table(_col("code"), _col("name")),
     "pairs": Table(_col("first"), _col("second"), _col("count")),
     "roadmap": Table(
-        _col("title", lambda r: _one_line(r["title"])),
-        _col("edition"),
-        _col("sections"),
-        *(_col(key) for key in _COUNTS),
+        exclude=("source", "sha256", "subsections"),
+        cells={"title": lambda r: _one_line(r["title"])},
     ),
     "source": Table(
         _col("source"),

@@ -1,9 +1,10 @@
 """The one renderer of model objects in Jupyter: a class says which records and tables it
-shows, and [Shown][stpmodel._shown.Shown] draws them.
+shows, and [Shown][stpmodel._shown.Shown] draws them (the result collections have theirs
+on their base, `stpmodel._results.Results`).
 
 ```python
 class Period(Shown):
-    _views = (View("period", fields("label", "start", "end", ...)),)
+    _views = (View("period", attributes("label")),)
 
 class Ministry(Shown):
     _views = (View("ministries", one("ministry_record")),)   # see stpmodel._recorded
@@ -21,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, ClassVar, NamedTuple
 
-__all__ = ["Records", "Shown", "View", "fields"]
+__all__ = ["Records", "Shown", "View", "attributes"]
 
 Record = Mapping[str, Any]
 Records = Callable[[Any], Iterable[Record]]
@@ -48,9 +49,17 @@ class View(NamedTuple):
         return TABLES[self.table].render(rows, caption)
 
 
-def fields(*names: str) -> Records:
-    """The record of a small value object (a period, a warning …): its attributes `names`."""
-    return lambda obj: [{name: getattr(obj, name) for name in names}]
+def attributes(*derived: str) -> Records:
+    """The record of a small value object (a period, a warning …): its attrs fields and
+    the `derived` properties named (a period's `label`, a mention's `due`)."""
+
+    def record(obj: Any) -> list[Record]:
+        import attrs
+
+        own = {f.name: getattr(obj, f.name) for f in attrs.fields(type(obj))}
+        return [{**own, **{name: getattr(obj, name) for name in derived}}]
+
+    return record
 
 
 class Shown:

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from stpmodel._shown import Shown, View, fields
+from stpmodel._shown import Shown, View, attributes
 
 __all__ = [
     "ArgumentTypeError",
@@ -108,11 +108,7 @@ class ParseWarning(Shown):
         terminals turn into a link to the place."""
         return f"{self.location}: {self.message}"
 
-    _views = (
-        View(
-            "warning", fields("source", "line", "column", "end_column", "code", "message", "text")
-        ),
-    )
+    _views = (View("warning", attributes()),)
 
 
 class ParseError(StpError, ValueError):

@@ -17,7 +17,7 @@ from typing import ClassVar
 import attrs
 
 from stpmodel._recorded import one, rows
-from stpmodel._shown import Shown, View, fields
+from stpmodel._shown import Shown, View, attributes
 from stpmodel._text import despace_letters
 from stpmodel.dates import DateMention, Period
 
@@ -60,7 +60,7 @@ class SourceSpan(Shown):
     def __str__(self) -> str:
         return f"{self.source}:{','.join(map(str, self.lines))}"
 
-    _views = (View("source", fields("source", "lines")),)
+    _views = (View("source", attributes()),)
 
 
 class MinistryKind(enum.StrEnum):
@@ -99,7 +99,7 @@ class MinistryRef(Shown):
     code: str
     lead: bool = False
 
-    _views = (View("ministry_ref", fields("code", "lead")),)
+    _views = (View("ministry_ref", attributes()),)
 
 
 @attrs.frozen(kw_only=True)

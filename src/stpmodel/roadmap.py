@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Self, SupportsIndex, TypeAlias, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, overload
 
 import attrs
 
@@ -18,7 +18,8 @@ from stpmodel._args import (
     check_year,
 )
 from stpmodel._recorded import one, rows
-from stpmodel._shown import Shown, View, fields
+from stpmodel._results import Results
+from stpmodel._shown import Shown, View, attributes
 from stpmodel.dates import DateMention, Period, Relation, fiscal_year_of
 from stpmodel.errors import ParseWarning, UnknownIdError
 from stpmodel.model import (
@@ -85,7 +86,7 @@ class SourceInfo(Shown):
     sha256: str
     line_count: int = 0
 
-    _views = (View("source_info", fields("name", "sha256", "line_count")),)
+    _views = (View("source_info", attributes()),)
 
 
 @attrs.frozen(kw_only=True)
@@ -102,47 +103,6 @@ class Deadline(Shown):
         return self.item.kind
 
     _views = (View("deadlines", one("deadline_record")),)
-
-
-class Results(tuple[_T, ...]):
-    """Base of the result collections ([Deadlines][stpmodel.Deadlines],
-    [Items][stpmodel.Items], [Nodes][stpmodel.Nodes] …): a tuple that shows itself as a
-    table in notebooks (`_repr_html_`) and turns into a pandas DataFrame (`to_frame()`);
-    slicing keeps the type."""
-
-    __slots__ = ()
-    _frame: ClassVar[str] = ""
-    """The name of the results' frame and of their table in the notebook view."""
-    _unit: ClassVar[str] = "件"
-    """What the count in the table's caption counts."""
-
-    def records(self) -> list[dict[str, Any]]:
-        """One plain record per result ([stpmodel.records][])."""
-        raise NotImplementedError
-
-    def _repr_html_(self) -> str:
-        from stpmodel._html import TABLES
-
-        return TABLES[self._frame].render(self.records(), f"{len(self)} {self._unit}")
-
-    @overload
-    def __getitem__(self, key: SupportsIndex, /) -> _T: ...
-
-    @overload
-    def __getitem__(self, key: slice, /) -> Self: ...
-
-    def __getitem__(self, key: SupportsIndex | slice, /) -> _T | Self:
-        if isinstance(key, slice):
-            return type(self)(super().__getitem__(key))
-        return super().__getitem__(key)
-
-    def to_frame(self, *, engine: str = "pandas") -> Any:
-        """A DataFrame of the results, one row per record, with typed columns: a
-        `pandas.DataFrame` (extra `pandas`), or with `engine="polars"` a
-        `polars.DataFrame` (built by [stpmodel.export.frame][])."""
-        from stpmodel.export.frame import records_frame
-
-        return records_frame(self.records(), self._frame, engine=engine)
 
 
 class Deadlines(Results[Deadline]):

@@ -31,6 +31,7 @@ _KEY_MODULES = (
     "_gcpause.py",
     "_lazy.py",
     "_recorded.py",
+    "_results.py",
     "_shown.py",
     "_text.py",
     "_types.py",

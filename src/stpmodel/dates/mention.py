@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from stpmodel._shown import Shown, View, fields
+from stpmodel._shown import Shown, View, attributes
 from stpmodel.dates.period import Period
 
 __all__ = ["DateMention", "Relation"]
@@ -56,4 +56,4 @@ class DateMention(Shown):
     def __str__(self) -> str:
         return f"{self.text} → {self.period.label} ({self.relation.value})"
 
-    _views = (View("mention", fields("text", "period", "relation", "due")),)
+    _views = (View("mention", attributes("due")),)

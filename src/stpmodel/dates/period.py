@@ -7,7 +7,7 @@ import enum
 
 import attrs
 
-from stpmodel._shown import Shown, View, fields
+from stpmodel._shown import Shown, View, attributes
 
 __all__ = ["Calendar", "Granularity", "Period", "fiscal_quarter_of", "fiscal_year_of", "today"]
 
@@ -235,6 +235,4 @@ class Period(Shown):
     def __str__(self) -> str:
         return self.label
 
-    _views = (
-        View("period", fields("label", "start", "end", "granularity", "calendar", "approximate")),
-    )
+    _views = (View("period", attributes("label")),)

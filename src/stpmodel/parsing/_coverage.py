@@ -16,7 +16,7 @@ from collections import Counter
 
 import attrs
 
-from stpmodel._shown import Shown, View, fields
+from stpmodel._shown import Shown, View, attributes
 from stpmodel.model import (
     Action,
     Footnote,
@@ -69,7 +69,7 @@ class Coverage(Shown):
         """True when every non-markup character of the source is accounted for."""
         return not self.missing
 
-    _views = (View("coverage", fields("total", "ratio", "missing", "extra", "missing_lines")),)
+    _views = (View("coverage", attributes("ratio")),)
 
 
 def _fold(text: str) -> str:
