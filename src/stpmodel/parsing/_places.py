@@ -33,6 +33,7 @@ class Placer:
 
     source: str
     document: Document
+    spans: dict[tuple[int, ...], SourceSpan] = attrs.field(factory=dict, init=False)
 
     def warn(
         self,
@@ -102,5 +103,9 @@ class Placer:
         return Place(lines, line, column)
 
     def span(self, lines: list[int] | tuple[int, ...]) -> SourceSpan:
-        """The source span of an object printed on ``lines``."""
-        return SourceSpan(source=self.source, lines=tuple(sorted(set(lines))))
+        """The source span of an object printed on ``lines``: one object for each set of
+        lines, shared by every object printed there (the items of a row on one line)."""
+        key = tuple(lines)
+        if (span := self.spans.get(key)) is None:
+            span = self.spans[key] = SourceSpan(source=self.source, lines=tuple(sorted(set(key))))
+        return span
