@@ -58,10 +58,9 @@ class Tag(NamedTuple):
     lead: bool
 
 
-@attrs.frozen
-class CellItem:
+class CellItem(NamedTuple):
     """One item of a cell (a bullet's text) with its trailing ministry tag and (再掲) mark
-    taken off and read, ready to become a model object."""
+    taken off and read, ready to become a model object (a named tuple: one per item)."""
 
     text: str  # markup stripped, white space collapsed, tags and (再掲) removed
     tags: tuple[Tag, ...]

@@ -7,6 +7,8 @@ the object begins.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import attrs
 
 from stpmodel.errors import ParseWarning, WarningCode
@@ -17,10 +19,9 @@ from stpmodel.parsing._reader import Document
 __all__ = ["Place", "Placer"]
 
 
-@attrs.frozen
-class Place:
+class Place(NamedTuple):
     """Where an object's text stands in the source: its lines, and the line and column
-    where it begins."""
+    where it begins (a named tuple: one per item)."""
 
     lines: tuple[int, ...]
     line: int
