@@ -1395,7 +1395,13 @@ _NEEDS = {
     "report": (["report", "-o", "r.html"], "report"),
     "export xlsx": (["export", "--format", "xlsx", "-o", "x.xlsx"], "excel"),
     "deadlines ics": (["deadlines", "--format", "ics"], "ics"),
+    "export parquet": (["export", "--format", "parquet", "-o", "pq"], "parquet"),
     "to_frame()": ("stpmodel.to_frame(stpmodel.load())", "pandas"),
+    "to_frame(engine='polars')": ("stpmodel.to_frame(stpmodel.load(), engine='polars')", "polars"),
+    "to_arrow()": (
+        "from stpmodel.export.arrow import to_arrow\nto_arrow(stpmodel.load())",
+        "parquet",
+    ),
     "Roadmap.to_frame()": ("stpmodel.load().to_frame()", "pandas"),
     "deadlines().to_frame()": ("stpmodel.load().deadlines().to_frame()", "pandas"),
     "RoadmapDiff.to_frame()": (
@@ -1417,11 +1423,6 @@ _NEEDS = {
     "plot.timeline()": ("from stpmodel import plot\nplot.timeline(stpmodel.load())", "plot"),
     "plot.network()": ("from stpmodel import plot\nplot.network(stpmodel.load())", "plot"),
 }
-_PLOT_GAP = pytest.mark.xfail(
-    strict=True,
-    reason="GAP: plot imports matplotlib before it can raise MissingExtraError (the plot "
-    "package's own import is being fixed beside this)",
-)
 
 
 @pytest.fixture(scope="module")
@@ -1442,10 +1443,7 @@ def core_only(home: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
     return found
 
 
-@pytest.mark.parametrize(
-    "name",
-    [pytest.param(name, marks=_PLOT_GAP) if _NEEDS[name][1] == "plot" else name for name in _NEEDS],
-)
+@pytest.mark.parametrize("name", list(_NEEDS))
 def test_in_a_core_only_install_each_command_and_function_names_its_extra(
     core_only: dict[str, list[Any]], name: str
 ) -> None:

@@ -11,13 +11,13 @@ roadmap.deadlines(from_year=2025, to_year=2027, ministry="MEXT")
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 # the subpackage (small: the matcher loads on the first comparison), so that `stpmodel.diff`
 # is the module however it is reached; the function is `compare`
 from stpmodel import diff
 from stpmodel._lazy import lazy_exports
 
+# typing costs about a millisecond to import, and the command line's plain path counts them
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from stpmodel._bundled import load, source_text
     from stpmodel.dates import Calendar, DateMention, Granularity, Period, Relation, find_dates

@@ -24,12 +24,14 @@ from __future__ import annotations
 
 import os
 import sys
-import types
-from typing import TYPE_CHECKING
 
 from stpmodel._lazy import lazy_exports
 
+TYPE_CHECKING = False  # typing costs a millisecond of every start of the command line
+
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from stpmodel.diff._match import KINDS
     from stpmodel.diff._result import (
         FIELDS,
@@ -122,7 +124,11 @@ diff = compare
 """The same function as [compare][stpmodel.diff.compare] (``from stpmodel.diff import diff``)."""
 
 
-class _CallableModule(types.ModuleType):
+if not TYPE_CHECKING:
+    ModuleType = type(sys)  # types.ModuleType, without importing `types` at start-up
+
+
+class _CallableModule(ModuleType):
     """``stpmodel.diff`` is this module; calling it as the function it used to be warns."""
 
     def __call__(self, old: Roadmap, new: Roadmap, *, threshold: float = THRESHOLD) -> RoadmapDiff:
