@@ -38,8 +38,8 @@ def export(
     is refused unless `overwrite` is true (for the CSV folder: any of the files it would
     write). JSON is compact unless `indent` (spaces per level) is given. Returns the path
     written; for xlsx, GraphML and GEXF a [Written][stpmodel._write.Written] whose
-    `replaced` counts the characters the format cannot carry (controls, non-characters such
-    as U+FFFF, lone surrogates), which are written as U+FFFD.
+    `replaced` counts the characters the format cannot carry (controls, non-characters
+    such as U+FFFF, lone surrogates), which are written as U+FFFD.
 
     Raises:
         WriteError: the target exists (without `overwrite`), is a symbolic link or not a
