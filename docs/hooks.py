@@ -3,8 +3,12 @@
 ``{{ glossary }}`` becomes the ministry and program tables from the registries,
 ``{{ cli }}`` a worked example of every command (run at build time, so the output shown
 is real) and its help, ``{{ changelog }}`` the CHANGELOG.
-The pictures the tutorial shows (``images/timeline.png``, ``images/network.png``) are drawn
-at build time by the ``stpmodel plot`` commands they illustrate; none is committed.
+The pictures the tutorial and the gallery show (``images/timeline.png``,
+``images/network.png``) are drawn at build time by the ``stpmodel plot`` commands they
+illustrate; none is committed. The gallery's copy of the HTML report
+(``gallery/roadmap.html``) and its notebook table (``{{ notebook_table }}``) are made at
+build time too; only the report's screenshot (``gallery/report.png``, saved by the browser
+test) is committed.
 The API reference (``docs/api/``, one page per group of modules) documents each name once,
 where it is defined: every ``::: module`` directive gets the module's own members, and each
 other spelling of a name (``stpmodel.Roadmap.walk`` for ``stpmodel.roadmap.Roadmap.walk``)
@@ -194,11 +198,28 @@ def _pictures() -> dict[str, bytes]:
     return drawn
 
 
+def _report_copy() -> bytes:
+    """The HTML report of the bundled roadmap, as ``stpmodel report`` writes it."""
+    from stpmodel import load
+    from stpmodel.report import render_html
+
+    return render_html(load()).encode("utf-8")
+
+
+def _notebook_table() -> str:
+    """What a notebook shows for a query result (its ``_repr_html_``)."""
+    from stpmodel import load
+
+    table = load().deadlines(ministry="MEXT")._repr_html_()
+    return f'<div class="notebook-table">\n{table}\n</div>'
+
+
 def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
     from mkdocs.structure.files import File
 
     for name, content in _pictures().items():
         files.append(File.generated(config, name, content=content))
+    files.append(File.generated(config, "gallery/roadmap.html", content=_report_copy()))
     return files
 
 
@@ -349,6 +370,8 @@ def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
         markdown = markdown.replace("{{ glossary }}", _glossary())
     if "{{ cli }}" in markdown:
         markdown = markdown.replace("{{ cli }}", _cli())
+    if "{{ notebook_table }}" in markdown:
+        markdown = markdown.replace("{{ notebook_table }}", _notebook_table())
     if "{{ changelog }}" in markdown:
         text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
         markdown = markdown.replace("{{ changelog }}", text.split("\n", 1)[1])

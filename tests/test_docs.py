@@ -299,7 +299,7 @@ def test_tutorial_shows_pictures_drawn_at_build_time(site: Path) -> None:
         assert picture.read_bytes().startswith(b"\x89PNG"), name
     # drawn by the hook, never committed
     tracked = subprocess.run(
-        ["git", "ls-files", "docs/images", "docs/*.png"],
+        ["git", "ls-files", "docs/images", ":(glob)docs/*.png"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -396,6 +396,8 @@ def test_field_sentences_name_real_fields() -> None:
 @pytest.mark.slow
 def test_interface_is_english_and_japanese_terms_keep_their_script(site: Path) -> None:
     for page in site.rglob("*.html"):
+        if page == site / "gallery" / "roadmap.html":
+            continue  # the report itself, in Japanese
         text = page.read_text(encoding="utf-8")
         if "<html" in text:
             assert '<html lang="en"' in text, page
@@ -419,3 +421,20 @@ def test_tutorial_figures_are_wide_and_link_to_full_size(site: Path) -> None:
             tutorial,
         )
         assert figure is not None, name
+
+
+@pytest.mark.slow
+def test_gallery_shows_the_report_the_pictures_and_a_notebook_table(site: Path) -> None:
+    gallery = (site / "gallery" / "index.html").read_text(encoding="utf-8")
+    assert 'href="roadmap.html"' in gallery
+    copy = (site / "gallery" / "roadmap.html").read_text(encoding="utf-8")
+    assert copy.startswith("<!DOCTYPE html>")
+    assert "Content-Security-Policy" in copy
+    assert (site / "gallery" / "report.png").read_bytes().startswith(b"\x89PNG")
+    assert 'src="report.png"' in gallery
+    for name in ("timeline", "network"):
+        assert f'src="../images/{name}.png"' in gallery, name
+    table = re.search(r'<div class="notebook-table">\s*<table', gallery)
+    assert table is not None
+    for deadline in stpmodel.load().deadlines(ministry="文"):
+        assert deadline.item.id in gallery
