@@ -438,3 +438,64 @@ def test_gallery_shows_the_report_the_pictures_and_a_notebook_table(site: Path) 
     assert table is not None
     for deadline in stpmodel.load().deadlines(ministry="文"):
         assert deadline.item.id in gallery
+
+
+@pytest.mark.slow
+def test_mkdocs_serve_works_offline(tmp_path: Path) -> None:
+    """``mkdocs serve`` (the README's other command) builds and serves the site with every
+    connection to the outside refused."""
+    import socket
+    import time
+    import urllib.request
+
+    _need_docs_extra()
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    env = {
+        "NO_MKDOCS_2_WARNING": "1",
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "http_proxy": "http://127.0.0.1:9",
+        "https_proxy": "http://127.0.0.1:9",
+        "no_proxy": "127.0.0.1",
+    }
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--strict",
+            "--no-livereload",
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        page = ""
+        for _ in range(240):
+            if server.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/api/model/", timeout=2
+                ) as answer:
+                    page = answer.read().decode("utf-8")
+                    break
+            except OSError:
+                time.sleep(0.5)
+        assert server.poll() is None, server.stderr.read() if server.stderr else ""
+        assert '<html lang="en"' in page
+        assert "stpmodel.model.Initiative" in page
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if server.stderr is not None:
+            server.stderr.close()

@@ -776,6 +776,7 @@ def test_print_shows_every_view_without_controls(browser: Browser, html_file: Pa
     breaks = page.eval_on_selector("#view-roadmap", "s => getComputedStyle(s).breakBefore")
     assert breaks == "page"
     assert page.locator("#items tbody tr").count() == 29
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1000  # nothing cut off
     BUILD.mkdir(exist_ok=True)
     page.screenshot(path=str(BUILD / "report-print.png"), full_page=True)
     assert watch.errors == []

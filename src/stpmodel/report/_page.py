@@ -137,6 +137,7 @@ a { color: #1f5f99; }
 .node > .head .id { font-weight: bold; white-space: nowrap; }
 .node > .head .summary { flex: 1; overflow: hidden; display: -webkit-box;
   -webkit-line-clamp: 2; -webkit-box-orient: vertical; }
+.node.open > .head .summary { display: block; -webkit-line-clamp: unset; overflow: visible; }
 .node > .head::before { content: "▶"; font-size: .7rem; padding-top: .2rem; }
 .node.open > .head::before { content: "▼"; }
 .node > .body { display: none; padding: .3rem .8rem .6rem; }
@@ -180,6 +181,9 @@ footer { margin-top: 1.2rem; color: #666; font-size: .8rem; }
   .node > .head .summary { display: block; -webkit-line-clamp: none; }
   .node, tr, .card-list > div { break-inside: avoid; }
   th { position: static; }
+  td.text, td.ministries, td.programs { min-width: 0; }
+  td.nowrap { white-space: normal; }
+  table { font-size: 8.5pt; table-layout: auto; }
   a { color: inherit; text-decoration: none; }
 }
 """
@@ -507,7 +511,6 @@ SCRIPT = r"""
     head.appendChild(el("span", "summary", initiative.text));
     box.appendChild(head);
     var body = el("div", "body");
-    body.appendChild(el("p", "text", initiative.text));
     body.appendChild(itemMeta(initiative));
     [["status_notes", "実施状況・現状分析"], ["actions", "今後の取組方針"]].forEach(function (part) {
       body.appendChild(el("p", "kind-label", part[1] + " (" + initiative[part[0]].length + ")"));
