@@ -499,3 +499,33 @@ def test_mkdocs_serve_works_offline(tmp_path: Path) -> None:
         server.wait(timeout=30)
         if server.stderr is not None:
             server.stderr.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_tutorial_figures_measure_at_least_600_px_in_a_browser(site: Path) -> None:
+    """In Chromium, on a desktop and on a phone, each tutorial figure is drawn at least
+    600 px wide, and the phone's page still does not scroll sideways."""
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright missing")
+    chromium = os.environ.get("STPMODEL_CHROMIUM", "/usr/bin/chromium")
+    if not os.path.exists(chromium):
+        pytest.skip(f"no Chromium at {chromium}")
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=args)
+        try:
+            for width, height in ((1400, 1000), (390, 844)):
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.goto((site / "tutorial" / "index.html").as_uri())
+                page.wait_for_function(
+                    "Array.from(document.querySelectorAll('.figure-full img')).every(i => i.complete)"
+                )
+                widths = page.eval_on_selector_all(
+                    ".figure-full img", "images => images.map(i => i.getBoundingClientRect().width)"
+                )
+                assert len(widths) == 2
+                assert min(widths) >= 600, (width, widths)
+                assert page.evaluate("document.documentElement.scrollWidth") <= width
+                page.close()
+        finally:
+            browser.close()
