@@ -167,6 +167,7 @@ footer { margin-top: 1.2rem; color: #666; font-size: .8rem; }
     padding: .3rem .5rem; }
   table#items td { border: none; padding: .15rem 0; min-width: 0; white-space: normal; }
   table#items td::before { content: attr(data-label) "： "; font-weight: bold; color: #555; }
+  table#items td:empty { display: none; }
 }
 @media print {
   @page { margin: 12mm; }
