@@ -32,6 +32,7 @@ import pytest
 
 import stpmodel
 from stpmodel import Roadmap
+from stpmodel._labels import COLUMNS
 from stpmodel.cli import main
 from stpmodel.errors import WriteError
 from stpmodel.model import Action, Initiative, StatusNote
@@ -417,7 +418,7 @@ def test_csv_cells_come_guarded_from_python(roadmap: Roadmap) -> None:
     data = report_records(hostile)
     assert data["csv_columns"] == list(CSV_COLUMNS)
     (row,) = [r for r in data["rows"] if r["id"] == LINK_ID]
-    text = row["csv"][CSV_COLUMNS.index("本文")]
+    text = row["csv"][CSV_COLUMNS.index(COLUMNS["text"].ja)]
     assert text == guard(row["text"])
     assert text.startswith("'=HYPERLINK(")
 
@@ -593,11 +594,11 @@ def test_columns_sort_and_csv_holds_the_rows_shown(
     table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert table[0] == list(CSV_COLUMNS)
     assert [r[0] for r in table[1:]] == shown
-    dues = [r[CSV_COLUMNS.index("期限日")] for r in table[1:]]
+    dues = [r[CSV_COLUMNS.index(COLUMNS["due"].ja)] for r in table[1:]]
     assert dues == sorted(dues, reverse=True)
     by_id = {d.item.id: d for d in roadmap.deadlines(ministry="文")}
     for r in table[1:]:
-        assert r[CSV_COLUMNS.index("本文")] == by_id[r[0]].item.text
+        assert r[CSV_COLUMNS.index(COLUMNS["text"].ja)] == by_id[r[0]].item.text
     assert watch.errors == []
     page.close()
 
@@ -613,7 +614,7 @@ def test_csv_cells_are_the_guarded_ones(browser: Browser, tmp_path: Path, roadma
     text = Path(info.value.path()).read_bytes().decode("utf-8-sig")
     (row,) = list(csv.reader(io.StringIO(text, newline="")))[1:]
     assert row[0] == LINK_ID
-    assert row[CSV_COLUMNS.index("本文")].startswith("'=HYPERLINK(")
+    assert row[CSV_COLUMNS.index(COLUMNS["text"].ja)].startswith("'=HYPERLINK(")
     watch.page.close()
 
 

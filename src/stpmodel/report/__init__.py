@@ -42,7 +42,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from stpmodel._labels import INDICATOR_KINDS, KINDS, RELATIONS
+from stpmodel._labels import COLUMNS, INDICATOR_KINDS, KINDS, RELATIONS
 from stpmodel.dates import fiscal_year_of
 from stpmodel.dates import today as current_date
 from stpmodel.errors import MissingExtraError
@@ -62,21 +62,22 @@ RELATION_LABELS: dict[str, str] = {key: label.ja for key, label in RELATIONS.ite
 """The Japanese name shown for each relation (the values of
 [Relation][stpmodel.Relation]), from the library's one table of labels."""
 
-CSV_COLUMNS: tuple[str, ...] = (
-    "ID",
-    "種別",
-    "府省",
-    "主担当",
-    "日付の表現",
-    "種類",
-    "開始日",
-    "終了日",
-    "期限日",
-    "事業・制度",
-    "本文",
+_CSV_KEYS = (
+    "id",
+    "kind",
+    "ministries",
+    "lead_ministries",
+    "expression",
+    "relation",
+    "start",
+    "end",
+    "due",
+    "programs",
+    "text",
 )
+CSV_COLUMNS: tuple[str, ...] = tuple(COLUMNS[key].ja for key in _CSV_KEYS)
 """The header of the CSV the report's button downloads (the rows shown, in the order
-shown)."""
+shown): the library's Japanese column labels."""
 
 PLOTLY_LABELS: dict[str, str] = {
     "Download plot as a PNG": "PNG で保存",
