@@ -453,7 +453,8 @@ else:
 
     def _field_docs(cls: griffe.Class) -> dict[str, str]:
         """What documents each field of ``cls`` besides its own docstring: its class
-        docstring's "Attributes:" section, ``metadata["doc"]``, then docs/fields.toml."""
+        docstring's "Attributes:" section, ``metadata["doc"]``, then docs/fields.toml
+        (then, in ``_describe_fields``, the clause of the class docstring naming it)."""
         import importlib
         import tomllib
 
@@ -475,6 +476,21 @@ else:
                     found.update({a.name: a.description for a in section.value if a.description})
         return found
 
+    CLAUSE_END = re.compile(r"(?<=[.;。])\s+|\n\s*\n")
+
+    def _clause(cls: griffe.Class, name: str) -> str:
+        """The first sentence or clause of the class docstring that names the field in
+        backticks (``start_fy`` and ``end_fy`` are the first and last year …), as its
+        description when nothing else describes it."""
+        if cls.docstring is None:
+            return ""
+        text = cls.docstring.value.split("\n\n```", 1)[0]
+        for clause in CLAUSE_END.split(text):
+            if re.search(rf"`{{1,2}}{re.escape(name)}`{{1,2}}", clause):
+                clause = " ".join(clause.split()).rstrip(";,: ")
+                return clause if clause.endswith((".", "。", ")")) else clause + "."
+        return ""
+
     def _describe_fields(cls: griffe.Class) -> None:
         """Gives each attribute of ``cls`` that has no docstring its description, so the
         reference shows every field once: its heading, its type and a sentence."""
@@ -482,7 +498,8 @@ else:
         for name, member in cls.members.items():
             if member.is_alias or not isinstance(member, griffe.Attribute):
                 continue
-            if member.docstring is None and docs.get(name):
+            text = docs.get(name) or _clause(cls, name)
+            if member.docstring is None and text:
                 member.docstring = griffe.Docstring(
-                    docs[name], parent=member, parser=griffe.Parser.google
+                    text, parent=member, parser=griffe.Parser.google
                 )
