@@ -670,7 +670,7 @@ def test_views_list_the_whole_roadmap(browser: Browser, html_file: Path, roadmap
         assert sorted(listed) == sorted(i.id for i in items if pid in i.programs), pid
     sip = page.locator('#program-list [data-anchor="sip"]').text_content() or ""
     for phase in roadmap.programs["sip"].phases:
-        assert str(getattr(phase, "name", phase)) in sip
+        assert str(getattr(phase, "label", phase)) in sip
 
     page.click('#views [data-view="ministries"]')
     assert page.locator("#ministry-list [data-anchor]").count() == len(roadmap.ministries)

@@ -339,7 +339,7 @@ def report_records(roadmap: Roadmap, *, today: dt.date | None = None) -> dict[st
                 "name": program_names.get(pid, pid),
                 "name_en": p.name_en,
                 "operator": p.operator,
-                "phases": [str(getattr(ph, "name", ph)) for ph in p.phases],
+                "phases": [_phase_text(ph) for ph in p.phases],
                 "items": [i.id for i in items if pid in i.programs],
             }
             for pid, p in roadmap.programs.items()
@@ -369,6 +369,19 @@ def report_records(roadmap: Roadmap, *, today: dt.date | None = None) -> dict[st
         ],
         "aliases": _alias_table(roadmap),
     }
+
+
+def _phase_text(phase: object) -> str:
+    """A program's phase as shown: its label, with its years where they are known
+    (第3期 (2023〜2027年度)); a phase given as plain text is shown as it is."""
+    if isinstance(phase, str):
+        return phase
+    label = str(getattr(phase, "label", phase))
+    first, last = getattr(phase, "start_fy", None), getattr(phase, "end_fy", None)
+    if first is None and last is None:
+        return label
+    unit = "年度" if str(getattr(phase, "calendar", "fiscal")) == "fiscal" else "年"
+    return f"{label} ({first or ''}〜{last or ''}{unit})"
 
 
 def _codes(item: Any, *, lead: bool = False) -> list[str]:
