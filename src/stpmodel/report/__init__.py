@@ -338,7 +338,7 @@ def report_records(roadmap: Roadmap, *, today: dt.date | None = None) -> dict[st
                 "id": pid,
                 "name": program_names.get(pid, pid),
                 "name_en": p.name_en,
-                "operator": p.operator,
+                "operator": _operator_text(p),
                 "phases": [_phase_text(ph) for ph in p.phases],
                 "items": [i.id for i in items if pid in i.programs],
             }
@@ -369,6 +369,15 @@ def report_records(roadmap: Roadmap, *, today: dt.date | None = None) -> dict[st
         ],
         "aliases": _alias_table(roadmap),
     }
+
+
+def _operator_text(program: object) -> str:
+    """Who runs a program: its ``operators`` (names, in order) where the model lists
+    them, else its ``operator`` text."""
+    operators = getattr(program, "operators", None)
+    if operators:
+        return "、".join(str(getattr(o, "name", o)) for o in operators)
+    return str(getattr(program, "operator", "") or "")
 
 
 def _phase_text(phase: object) -> str:
