@@ -65,6 +65,7 @@ def _build(config_dir: Path, folder: Path, home: Path) -> subprocess.CompletedPr
             "PATH": os.environ.get("PATH", ""),
             "HOME": str(home),
             "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
             # any attempt to reach the network fails at once
             "http_proxy": "http://127.0.0.1:9",
             "https_proxy": "http://127.0.0.1:9",
