@@ -304,7 +304,7 @@ def test_adversarial_input_is_linear(chunk: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("head", "link"), [("令和6年度", "、7年度及び8年度"), ("令和6年", "・7年")]
+    ("head", "link"), [("令和6年度", "、7年度及び8年度"), ("令和6年", "・7年"), ("令和6", "、7")]
 )
 def test_a_long_era_list_is_linear(head: str, link: str) -> None:
     """One era year followed by a long chain of bare years continuing it."""

@@ -19,7 +19,13 @@ from __future__ import annotations
 
 import attrs
 
-from stpmodel.dates._atoms import Atom, DateProblem, read_atoms, resolve_bare_month
+from stpmodel.dates._atoms import (
+    Atom,
+    DateProblem,
+    read_atoms,
+    resolve_bare_month,
+    resolve_word_month,
+)
 from stpmodel.dates._days import calendar_year
 from stpmodel.dates._join import era_end, era_list, join, short_end
 from stpmodel.dates._normalise import collapse_letter_spacing, fold, original_span
@@ -93,7 +99,11 @@ def _read(text: str, folded: str, atoms: list[Atom]) -> list[DateMention]:
         mentions.append(mention)
         context = period
         if first.era is not None and not ranged:
-            listed = era_list(text, folded, first.era, period, mention.span[1])
+            unit, listed = era_list(
+                text, folded, first.era, period, mention.span[1], unitless=first.unitless
+            )
+            if unit is not None:  # 令和6、7年度: the list gave the first year its unit
+                mentions[-1] = attrs.evolve(mention, period=unit)
             mentions.extend(listed)
             while listed and i < len(atoms) and atoms[i].start < listed[-1].span[1]:
                 i += 1
@@ -159,6 +169,8 @@ def _alone(atom: Atom, folded: str, context: Period | None) -> Period | None:
     """The period one atom names by itself, its year taken from ``context`` if it has none."""
     if atom.range_only:
         return None
+    if atom.word_month is not None:
+        return resolve_word_month(atom, context)
     if atom.bare_month is None:
         return atom.period
     if context is not None and context.calendar is not Calendar.FISCAL:

@@ -208,24 +208,37 @@ def era_end(atom: Atom, first: Period, folded: str, at: int) -> tuple[Period, in
     return between(first, second), m.end()
 
 
-def era_list(text: str, folded: str, era: str, first: Period, at: int) -> list[DateMention]:
-    """The years listed after an era year in the same era: 令和6年度、7年度及び8年度."""
-    g = first.granularity
-    if g not in (Granularity.FISCAL_YEAR, Granularity.YEAR):
-        return []
+def era_list(
+    text: str, folded: str, era: str, first: Period, at: int, *, unitless: bool = False
+) -> tuple[Period | None, list[DateMention]]:
+    """The years listed after an era year in the same era (令和6年度、7年度及び8年度), and
+    the first year's period again where the list gave it its unit (令和6、7年度: FY2024).
+
+    Years without 年 are read only after a first year without one, and only once a later
+    year of the list gives the unit for them all."""
+    if first.granularity not in (Granularity.FISCAL_YEAR, Granularity.YEAR):
+        return None, []
+    fiscal = None if unitless else first.granularity is Granularity.FISCAL_YEAR
+    pending: list[tuple[int, int, int]] = []  # years waiting for a unit
     listed: list[DateMention] = []
     while (m := ERA_NEXT.match(folded, at)) is not None:
-        if bool(m.group("fy")) != (g is Granularity.FISCAL_YEAR):
-            break
         number = to_number(m.group("y"))
-        if number is None or number < 1:
+        if number is None or number < 1 or (m.group("unit") is None and fiscal is not None):
             break
-        year = era_to_western(era, number)
-        try:
-            period = fiscal_year(year) if m.group("fy") else calendar_year(year)
-        except ValueError:
+        pending.append((m.start("y"), m.end(), era_to_western(era, number)))
+        at = m.end()
+        if m.group("unit") is None:
+            continue
+        if fiscal is None:
+            fiscal = bool(m.group("fy"))
+        elif bool(m.group("fy")) != fiscal:
+            pending.pop()
             break
-        mention = make_mention(text, folded, m.start("y"), m.end(), period, False)
-        listed.append(mention)
-        at = mention.span[1]
-    return listed
+        make = fiscal_year if fiscal else calendar_year
+        for start, end, year in pending:
+            listed.append(make_mention(text, folded, start, end, make(year), False))
+        pending = []
+        at = listed[-1].span[1]
+    if not unitless or fiscal is None:
+        return None, listed
+    return (fiscal_year if fiscal else calendar_year)(first.start.year), listed
