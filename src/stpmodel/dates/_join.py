@@ -5,6 +5,7 @@ the other spells out (4日から22日, 9月1日～令和5年1月31日, 令和3�
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from stpmodel.dates._atoms import Atom, resolve_bare_month
@@ -14,6 +15,7 @@ from stpmodel.dates._days import (
     day_period,
     end_day,
     fiscal_year,
+    holiday,
     month_in_context,
     named_day,
     require,
@@ -78,8 +80,15 @@ def _end(second: Atom, a: Period) -> Period | None:
         if a.granularity is Granularity.YEAR:
             return calendar_year(second.bare_year)
     if second.bare_month is not None:
-        return resolve_bare_month(second, a)
+        b = resolve_bare_month(second, a)
+        if b is not None and b.end < a.start and a.granularity in _DAY_OR_MONTH:
+            # 2024年12月28日～1月5日: a month before the start's is in the next year
+            b = month_in_context(second.bare_month, calendar_year(a.start.year + 1))
+        return b
     return None
+
+
+_DAY_OR_MONTH = (Granularity.DAY, Granularity.MONTH)
 
 
 def _month_before(atom: Atom, end: Period | None) -> Period | None:
@@ -169,7 +178,9 @@ def _word_end(first: Period, folded: str, at: int) -> tuple[Period, int] | None:
             second = day_period(year + 1, month, end_day(group("nd"), group("ndn")))
         else:  # 翌年, 同年 with or without a month
             year += group("w") == "翌"
-            if group("m") is None:
+            if group("wnamed"):  # 翌年の元日
+                second = day_period(year, *_month_day(holiday(group("wnamed"), year)))
+            elif group("m") is None:
                 if group("w") == "同":
                     return None
                 second = calendar_year(year)
@@ -179,6 +190,10 @@ def _word_end(first: Period, folded: str, at: int) -> tuple[Period, int] | None:
     except ValueError:
         return None
     return (between(first, second), w.end()) if second.end >= first.start else None
+
+
+def _month_day(day: dt.date) -> tuple[int, int]:
+    return day.month, day.day
 
 
 def era_end(atom: Atom, first: Period, folded: str, at: int) -> tuple[Period, int] | None:

@@ -256,7 +256,8 @@ def _day_or_end(name: str) -> str:
 # 2023年11月から翌年2月, 2024年12月から翌1月, 2024年4月1日から同月15日, 2024年から翌年
 WORD_END = re.compile(
     rf"""{_S}(?:[～〜~ー-]|から){_S}(?:
-        (?P<w>[翌同]){_S}年(?![度間])(?:{_S}(?P<m>{_MONTH}){_S}月{_day_or_end("d")})?
+        (?P<w>[翌同]){_S}年(?![度間])
+        (?:{_S}(?P<m>{_MONTH}){_S}月{_day_or_end("d")}|(?:{_S}の)?{_S}(?P<wnamed>{_NAMED_DAYS}))?
       | (?P<wm>[翌同]){_S}月(?![曜間]){_day_or_end("md")}
       | 翌{_S}(?P<nm>{_MONTH}){_S}月{_day_or_end("nd")}
     )""",
