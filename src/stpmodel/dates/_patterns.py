@@ -265,12 +265,14 @@ WORD_END = re.compile(
 )
 # 翌1月, 翌年1月, 同年1月: a bare month whose year a word before it gives
 WORD_BEFORE = re.compile(rf"(?P<w>[翌同])(?P<year>{_S}年)?{_S}\Z")
+# what makes N年 a count of years, not a year: 3年間, 5年後, 3年ぶり, 2年連続, 1年半
+_YEAR_COUNT = r"[間目生後前以来次ぶ振連分半超程余弱強越未毎]"
 _ERA_YEAR = rf"(?P<y>[0-9]{{1,2}}(?![0-9])|{_KNUM}){_S}年"
 # 令和3年度から5年度まで, 令和3年4月から5年3月: the second end's year in the first's era
 ERA_END = re.compile(
     rf"""{_S}(?:[～〜~ー-]|から){_S}{_ERA_YEAR}
     (?:{_S}(?P<fy>度)|{_S}(?P<m>{_MONTH}){_S}月{_day_or_end("d")})?
-    (?![間目生後前以来次])""",
+    (?!{_YEAR_COUNT})""",
     re.VERBOSE,
 )
 # era_next = S LIST_SIGN S NUM (S 年 (S 度)?)?   (令和6年度、7年度及び8年度; 令和6、7年度)
@@ -279,7 +281,7 @@ ERA_END = re.compile(
 ERA_NEXT = re.compile(
     rf"""{_S}(?:[、,・]|及び|および|並びに|ならびに|又は|または|と|や){_S}
     (?P<y>[0-9]{{1,2}}(?![0-9])|{_KNUM})(?:{_S}(?P<unit>年)(?:{_S}(?P<fy>度))?)?
-    (?![年間目生後前以来次月日0-9])""",
+    (?![年月日0-9]|{_YEAR_COUNT})""",
     re.VERBOSE,
 )
 RELATION = re.compile(
