@@ -170,6 +170,8 @@ def _read_atom(
         return _bare_month(m)
     if group("wmon"):
         return _word_month(m)
+    if group("sbm"):
+        return _slash_start(m)
     if group("fyy"):
         return Atom(*m.span(), fiscal_year(int(group("fyy"))), has_year=True)
     if group("cent"):
@@ -215,6 +217,14 @@ def _bare_month(m: re.Match[str]) -> Atom | None:
         bare_month=(month, day, group("bmod"), last_day),
         range_only=day is None and not group("bm").isascii(),
     )
+
+
+def _slash_start(m: re.Match[str]) -> Atom | None:
+    """9/1(木) before ～2023/1/31: a month and day that only start a range."""
+    month, day = int(m.group("sbm")), int(m.group("sbd"))
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return Atom(*m.span(), None, bare_month=(month, day, None, None), range_only=True)
 
 
 def _word_month(m: re.Match[str]) -> Atom | None:

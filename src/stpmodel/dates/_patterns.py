@@ -200,12 +200,18 @@ _BARE_MONTH = rf"""
     (?:{_S}(?P<bmod>末日|末|初め|始め|初旬|上旬|中旬|下旬|半ば|中頃|頭(?![脳数部取金])|頃|ごろ))?
     (?P<btail>(?:{_ANY_WEEKDAY})?(?:(?:{_S}の)?{_S}{_TIME})?)"""
 
+# slash_start = M "/" D weekday? &(S RANGE_SIGN S year)          (9/1(木)～2023/1/31)
+# a month and day in numerals, only as the first end of a range whose second end has a year
+_SLASH_START = rf"""
+    (?<![0-9./:])(?P<sbm>[0-9]{{1,2}})/(?P<sbd>[0-9]{{1,2}})(?![0-9/.])(?:{_ANY_WEEKDAY})?
+    (?={_S}[～〜~ー-]{_S}(?:[0-9]{{4}}[/.年-]|{_ERA}|[RH][0-9]))"""
+
 # word_month = (翌 | 同) S 月 (NUM S 日)?          (同月15日, 翌月: against the date before)
 _WORD_MONTH = rf"""
     (?<![\u3400-\u9fff々])(?P<wmon>[翌同]){_S}月(?![曜間末初頭半])
     (?:{_S}(?P<wmd>{_DAY}){_S}日(?![間目後前]))?"""
 
-# atom = fiscal_code | dated_year | century | bare_month | word_month
+# atom = fiscal_code | dated_year | century | bare_month | slash_start | word_month
 ATOM = re.compile(
     rf"""
     # a cheap look at the first character lets the scanner skip most positions at once
@@ -213,7 +219,7 @@ ATOM = re.compile(
        |[rhstm][0-9]
        # an era before 明治: two or four kanji, then a year (大化元年, 天平勝宝5年)
        |[{_OLD_FIRST}][{_OLD_SECOND}](?:[{_HAN}]{{2}})?{_S}[元0-9{_KD}十])
-    (?:{_FISCAL_CODE}|{_DATED_YEAR}|{_CENTURY}|{_BARE_MONTH}|{_WORD_MONTH})
+    (?:{_FISCAL_CODE}|{_DATED_YEAR}|{_CENTURY}|{_BARE_MONTH}|{_SLASH_START}|{_WORD_MONTH})
     """,
     re.VERBOSE,
 )
