@@ -127,6 +127,11 @@ def test_a_bare_month_that_starts_no_range(text: str, labels: list[str]) -> None
     assert _labels(text) == labels
 
 
+def test_a_range_start_takes_the_year_of_its_end_over_a_year_said_before() -> None:
+    last = find_dates("2019年に開始。9月1日～2023年1月31日")[-1]
+    assert (last.period.start, last.period.end) == (D(2022, 9, 1), D(2023, 1, 31))
+
+
 SLASH_RANGES = [
     ("2021/12/30-2022/1/4", D(2021, 12, 30), D(2022, 1, 4)),
     ("2023/3/31-2023/4/2", D(2023, 3, 31), D(2023, 4, 2)),

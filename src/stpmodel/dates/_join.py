@@ -72,15 +72,13 @@ def _bare_year_start(year: int, first: Atom, second: Atom) -> tuple[Period | Non
 
 
 def _start(first: Atom, second: Atom, context: Period | None) -> Period | None:
-    """The first end: its own period, or a bare month's in its context, or in the year of
-    the second end (9月1日～令和5年1月31日)."""
+    """The first end: its own period; or a bare month in the year of the second end, the
+    nearer word (9月1日～令和5年1月31日), else in the year of the date before."""
     if first.period is not None or first.bare_month is None:
         return first.period
-    a = resolve_bare_month(first, context)
-    b = second.period
-    if (a is None or (b is not None and b.end < a.start)) and second.has_year:
-        a = _month_before(first, b)
-    return a
+    if second.has_year and (borrowed := _month_before(first, second.period)) is not None:
+        return borrowed
+    return resolve_bare_month(first, context)
 
 
 def _end(second: Atom, a: Period) -> Period | None:
