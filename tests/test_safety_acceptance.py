@@ -264,8 +264,8 @@ def test_the_cache_folder_is_private_under_umask_000(tmp_path: Path) -> None:
     folder = home / ".cache" / "stpmodel"
     assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     files = list(folder.iterdir())
-    assert [f.name for f in files] == [f"roadmap-{_bundled.cache_key()}.pickle"]
-    assert stat.S_IMODE(files[0].stat().st_mode) == 0o600
+    assert f"roadmap-{_bundled.cache_key()}.pickle" in [f.name for f in files]
+    assert {stat.S_IMODE(f.stat().st_mode) for f in files} == {0o600}  # the plain records too
 
 
 @pytest.mark.skipif(not POSIX, reason="umask and modes are POSIX")

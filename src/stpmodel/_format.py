@@ -292,7 +292,7 @@ def csv_text(records: Sequence[Mapping[str, Any]]) -> str:
     import csv
     import io
 
-    from stpmodel._write import guard
+    from stpmodel._escape import guard
 
     if not records:
         return ""
