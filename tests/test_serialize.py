@@ -83,12 +83,10 @@ def test_round_trip_of_bytes(roadmap: Roadmap) -> None:
     assert loads(dumps(roadmap).encode("utf-8")) == roadmap
 
 
-def test_golden_dataset(roadmap: Roadmap) -> None:
+def test_golden_dataset(roadmap: Roadmap, golden: Callable[[Path, str], None]) -> None:
     """The whole bundled dataset, as JSON. After an intended change to the parser,
-    regenerate with: python -c "import stpmodel.serialize as s, stpmodel;
-    open('tests/golden/roadmap.json','w').write(s.dumps(stpmodel.load(), indent=1)+'\\n')"
-    """
-    assert dumps(roadmap, indent=1) + "\n" == GOLDEN.read_text(encoding="utf-8")
+    regenerate it with `pytest --update-golden` and review the diff."""
+    golden(GOLDEN, dumps(roadmap, indent=1) + "\n")
 
 
 def test_dumps_keeps_japanese_readable(roadmap: Roadmap) -> None:
