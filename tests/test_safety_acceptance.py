@@ -1417,11 +1417,6 @@ _NEEDS = {
     "plot.timeline()": ("from stpmodel import plot\nplot.timeline(stpmodel.load())", "plot"),
     "plot.network()": ("from stpmodel import plot\nplot.network(stpmodel.load())", "plot"),
 }
-_PLOT_GAP = pytest.mark.xfail(
-    strict=True,
-    reason="GAP: plot imports matplotlib before it can raise MissingExtraError (the plot "
-    "package's own import is being fixed beside this)",
-)
 
 
 @pytest.fixture(scope="module")
@@ -1442,10 +1437,7 @@ def core_only(home: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str,
     return found
 
 
-@pytest.mark.parametrize(
-    "name",
-    [pytest.param(name, marks=_PLOT_GAP) if _NEEDS[name][1] == "plot" else name for name in _NEEDS],
-)
+@pytest.mark.parametrize("name", list(_NEEDS))
 def test_in_a_core_only_install_each_command_and_function_names_its_extra(
     core_only: dict[str, list[Any]], name: str
 ) -> None:
