@@ -18,7 +18,6 @@ from stpmodel._args import (
     check_year,
 )
 from stpmodel._recorded import one, rows
-from stpmodel._results import Results
 from stpmodel._shown import Shown, View, attributes
 from stpmodel.dates import DateMention, Period, Relation, fiscal_year_of
 from stpmodel.errors import ParseWarning, UnknownIdError
@@ -36,6 +35,7 @@ from stpmodel.model import (
     StatusNote,
     Subsection,
 )
+from stpmodel.results import Results
 
 __all__ = [
     "Deadline",

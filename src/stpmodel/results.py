@@ -1,7 +1,10 @@
 """The base of the result collections: a tuple that shows itself as a table in notebooks
-(the one renderer of collections) and turns into a DataFrame. The collections themselves
-are in `roadmap.py` and `query.py`; each names its record function (`records()`) and its
-table (`_frame`), nothing more."""
+(the one renderer of collections) and turns into a DataFrame.
+
+The collections themselves ([Deadlines][stpmodel.Deadlines], [Items][stpmodel.Items],
+[Nodes][stpmodel.Nodes] in [stpmodel.roadmap][], `Codes` and `MinistryPairs` in
+[stpmodel.query][]) each name their records (`records()`) and their table (`_frame`),
+nothing more."""
 
 from __future__ import annotations
 
@@ -9,10 +12,11 @@ from typing import Any, ClassVar, Self, SupportsIndex, TypeVar, overload
 
 __all__ = ["Results"]
 
-_T = TypeVar("_T")
+T = TypeVar("T")
+"""The type of the results."""
 
 
-class Results(tuple[_T, ...]):
+class Results(tuple[T, ...]):
     """Base of the result collections ([Deadlines][stpmodel.Deadlines],
     [Items][stpmodel.Items], [Nodes][stpmodel.Nodes] …): a tuple that shows itself as a
     table in notebooks (`_repr_html_`) and turns into a pandas DataFrame (`to_frame()`);
@@ -34,12 +38,12 @@ class Results(tuple[_T, ...]):
         return TABLES[self._frame].render(self.records(), f"{len(self)} {self._unit}")
 
     @overload
-    def __getitem__(self, key: SupportsIndex, /) -> _T: ...
+    def __getitem__(self, key: SupportsIndex, /) -> T: ...
 
     @overload
     def __getitem__(self, key: slice, /) -> Self: ...
 
-    def __getitem__(self, key: SupportsIndex | slice, /) -> _T | Self:
+    def __getitem__(self, key: SupportsIndex | slice, /) -> T | Self:
         if isinstance(key, slice):
             return type(self)(super().__getitem__(key))
         return super().__getitem__(key)
