@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import pytest
 
@@ -182,3 +183,50 @@ def test_deadlines_due_in_a_window(roadmap: Roadmap) -> None:
         roadmap.deadlines(due_in=2026)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="fiscal_year must be a fiscal year"):
         roadmap.deadlines(fiscal_year="2026")  # type: ignore[arg-type]
+
+
+def test_containers_print_as_a_short_summary(roadmap: Roadmap) -> None:
+    assert len(repr(stpmodel.load())) < 300
+    text = repr(roadmap)
+    assert text.startswith("<Roadmap ")
+    assert f"{len(roadmap.actions)} actions" in text
+    containers: list[object] = [
+        *roadmap.sections,
+        *roadmap.subsections,
+        *roadmap.initiatives,
+    ]
+    for obj in containers:
+        shown = repr(obj)
+        assert len(shown) < 300, shown
+        assert str(getattr(obj, "id", "?")) in shown
+        assert "\n" not in shown
+    ini = roadmap.get("6.1.2", Initiative)
+    assert f"{len(ini.actions)} actions" in repr(ini)
+    # leaf objects keep attrs' repr
+    assert repr(roadmap.actions[0]).startswith("Action(id=")
+
+
+def test_every_result_collection_prints_in_one_line(roadmap: Roadmap) -> None:
+    from stpmodel import query
+    from stpmodel.roadmap import Results
+
+    collections: list[Results[Any]] = [
+        roadmap.deadlines(),
+        roadmap.deadlines(from_year=2090),
+        query.search(roadmap, "SIP"),
+        query.search(roadmap, "の"),
+        query.actions_of(roadmap, "文"),
+        query.items_of(roadmap, "sip"),
+        query.ministries_of(roadmap, "sip"),
+        query.programs_of(roadmap, "文"),
+        query.co_responsibility(roadmap, None, collective=True),
+        query.overdue(roadmap, stpmodel.Period.fiscal_year(2030).end),
+    ]
+    kinds = {type(c).__name__ for c in collections}
+    assert kinds == {"Deadlines", "Nodes", "Items", "Codes", "MinistryPairs"}
+    for found in collections:
+        shown = repr(found)
+        assert len(shown) < 300, shown
+        assert "\n" not in shown
+        assert shown.startswith(f"<{type(found).__name__}: {len(found)} ")
+    assert repr(query.search(roadmap, "SIP")[:2]).startswith("<Nodes: 2 objects — ")

@@ -261,6 +261,14 @@ class Footnote:
         return footnotes_table([footnote_record(self)])
 
 
+def _summary_repr(self: object) -> str:
+    """A container's `repr()`: one line (what, ID, counts: see `stpmodel._summary`)
+    instead of attrs' repr of the whole tree below it."""
+    from stpmodel._summary import summary  # only when printed: not on the parse path
+
+    return summary(self)
+
+
 class _Text:
     """Text as printed, and a normalised form of it."""
 
@@ -339,6 +347,8 @@ class Initiative(_Tagged):
     """A 基本計画における具体的な取組: a measure of the Basic Plan (the ○ text of column 1),
     with its status notes (column 2) and planned actions (column 3)."""
 
+    __repr__ = _summary_repr  # a summary line, not the tree below
+
     kind: ClassVar[ItemKind] = ItemKind.INITIATIVE
 
     id: str
@@ -366,6 +376,8 @@ class Initiative(_Tagged):
 class Subsection:
     """A numbered part of a section (①, ② …) with its table of initiatives."""
 
+    __repr__ = _summary_repr  # a summary line, not the tree below
+
     id: str
     number: int
     title: str
@@ -390,6 +402,8 @@ class Section:
     items of 【目標】, `indicators` the key (主要指標) and reference (参考指標) indicators.
     `chapter` is the heading printed above the section, where the document has one.
     """
+
+    __repr__ = _summary_repr  # a summary line, not the tree below
 
     id: str
     number: int

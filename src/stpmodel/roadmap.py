@@ -32,6 +32,7 @@ from stpmodel.model import (
     Section,
     StatusNote,
     Subsection,
+    _summary_repr,
 )
 
 __all__ = [
@@ -117,10 +118,22 @@ class Results(tuple[_T, ...]):
 
     __slots__ = ()
     _frame: ClassVar[str] = ""
+    _noun: ClassVar[str] = "result"
 
     def records(self) -> list[dict[str, Any]]:
         """One plain record per result ([stpmodel.records][])."""
         raise NotImplementedError
+
+    def _label(self, result: _T) -> str:
+        """How one result is named in the summary: its ID, else its text."""
+        return str(getattr(result, "id", None) or result)
+
+    def __repr__(self) -> str:
+        """One line: the collection, how many, the first few (`<Deadlines: 29 deadlines —
+        6.1.2.a3, …>`); `list(results)` or `records()` give them all."""
+        from stpmodel._summary import items_summary
+
+        return items_summary(type(self).__name__, map(self._label, self), len(self), self._noun)
 
     @overload
     def __getitem__(self, key: SupportsIndex, /) -> _T: ...
@@ -148,6 +161,10 @@ class Deadlines(Results[Deadline]):
 
     __slots__ = ()
     _frame = "deadlines"
+    _noun = "deadline"
+
+    def _label(self, result: Deadline) -> str:
+        return f"{result.item.id} {result.mention.text}"
 
     def records(self) -> list[dict[str, Any]]:
         """One [DeadlineRecord][stpmodel.records.DeadlineRecord] per deadline."""
@@ -168,6 +185,7 @@ class Items(Results[_I]):
 
     __slots__ = ()
     _frame = "items"
+    _noun = "item"
 
     def records(self) -> list[dict[str, Any]]:
         """One [ItemRecord][stpmodel.records.ItemRecord] per item."""
@@ -187,6 +205,7 @@ class Nodes(Results[TreeNode]):
 
     __slots__ = ()
     _frame = "nodes"
+    _noun = "object"
 
     def records(self) -> list[dict[str, Any]]:
         """One [NodeRecord][stpmodel.records.NodeRecord] per object."""
@@ -310,6 +329,8 @@ class Roadmap:
     [walk][stpmodel.Roadmap.walk] goes over the whole tree and [get][stpmodel.Roadmap.get]
     finds any object by its ID.
     """
+
+    __repr__ = _summary_repr  # a summary line, not the tree below
 
     title: str
     edition: int | None = None
