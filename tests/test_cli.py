@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import stpmodel.cli
+import stpmodel._format
 from stpmodel import Roadmap
 from stpmodel.cli import main
 from tests.conftest import DATA
@@ -57,7 +57,7 @@ def test_deadlines_table_aligns_japanese(
 ) -> None:
     from stpmodel._format import display_width
 
-    monkeypatch.setattr(stpmodel.cli, "_is_terminal", lambda: True)
+    monkeypatch.setattr(stpmodel._format, "is_terminal", lambda: True)
     monkeypatch.setenv("COLUMNS", "160")
     status, out, _ = run(capsys, "deadlines", "--from", "2025", "--to", "2027")
     assert status == 0

@@ -13,11 +13,14 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
 
 from stpmodel._escape import escape_controls
 
+# typing costs about a millisecond to import, and the command line's plain path counts them
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from stpmodel.dates import DateMention
     from stpmodel.diff import RoadmapDiff
     from stpmodel.errors import ParseWarning
@@ -38,6 +41,7 @@ __all__ = [
     "diff_records",
     "display_width",
     "id_key",
+    "is_terminal",
     "listing",
     "located",
     "ministry_labels",
@@ -49,6 +53,8 @@ __all__ = [
     "search_lines",
     "search_records",
     "table",
+    "table_width",
+    "terminal_columns",
     "truncate",
     "year_span",
 ]
@@ -126,6 +132,34 @@ def ministry_labels(codes: Sequence[str], leads: Sequence[str] = ()) -> str:
     """`科技*、文` — the ministry `codes`, `*` marking the `leads` (underlined, 主担当)."""
     lead = set(leads)
     return "、".join(f"{c}*" if c in lead else c for c in codes)
+
+
+# -- the terminal -------------------------------------------------------------------------
+def terminal_columns() -> int:
+    """The terminal's width (`COLUMNS`, else the terminal's, else 100), kept within
+    60 to 160."""
+    import os
+
+    try:
+        columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
+    except (ValueError, OSError):
+        columns = 100
+    return max(60, min(columns, 160))
+
+
+def is_terminal() -> bool:
+    """Whether standard output is a terminal (not a file, a pipe or a closed stream)."""
+    import sys
+
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def table_width() -> int | None:
+    """The width tables are cut to on a terminal; `None` (nothing cut) for a file or pipe."""
+    return terminal_columns() if is_terminal() else None
 
 
 # -- listings ----------------------------------------------------------------------------

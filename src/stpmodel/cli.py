@@ -21,9 +21,9 @@ from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
 import stpmodel
-from stpmodel import _format, query
+from stpmodel import _arguments, _format, query
 from stpmodel._write import escape_controls
-from stpmodel.dates import Relation, find_dates
+from stpmodel.dates import find_dates
 from stpmodel.errors import ParseError, ParseWarning, StpError, UnknownIdError, WriteError
 from stpmodel.roadmap import Deadline, Roadmap
 
@@ -43,58 +43,6 @@ def _roadmap(args: argparse.Namespace) -> Roadmap:
     if getattr(args, "input", None):
         return stpmodel.read(args.input, encoding=args.encoding)
     return stpmodel.load()
-
-
-def _year(text: str) -> int:
-    try:
-        year = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a year: {text!r} (expected e.g. 2025)") from None
-    if not 1868 <= year <= 2200:
-        raise argparse.ArgumentTypeError(f"year out of range: {year}")
-    return year
-
-
-def _fiscal_years(text: str) -> range:
-    """`2026` or `2025-2027` (both ends included) as a range of fiscal years."""
-    first, dash, last = text.partition("-")
-    start = _year(first.strip())
-    stop = _year(last.strip()) if dash else start
-    if stop < start:
-        raise argparse.ArgumentTypeError(f"{text!r} ends before it starts")
-    return range(start, stop + 1)
-
-
-def _window(text: str) -> str:
-    """An ISO day, month, year or interval for `--due-in`, checked here so a bad one is a
-    usage error."""
-    from stpmodel._args import check_window
-
-    try:
-        check_window(text, "--due-in")
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc).removeprefix("--due-in: ")) from None
-    return text
-
-
-def _columns() -> int:
-    try:
-        columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
-    except (ValueError, OSError):
-        columns = 100
-    return max(60, min(columns, 160))
-
-
-def _is_terminal() -> bool:
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _width() -> int | None:
-    """The width tables are cut to on a terminal; `None` (nothing cut) for a file or pipe."""
-    return _columns() if _is_terminal() else None
 
 
 def _ministry(roadmap: Roadmap, name: str | None) -> str | None:
@@ -158,7 +106,7 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
             _format.DEADLINE_HEADERS,
             _format.deadline_rows(records),
             noun="deadlines",
-            width=_width(),
+            width=_format.table_width(),
         )
     )
     return 0
@@ -199,7 +147,7 @@ def _cmd_programs(args: argparse.Namespace, out: TextIO) -> int:
             _format.PROGRAM_HEADERS,
             rows,
             noun="programs",
-            width=_width(),
+            width=_format.table_width(),
             limits=(None, None, 24),
         )
     )
@@ -211,7 +159,12 @@ def _cmd_ministries(args: argparse.Namespace, out: TextIO) -> int:
     rows = _format.ministry_rows(records)
     out.write(
         _format.listing(
-            args.format, records, _format.MINISTRY_HEADERS, rows, noun="ministries", width=_width()
+            args.format,
+            records,
+            _format.MINISTRY_HEADERS,
+            rows,
+            noun="ministries",
+            width=_format.table_width(),
         )
     )
     return 0
@@ -222,9 +175,11 @@ def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     found = query.search(roadmap, args.text)
     records = _format.search_records(found)
     if args.format == "table":
-        out.write(_format.search_lines(records, width=_width()))
+        out.write(_format.search_lines(records, width=_format.table_width()))
     else:
-        out.write(_format.listing(args.format, records, [], [], noun="found", width=_width()))
+        out.write(
+            _format.listing(args.format, records, [], [], noun="found", width=_format.table_width())
+        )
     return 0
 
 
@@ -312,15 +267,12 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
-    import io as _io
-
     from stpmodel import plot
     from stpmodel._write import write_bytes
+    from stpmodel.plot._style import picture_bytes, picture_formats
 
     kind = os.path.splitext(args.output)[1].lstrip(".").lower() or "png"
-    from matplotlib.backend_bases import FigureCanvasBase
-
-    formats = FigureCanvasBase.get_supported_filetypes()
+    formats = picture_formats()
     if kind not in formats:
         raise _UsageError(
             f"cannot draw {args.output!r}: unknown picture format {kind!r} "
@@ -337,10 +289,8 @@ def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
         )
     else:
         figure = plot.network(roadmap, program=args.program, ministry=args.ministry)
-    buffer = _io.BytesIO()
-    metadata = {"Title": figure.get_label()} if kind in ("png", "pdf", "svg") else None
-    figure.savefig(buffer, format=kind, dpi=args.dpi, metadata=metadata)
-    written = write_bytes(args.output, buffer.getvalue(), overwrite=args.force)
+    data = picture_bytes(figure, kind, dpi=args.dpi)
+    written = write_bytes(args.output, data, overwrite=args.force)
     out.write(f"wrote {written}\n")
     return 0
 
@@ -379,171 +329,43 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     found = diff(*editions)
     if args.kind:
         found = found.filter(kind=args.kind)
-    text, count = _format.diff_listing(found, args.format, width=_width())
+    text, count = _format.diff_listing(found, args.format, width=_format.table_width())
     out.write(text)
     return 1 if args.exit_code and count else 0
-
-
-# -- the parser -------------------------------------------------------------------------
-class _Formatter(argparse.HelpFormatter):
-    """Help laid out for the terminal's width, found without importing shutil."""
-
-    def __init__(self, prog: str) -> None:
-        super().__init__(prog, width=_columns() - 2)
-
-
-def _source_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--input", metavar="FILE", help="read this roadmap text instead of the bundled one"
-    )
-    p.add_argument("--encoding", default=None, help="encoding of --input (default: detect)")
-
-
-def _force_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="replace an existing output file (never a symbolic link or a folder)",
-    )
-
-
-def _deadlines_options(p: argparse.ArgumentParser) -> None:
-    _source_options(p)
-    p.add_argument(
-        "--from", dest="from_year", type=_year, metavar="YEAR", help="first year written"
-    )
-    p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR", help="last year written")
-    p.add_argument(
-        "--fiscal-year",
-        type=_fiscal_years,
-        metavar="FY",
-        help="only dates due in this fiscal year (2026: 2026-04-01..2027-03-31) or years (2025-2027)",
-    )
-    p.add_argument(
-        "--due-in",
-        type=_window,
-        metavar="WINDOW",
-        help="only dates due in this ISO day, month, year or interval (2026-10, 2026-04/2026-09)",
-    )
-    p.add_argument(
-        "--ministry",
-        metavar="NAME",
-        help="only items tagged with this ministry: a code, name or abbreviation (文, MEXT, 文部科学省 …)",
-    )
-    p.add_argument("--lead-only", action="store_true", help="with --ministry: only where it leads")
-    p.add_argument(
-        "--program",
-        metavar="NAME",
-        help="only items mentioning this program: an ID, acronym or name (sip, SIP …)",
-    )
-    p.add_argument("--relation", choices=[r.value for r in Relation], help="only this relation")
-    p.add_argument(
-        "--kind", choices=["initiative", "action"], help="only dates written on this kind of item"
-    )
-    p.add_argument(
-        "--sort",
-        choices=list(_format.SORT_KEYS),
-        help="order by ID, by due date or by (lead) ministry (default: document order)",
-    )
-    p.add_argument("--format", choices=["table", "json", "csv", "ics"], default="table")
-
-
-def _show_options(p: argparse.ArgumentParser) -> None:
-    _source_options(p)
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--format", choices=["text", "json"], default="text")
-
-
-def _list_options(p: argparse.ArgumentParser) -> None:
-    _source_options(p)
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
-
-
-def _search_options(p: argparse.ArgumentParser) -> None:
-    _list_options(p)
-    p.add_argument("text", metavar="TEXT")
-
-
-def _dates_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("text", nargs="*", metavar="TEXT")
-    p.add_argument(
-        "--year", type=_year, metavar="YEAR", help="the year 今年度, 来年度 … count from"
-    )
-    p.add_argument("--format", choices=["text", "json"], default="text")
-
-
-def _parse_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--encoding", default=None, help="encoding (default: detect UTF-8 / CP932)")
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
-    p.add_argument("-o", "--output", metavar="OUT.json", help="write the model as JSON")
-    _force_option(p)
-
-
-def _export_options(p: argparse.ArgumentParser) -> None:
-    _source_options(p)
-    p.add_argument(
-        "--format",
-        required=True,
-        choices=["json", "csv", "sqlite", "xlsx", "parquet", "graphml", "gexf"],
-    )
-    p.add_argument("-o", "--output", required=True, metavar="PATH")
-    _force_option(p)
-
-
-def _plot_options(p: argparse.ArgumentParser) -> None:
-    _source_options(p)
-    p.add_argument("what", choices=["timeline", "graph"])
-    p.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="PNG, SVG or PDF (by extension)"
-    )
-    p.add_argument("--from", dest="from_year", type=_year, metavar="YEAR", help="first year")
-    p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR", help="last year")
-    p.add_argument("--ministry", metavar="NAME", help="only this ministry (文, MEXT, 文部科学省 …)")
-    p.add_argument("--program", metavar="NAME", help="only this program (sip, SIP …)")
-    p.add_argument("--dpi", type=int, default=120, help="resolution of a PNG (default: 120)")
-    p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
-
-
-def _report_options(p: argparse.ArgumentParser) -> None:
-    _source_options(p)
-    p.add_argument("-o", "--output", required=True, metavar="HTML", help="the file to write")
-    p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
-
-
-def _diff_options(p: argparse.ArgumentParser) -> None:
-    from stpmodel.diff import KINDS
-
-    where = "a roadmap text file, a JSON export, or the word 'bundled'"
-    p.add_argument("old", metavar="OLD", help=f"the earlier edition: {where}")
-    p.add_argument("new", metavar="NEW", help=f"the later edition: {where}")
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    p.add_argument("--kind", choices=KINDS, help="only differences of this kind of object")
-    p.add_argument(
-        "--exit-code", action="store_true", help="exit 1 when there are differences (else 0)"
-    )
-
-
-def _no_options(p: argparse.ArgumentParser) -> None:
-    pass
 
 
 _Command = Callable[[argparse.Namespace, TextIO], int]
 
 # name: (help, options, command).
 _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], _Command]] = {
-    "deadlines": ("dates written on initiatives and actions", _deadlines_options, _cmd_deadlines),
-    "show": ("one object by ID", _show_options, _cmd_show),
-    "programs": ("programs the roadmap mentions", _list_options, _cmd_programs),
-    "ministries": ("ministries the roadmap tags", _list_options, _cmd_ministries),
-    "search": ("full-text search (ignores PDF spacing)", _search_options, _cmd_search),
-    "dates": ("read the dates in TEXT (or in each line of stdin)", _dates_options, _cmd_dates),
-    "parse": ("parse a roadmap file and report its warnings", _parse_options, _cmd_parse),
-    "export": ("write the roadmap in another format", _export_options, _cmd_export),
-    "plot": ("draw the deadline timeline or the program network", _plot_options, _cmd_plot),
-    "report": ("write the interactive HTML roadmap (works offline)", _report_options, _cmd_report),
-    "schema": ("print the JSON Schema of the JSON export", _no_options, _cmd_schema),
-    "diff": ("what changed between two editions (OLD, NEW)", _diff_options, _cmd_diff),
+    "deadlines": (
+        "dates written on initiatives and actions",
+        _arguments.deadlines_options,
+        _cmd_deadlines,
+    ),
+    "show": ("one object by ID", _arguments.show_options, _cmd_show),
+    "programs": ("programs the roadmap mentions", _arguments.list_options, _cmd_programs),
+    "ministries": ("ministries the roadmap tags", _arguments.list_options, _cmd_ministries),
+    "search": ("full-text search (ignores PDF spacing)", _arguments.search_options, _cmd_search),
+    "dates": (
+        "read the dates in TEXT (or in each line of stdin)",
+        _arguments.dates_options,
+        _cmd_dates,
+    ),
+    "parse": ("parse a roadmap file and report its warnings", _arguments.parse_options, _cmd_parse),
+    "export": ("write the roadmap in another format", _arguments.export_options, _cmd_export),
+    "plot": (
+        "draw the deadline timeline or the program network",
+        _arguments.plot_options,
+        _cmd_plot,
+    ),
+    "report": (
+        "write the interactive HTML roadmap (works offline)",
+        _arguments.report_options,
+        _cmd_report,
+    ),
+    "schema": ("print the JSON Schema of the JSON export", _arguments.no_options, _cmd_schema),
+    "diff": ("what changed between two editions (OLD, NEW)", _arguments.diff_options, _cmd_diff),
 }
 
 
@@ -552,7 +374,7 @@ def _build_parser(argv: Sequence[str] | None = None) -> _Parser:
     parser = _Parser(
         prog="stpmodel",
         description="Japan's STI policy roadmap (統合イノベーション戦略 工程表) as data.",
-        formatter_class=_Formatter,
+        formatter_class=_arguments.Formatter,
     )
     parser.add_argument("--version", action="version", version=f"stpmodel {stpmodel.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -564,7 +386,9 @@ def _build_parser(argv: Sequence[str] | None = None) -> _Parser:
     names = [chosen] if chosen in _COMMANDS else list(_COMMANDS)
     for name in names:
         help_text, options, command = _COMMANDS[name]
-        p = sub.add_parser(name, help=help_text, description=help_text, formatter_class=_Formatter)
+        p = sub.add_parser(
+            name, help=help_text, description=help_text, formatter_class=_arguments.Formatter
+        )
         options(p)
         p.set_defaults(func=command)
     return parser

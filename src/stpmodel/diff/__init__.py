@@ -19,9 +19,10 @@ use.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 from stpmodel._lazy import lazy_exports
+
+TYPE_CHECKING = False  # typing costs a millisecond of every start of the command line
 
 if TYPE_CHECKING:
     from stpmodel.diff._match import KINDS
