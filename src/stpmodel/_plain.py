@@ -204,7 +204,7 @@ def _search(options: Mapping[str, Any], data: Mapping[str, Any]) -> str:
 
     key = search_key(options["positionals"][0])
     records = [
-        {"id": ident, "type": kind, "text": text}
+        {"id": ident, "kind": kind, "text": text}
         for ident, kind, text, body in data["nodes"]
         if key and key in body
     ]
@@ -349,7 +349,7 @@ def build(roadmap: Roadmap) -> dict[str, dict[str, Any]]:
         },
         "search": {
             "nodes": [
-                [record["id"], record["type"], record["text"], key]
+                [record["id"], record["kind"], record["text"], key]
                 for (_, key), record in zip(
                     query._search_keys(roadmap),
                     _format.search_records(roadmap.walk()),
