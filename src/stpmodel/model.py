@@ -11,12 +11,18 @@ to everything else — ministries, programs, footnotes — by ID. Every object c
 from __future__ import annotations
 
 import enum
+import re
 from decimal import Decimal
 from typing import ClassVar
 
 import attrs
 
-from stpmodel._text import despace_letters
+from stpmodel._text import (
+    SUPERSCRIPT_DIGITS,
+    despace_letters,
+    drop_footnote_marks,
+    superscript,
+)
 from stpmodel.dates import DateMention, Period
 
 __all__ = [
@@ -210,6 +216,25 @@ class Observation:
         return observations_table([observation_record(self, "")])
 
 
+_PHRASE_BREAK = re.compile(r"[、，,。：:]")
+_TRAILING_PARENS = re.compile(r"[（(][^（()）]*[）)]$")
+
+
+def _marked_phrase(text: str, footnote: int) -> str:
+    """The phrase of `text` that ends at the mark of `footnote` (back to the last 、 。 or
+    colon; a parenthesis closing it dropped), or "" where the text has no such mark."""
+    mark = superscript(footnote)
+    at = text.find(mark)
+    while at > 0 and (
+        text[at - 1] in SUPERSCRIPT_DIGITS or text[at + len(mark) :][:1] in SUPERSCRIPT_DIGITS
+    ):
+        at = text.find(mark, at + 1)  # part of another, longer mark
+    if at <= 0:
+        return ""
+    phrase = _PHRASE_BREAK.split(text[:at])[-1]
+    return drop_footnote_marks(_TRAILING_PARENS.sub("", phrase.strip())).strip()
+
+
 @attrs.frozen(kw_only=True)
 class Indicator:
     """An indicator of the section: 主要指標 or 参考指標 (指標).
@@ -228,6 +253,20 @@ class Indicator:
     repost: bool = False
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
+
+    def series_of(self, observation: Observation) -> str:
+        """The series `observation` belongs to, so values in different units are never
+        one series: its own `series` where the text names one (食料自給率); for a value
+        read from a footnote, the phrase of this indicator's text that footnote's mark
+        ends (6.k3: 国際機関における…我が国の関与⁹⁵ for 30名, …に関する取組状況⁹⁶ for 13件);
+        else the indicator's name."""
+        if observation.series:
+            return observation.series
+        if observation.footnote is not None:
+            phrase = _marked_phrase(self.text, observation.footnote)
+            if phrase:
+                return phrase
+        return self.name
 
     def _repr_html_(self) -> str:
         from stpmodel._html import indicators_table, observations_table

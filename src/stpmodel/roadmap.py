@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Self, SupportsIndex, TypeAlias, TypeVar, overload
 
 import attrs
@@ -27,6 +27,7 @@ from stpmodel.model import (
     Initiative,
     ItemKind,
     Ministry,
+    Observation,
     Paragraph,
     Program,
     Section,
@@ -42,6 +43,7 @@ __all__ = [
     "Items",
     "Node",
     "Nodes",
+    "Observations",
     "Results",
     "Roadmap",
     "SourceInfo",
@@ -219,6 +221,54 @@ class Nodes(Results[TreeNode]):
         return nodes_table(self.records(), f"{len(self)} 件")
 
 
+class Observations(Results[Observation]):
+    """The values of indicators ([ObservationRecord][stpmodel.records.ObservationRecord]
+    rows, each with its indicator and series), as
+    [Roadmap.observations][stpmodel.Roadmap.observations] returns them: a tuple of
+    [Observation][stpmodel.Observation]s whose frame is ready to chart (`indicator_id`,
+    `series`, `label`, `value`, `unit`, `as_of_start`, `as_of_end`, `fiscal_year` …)."""
+
+    _frame = "observations"
+    _noun = "observation"
+    _owners: tuple[tuple[str, str], ...]
+
+    def __new__(cls, found: Iterable[tuple[Indicator, Observation]] = ()) -> Self:
+        pairs = list(found)
+        self = super().__new__(cls, (o for _, o in pairs))
+        self._owners = tuple((ind.id, ind.series_of(o)) for ind, o in pairs)
+        return self
+
+    @overload
+    def __getitem__(self, key: SupportsIndex, /) -> Observation: ...
+
+    @overload
+    def __getitem__(self, key: slice, /) -> Self: ...
+
+    def __getitem__(self, key: SupportsIndex | slice, /) -> Observation | Self:
+        if isinstance(key, slice):
+            chosen = tuple.__new__(type(self), tuple(self)[key])
+            chosen._owners = self._owners[key]
+            return chosen
+        return tuple.__getitem__(self, key)
+
+    def records(self) -> list[dict[str, Any]]:
+        """One [ObservationRecord][stpmodel.records.ObservationRecord] per value."""
+        from stpmodel.records import observation_record
+
+        return [
+            dict(observation_record(o, ident, series=series))
+            for o, (ident, series) in zip(self, self._owners, strict=True)
+        ]
+
+    def _label(self, result: Observation) -> str:
+        return result.text
+
+    def _repr_html_(self) -> str:
+        from stpmodel._html import observations_table
+
+        return observations_table(self.records(), f"{len(self)} 件")
+
+
 @attrs.frozen(kw_only=True, repr=False, eq=False)  # compared by identity, never shown
 class _Index:
     by_id: dict[str, Node]
@@ -372,6 +422,20 @@ class Roadmap:
     def indicators(self) -> tuple[Indicator, ...]:
         """Every indicator (主要指標 and 参考指標), in document order."""
         return self._index.indicators
+
+    def observations(self, indicator: str | None = None) -> Observations:
+        """Every value the indicators report, in document order (only those of the
+        indicator with this ID, with `indicator`), as an
+        [Observations][stpmodel.roadmap.Observations] collection: `.to_frame()` has one
+        row per value with its indicator, series, label, unit, period and fiscal year.
+
+        ```python
+        frame = roadmap.observations().to_frame()
+        frame.pivot_table(index="fiscal_year", columns="series", values="value")
+        ```
+        """
+        chosen = self.indicators if indicator is None else (self.get(indicator, Indicator),)
+        return Observations((ind, o) for ind in chosen for o in ind.observations)
 
     # -- lookups ------------------------------------------------------------------------
     @overload

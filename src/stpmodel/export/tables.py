@@ -231,9 +231,7 @@ def table_records(roadmap: Roadmap) -> dict[str, list[dict[str, Any]]]:
             t["subsections"].append(dict(rec.subsection_record(node, getattr(parent, "id", ""))))
         elif isinstance(node, Indicator):
             t["indicators"].append(dict(rec.indicator_record(node, getattr(parent, "id", ""))))
-            t["observations"].extend(
-                dict(rec.observation_record(o, node.id)) for o in node.observations
-            )
+            t["observations"].extend(dict(r) for r in rec.observation_records(node))
         elif isinstance(node, Initiative | Action | StatusNote):
             record = rec.item_record(node, getattr(parent, "id", ""))
             table = (
