@@ -18,6 +18,7 @@ __all__ = [
     "dpi",
     "export_options",
     "fiscal_years",
+    "indent",
     "list_options",
     "no_options",
     "parse_options",
@@ -61,6 +62,13 @@ def window(text: str) -> str:
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc).removeprefix("--due-in: ")) from None
     return text
+
+
+def indent(text: str) -> int:
+    """A JSON indent: 0 to 16 spaces."""
+    if not text.isdigit() or int(text) > 16:
+        raise argparse.ArgumentTypeError(f"not an indent: {text!r} (expected 0 to 16 spaces)")
+    return int(text)
 
 
 def dpi(text: str) -> int:
@@ -174,6 +182,12 @@ def export_options(p: argparse.ArgumentParser) -> None:
         choices=["json", "csv", "sqlite", "xlsx", "parquet", "graphml", "gexf"],
     )
     p.add_argument("-o", "--output", required=True, metavar="PATH")
+    p.add_argument(
+        "--indent",
+        type=indent,
+        metavar="N",
+        help="JSON only: one value a line, indented by N spaces (default: compact)",
+    )
     force_option(p)
 
 

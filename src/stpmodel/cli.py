@@ -2,7 +2,10 @@
 
 Exit codes: 0 success (warnings included), 1 errors in strict mode and internal failures,
 2 usage errors (unknown ID, unknown ministry code, bad year, bad file) and files that could
-not or must not be written (`stpmodel: cannot write PATH: reason`).
+not or must not be written (`stpmodel: cannot write PATH: reason`). Interrupted (Ctrl-C,
+SIGINT) the command says so in one line and ends by the signal (a shell sees 130); SIGINT
+and SIGTERM remove the temporary file of a write in progress and leave the target as it
+was. A closed standard output or input is one line and exit 2.
 
 Output is text the terminal can show: characters the output encoding lacks (cp932, ASCII)
 are replaced, and control characters of a roadmap's text are written as `\\u00NN`. Listings
@@ -17,7 +20,7 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NoReturn, TextIO
 
 import stpmodel
@@ -95,9 +98,11 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
         found = [found[i] for i in order]
         records = [records[i] for i in order]
     if args.format == "ics":
-        from stpmodel.export.ics import calendar_bytes
+        from stpmodel.export.ics import calendar
 
-        out.write(calendar_bytes(roadmap, found).decode("utf-8"))
+        data, replaced = calendar(roadmap, found)
+        _say_replaced(replaced, "iCalendar")
+        out.write(data.decode("utf-8"))
         return 0
     out.write(
         _format.listing(
@@ -184,6 +189,8 @@ def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def _stdin_lines() -> list[str]:
+    if sys.stdin is None:  # started with stdin closed (`<&-`)
+        raise _UsageError("no TEXT given and standard input is closed")
     try:
         return [line.rstrip("\r\n") for line in sys.stdin]
     except UnicodeDecodeError as exc:
@@ -261,9 +268,25 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from stpmodel import export
 
     roadmap = _roadmap(args)
-    written = export.export(roadmap, args.format, args.output, overwrite=args.force)
+    if args.indent is not None and args.format != "json":
+        raise _UsageError("--indent applies to --format json only")
+    written = export.export(
+        roadmap, args.format, args.output, overwrite=args.force, indent=args.indent
+    )
+    _say_replaced(getattr(written, "replaced", 0), args.format)
     out.write(f"wrote {written}\n")
     return 0
+
+
+def _say_replaced(count: int, what: str) -> None:
+    """One line on stderr when a writer put U+FFFD for characters its format cannot carry."""
+    if count:
+        plural = "" if count == 1 else "s"
+        _say(
+            sys.stderr,
+            f"stpmodel: {count} character{plural} that {what} cannot carry "
+            "(control characters, non-characters) written as U+FFFD\n",
+        )
 
 
 def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
@@ -313,6 +336,20 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _warnings_hint(name: str, edition: Roadmap) -> str:
+    """Where to read an edition's parse warnings: `stpmodel parse` of its text file; for a
+    JSON export, of the text it was parsed from when that file is there, else the export's
+    own `warnings` list (`stpmodel parse` reads text, not JSON)."""
+    import shlex
+
+    source = edition.source.name
+    if source == name:
+        return f"see 'stpmodel parse {shlex.quote(name)}'"
+    if source and os.path.isfile(source):
+        return f"parsed from {source}: see 'stpmodel parse {shlex.quote(source)}'"
+    return f'listed under "warnings" in {name}'
+
+
 def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     """``stpmodel diff OLD NEW``: what changed between two editions (exit 1 on differences
     only with ``--exit-code``)."""
@@ -324,7 +361,7 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
             _say(
                 sys.stderr,
                 f"stpmodel: {name}: {len(edition.warnings)} parse warnings "
-                f"(see 'stpmodel parse {name}')\n",
+                f"({_warnings_hint(name, edition)})\n",
             )
     found = diff(*editions)
     if args.kind:
@@ -421,19 +458,88 @@ def _safe_streams() -> None:
                 stream.reconfigure(errors="replace")
 
 
-def _say(stream: TextIO, text: str) -> None:
+def _say(stream: TextIO | None, text: str) -> None:
     """Write `text` with every control character (ESC …) and bidirectional formatting
     character (U+202E …) made visible as `\\uNNNN`, which is also a valid escape inside the
-    JSON strings some commands print."""
-    stream.write(escape_controls(text, json=True, bidi=True))
+    JSON strings some commands print. Nothing when the stream was closed at start."""
+    if stream is not None:
+        stream.write(escape_controls(text, json=True, bidi=True))
+
+
+class _Signalled(BaseException):
+    """SIGTERM (or SIGHUP) arrived: unwinds like KeyboardInterrupt, so that a write in
+    progress removes its temporary file, and is not caught by `except Exception`."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_signalled(signum: int, frame: object) -> None:
+    raise _Signalled(signum)
+
+
+@contextlib.contextmanager
+def _signals_unwind() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise `_Signalled` while the command runs (SIGINT already raises
+    KeyboardInterrupt); the previous handlers come back afterwards."""
+    import signal
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        try:
+            previous[number] = signal.signal(number, _raise_signalled)
+        except ValueError:  # not the main thread: leave the handlers alone
+            break
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _end_by(signum: int) -> int:
+    """End the process by `signum` with its default action, so that the parent sees how it
+    ended (a shell: 128 + the number); where that is not possible, that status."""
+    import signal
+
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            with contextlib.suppress(Exception):
+                stream.flush()
+    if hasattr(os, "kill") and hasattr(signal, "SIGKILL"):
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+    return 128 + signum
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (or, interrupted by a signal, ends the
+    process by that signal after removing any temporary file)."""
+    import signal
+
     if argv is None:
         argv = sys.argv[1:]
     _safe_streams()
     try:
+        with _signals_unwind():
+            return _run(argv)
+    except KeyboardInterrupt:
+        with contextlib.suppress(Exception):
+            _say(sys.stderr, "stpmodel: interrupted\n")
+        return _end_by(signal.SIGINT)
+    except _Signalled as exc:
+        return _end_by(exc.signum)
+
+
+def _run(argv: Sequence[str]) -> int:
+    """The command, its output and every error it can meet (each one line on stderr)."""
+    try:
+        if sys.stdout is None:  # started with stdout closed (`>&-`)
+            raise _UsageError("standard output is closed")
         _check_top_options(argv)
         parser = _build_parser(argv)
         args = parser.parse_args(argv)

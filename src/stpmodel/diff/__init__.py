@@ -38,11 +38,13 @@ if TYPE_CHECKING:
         ProgramChange,
         RoadmapDiff,
     )
-    from stpmodel.diff._text import normalize, similarity
+    from stpmodel.diff._text import HIGHLIGHT_EDITS, HIGHLIGHT_LIMIT, normalize, similarity
     from stpmodel.roadmap import Roadmap
 
 __all__ = [
     "FIELDS",
+    "HIGHLIGHT_EDITS",
+    "HIGHLIGHT_LIMIT",
     "KINDS",
     "THRESHOLD",
     "Change",
@@ -150,6 +152,8 @@ _LAZY = {
     "ProgramChange": "_result",
     "RoadmapDiff": "_result",
     "KINDS": "_match",
+    "HIGHLIGHT_EDITS": "_text",
+    "HIGHLIGHT_LIMIT": "_text",
     "normalize": "_text",
     "similarity": "_text",
 }

@@ -24,24 +24,35 @@ FORMATS = ("json", "csv", "sqlite", "xlsx", "parquet", "graphml", "gexf")
 
 
 def export(
-    roadmap: Roadmap, fmt: str, path: str | os.PathLike[str], *, overwrite: bool = False
+    roadmap: Roadmap,
+    fmt: str,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    indent: int | None = None,
 ) -> str:
     """Write `roadmap` as `fmt` (one of [FORMATS][stpmodel.export.FORMATS]) to `path`.
 
     CSV writes one file per table into the folder `path` (or a zip archive when `path`
-    ends in `.zip`), Parquet one file per table into the folder `path`. An existing target is refused unless `overwrite` is true (for the
-    CSV folder: any of the files it would write). Returns the path written.
+    ends in `.zip`), Parquet one file per table into the folder `path`. An existing target
+    is refused unless `overwrite` is true (for the CSV folder: any of the files it would
+    write). JSON is compact unless `indent` (spaces per level) is given. Returns the path
+    written; for xlsx, GraphML and GEXF a [Written][stpmodel._write.Written] whose
+    `replaced` counts the characters the format cannot carry (controls, non-characters
+    such as U+FFFF, lone surrogates), which are written as U+FFFD.
 
     Raises:
         WriteError: the target exists (without `overwrite`), is a symbolic link or not a
             regular file, or the system refused the write.
+            For xlsx also a text longer than an Excel cell holds (32,767 characters).
         ValueError: `fmt` is not one of the formats.
     """
     if fmt == "json":
         from stpmodel._write import write_bytes
         from stpmodel.serialize import dumps
 
-        return write_bytes(path, dumps(roadmap, indent=1).encode("utf-8"), overwrite=overwrite)
+        data = dumps(roadmap, indent=indent).encode("utf-8")
+        return write_bytes(path, data, overwrite=overwrite)
     if fmt == "csv":
         from stpmodel.export.tables import write_csv
 
