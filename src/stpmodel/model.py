@@ -17,6 +17,8 @@ from typing import ClassVar
 
 import attrs
 
+from stpmodel._recorded import one, rows
+from stpmodel._shown import Shown, View, attributes
 from stpmodel._text import (
     SUPERSCRIPT_DIGITS,
     despace_letters,
@@ -47,7 +49,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class SourceSpan:
+class SourceSpan(Shown):
     """Where an object came from (出典): the source's name and its 1-based line numbers.
 
     A table row broken over a page boundary has several lines.
@@ -64,10 +66,7 @@ class SourceSpan:
     def __str__(self) -> str:
         return f"{self.source}:{','.join(map(str, self.lines))}"
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import row  # presentation works from plain values
-
-        return row("source", [self.source, ",".join(map(str, self.lines))])
+    _views = (View("source", attributes()),)
 
 
 class MinistryKind(enum.StrEnum):
@@ -81,7 +80,7 @@ class MinistryKind(enum.StrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class Ministry:
+class Ministry(Shown):
     """A ministry or agency named by a code in the 【】 tags (府省庁).
 
     `confirmed` is false where the English name could not be checked against an official
@@ -95,29 +94,22 @@ class Ministry:
     abbreviation: str = ""
     confirmed: bool = True
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import ministries_table
-        from stpmodel.records import ministry_record
-
-        return ministries_table([ministry_record(self)])
+    _views = (View("ministries", one("ministry_record")),)
 
 
 @attrs.frozen(kw_only=True)
-class MinistryRef:
+class MinistryRef(Shown):
     """A ministry tagged on an item (担当府省). `lead` is true where the source underlines
     the code (`<u>科技</u>`), which marks the ministry in charge (主担当)."""
 
     code: str
     lead: bool = False
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import row
-
-        return row("ministry_ref", [self.code, "○" if self.lead else ""])
+    _views = (View("ministry_ref", attributes()),)
 
 
 @attrs.frozen(kw_only=True)
-class Program:
+class Program(Shown):
     """A program, fund or scheme the roadmap names (事業・制度・プログラム).
 
     `aliases` are the spellings found in documents (matched after removing spaces and
@@ -135,15 +127,11 @@ class Program:
     part_of: str = ""
     confirmed: bool = True
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import programs_table
-        from stpmodel.records import program_record
-
-        return programs_table([program_record(self)])
+    _views = (View("programs", one("program_record")),)
 
 
 @attrs.frozen(kw_only=True)
-class Paragraph:
+class Paragraph(Shown):
     """A paragraph of 【あるべき姿とその実現に向けた方向性】 (the vision)."""
 
     id: str
@@ -151,15 +139,11 @@ class Paragraph:
     footnotes: tuple[int, ...] = ()
     source: SourceSpan
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import nodes_table
-        from stpmodel.records import node_record
-
-        return nodes_table([node_record(self)])
+    _views = (View("nodes", one("node_record")),)
 
 
 @attrs.frozen(kw_only=True)
-class Goal:
+class Goal(Shown):
     """An item of 【目標】 (a goal of the section)."""
 
     id: str
@@ -167,11 +151,7 @@ class Goal:
     footnotes: tuple[int, ...] = ()
     source: SourceSpan
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import nodes_table
-        from stpmodel.records import node_record
-
-        return nodes_table([node_record(self)])
+    _views = (View("nodes", one("node_record")),)
 
 
 class ItemKind(enum.StrEnum):
@@ -191,7 +171,7 @@ class IndicatorKind(enum.StrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class Observation:
+class Observation(Shown):
     """One value an indicator reports (現状データ), e.g. 38% (カロリーベース) as of FY2022.
 
     `series` names the sub-line a value sits on (食料自給率, 輸出額 …), `label` the
@@ -209,11 +189,7 @@ class Observation:
     as_of: Period | None = None
     footnote: int | None = None
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import observations_table
-        from stpmodel.records import observation_record
-
-        return observations_table([observation_record(self, "")])
+    _views = (View("observations", rows(lambda o, r: [r.observation_record(o, "")])),)
 
 
 _PHRASE_BREAK = re.compile(r"[、，,。：:]")
@@ -236,7 +212,7 @@ def _marked_phrase(text: str, footnote: int) -> str:
 
 
 @attrs.frozen(kw_only=True)
-class Indicator:
+class Indicator(Shown):
     """An indicator of the section: 主要指標 or 参考指標 (指標).
 
     `name` is the text before the first colon, `text` the whole item, `details` the
@@ -268,18 +244,14 @@ class Indicator:
                 return phrase
         return self.name
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import indicators_table, observations_table
-        from stpmodel.records import indicator_record, observation_record
-
-        values = [observation_record(o, self.id) for o in self.observations]
-        return indicators_table([indicator_record(self)]) + (
-            observations_table(values) if values else ""
-        )
+    _views = (
+        View("indicators", one("indicator_record")),
+        View("observations", rows(lambda i, r: r.observation_records(i)), optional=True),
+    )
 
 
 @attrs.frozen(kw_only=True)
-class Footnote:
+class Footnote(Shown):
     """A footnote (脚注) with its `※` continuation lines, and the IDs citing it."""
 
     number: int
@@ -293,11 +265,7 @@ class Footnote:
         """`"fn94"` for footnote 94."""
         return f"fn{self.number}"
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import footnotes_table
-        from stpmodel.records import footnote_record
-
-        return footnotes_table([footnote_record(self)])
+    _views = (View("footnotes", one("footnote_record")),)
 
 
 def _summary_repr(self: object) -> str:
@@ -322,7 +290,7 @@ class _Text:
 
 
 @attrs.frozen(kw_only=True)
-class StatusNote(_Text):
+class StatusNote(_Text, Shown):
     """One bullet of 実施状況・現状分析: what was done and the current analysis."""
 
     kind: ClassVar[ItemKind] = ItemKind.STATUS_NOTE
@@ -335,11 +303,7 @@ class StatusNote(_Text):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import items_table
-        from stpmodel.records import item_record
-
-        return items_table([item_record(self)])
+    _views = (View("items", one("item_record")),)
 
 
 class _Tagged(_Text):
@@ -356,7 +320,7 @@ class _Tagged(_Text):
 
 
 @attrs.frozen(kw_only=True)
-class Action(_Tagged):
+class Action(_Tagged, Shown):
     """One bullet of 今後の取組方針: an action planned next, with its ministries.
 
     `repost` is true for an item marked (再掲), reprinted from elsewhere in the roadmap.
@@ -374,15 +338,11 @@ class Action(_Tagged):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import items_table
-        from stpmodel.records import item_record
-
-        return items_table([item_record(self)])
+    _views = (View("items", one("item_record")),)
 
 
 @attrs.frozen(kw_only=True)
-class Initiative(_Tagged):
+class Initiative(_Tagged, Shown):
     """A 基本計画における具体的な取組: a measure of the Basic Plan (the ○ text of column 1),
     with its status notes (column 2) and planned actions (column 3)."""
 
@@ -402,17 +362,13 @@ class Initiative(_Tagged):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
-    def _repr_html_(self) -> str:
-        """The initiative's row, then its status notes and actions."""
-        from stpmodel._html import items_table
-        from stpmodel.records import item_record
-
-        rows: list[Initiative | StatusNote | Action] = [self, *self.status_notes, *self.actions]
-        return items_table([item_record(obj) for obj in rows])
+    _views = (  # the initiative's row, then its status notes and actions
+        View("items", rows(lambda i, r: map(r.item_record, (i, *i.status_notes, *i.actions)))),
+    )
 
 
 @attrs.frozen(kw_only=True)
-class Subsection:
+class Subsection(Shown):
     """A numbered part of a section (①, ② …) with its table of initiatives."""
 
     __repr__ = _summary_repr  # a summary line, not the tree below
@@ -423,18 +379,14 @@ class Subsection:
     initiatives: tuple[Initiative, ...] = ()
     source: SourceSpan
 
-    def _repr_html_(self) -> str:
-        """The subsection's counts, then its initiatives."""
-        from stpmodel._html import items_table, sections_table
-        from stpmodel.records import item_record, subsection_record
-
-        return sections_table([subsection_record(self)]) + items_table(
-            [item_record(ini, self.id) for ini in self.initiatives]
-        )
+    _views = (  # the subsection's counts, then its initiatives
+        View("sections", one("subsection_record")),
+        View("items", rows(lambda s, r: [r.item_record(i, s.id) for i in s.initiatives])),
+    )
 
 
 @attrs.frozen(kw_only=True)
-class Section:
+class Section(Shown):
     """A section of the 工程表, such as (6) 様々な社会課題を解決するための研究開発…
 
     `vision` holds the paragraphs of 【あるべき姿とその実現に向けた方向性】, `goals` the
@@ -454,11 +406,11 @@ class Section:
     subsections: tuple[Subsection, ...] = ()
     source: SourceSpan
 
-    def _repr_html_(self) -> str:
-        """The section's subsections, then its indicators."""
-        from stpmodel._html import indicators_table, sections_table
-        from stpmodel.records import indicator_record, subsection_record
-
-        return sections_table(
-            [subsection_record(sub, self.id) for sub in self.subsections], self.title
-        ) + indicators_table([indicator_record(ind, self.id) for ind in self.indicators])
+    _views = (  # the section's subsections, then its indicators
+        View(
+            "sections",
+            rows(lambda s, r: [r.subsection_record(sub, s.id) for sub in s.subsections]),
+            lambda s: s.title,
+        ),
+        View("indicators", rows(lambda s, r: [r.indicator_record(i, s.id) for i in s.indicators])),
+    )
