@@ -55,6 +55,7 @@ CLASSES: dict[str, str] = {
     "Deadlines": "r.deadlines(from_year=2025, to_year=2027)",
     "Items": "query.items_of(r, 'SIP')",
     "Nodes": "query.search(r, 'S I P')",
+    "Observations": "r.observations()",
     "ParseWarning": "stpmodel.parse(stpmodel.source_text() + '\\n○取組。【ZZ】').warnings[0]",
     "Coverage": "stpmodel.coverage(stpmodel.source_text(), r)",
     "Period": "stpmodel.Period.fiscal_year(2025)",

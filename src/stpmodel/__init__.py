@@ -54,7 +54,15 @@ if TYPE_CHECKING:
         Subsection,
     )
     from stpmodel.parsing import Coverage, coverage, parse, read
-    from stpmodel.roadmap import Deadline, Deadlines, Items, Nodes, Roadmap, SourceInfo
+    from stpmodel.roadmap import (
+        Deadline,
+        Deadlines,
+        Items,
+        Nodes,
+        Observations,
+        Roadmap,
+        SourceInfo,
+    )
     from stpmodel.serialize import dumps, loads
 
 __version__ = "0.1.0"
@@ -82,6 +90,7 @@ __all__ = [
     "MissingExtraError",
     "Nodes",
     "Observation",
+    "Observations",
     "Paragraph",
     "ParseError",
     "ParseWarning",
@@ -127,7 +136,16 @@ __getattr__, __dir__ = lazy_exports(
         **_from(".model", "Initiative", "ItemKind", "Ministry", "MinistryKind", "MinistryRef"),
         **_from(".model", "Observation", "Paragraph", "Program", "Section", "SourceSpan"),
         **_from(".model", "StatusNote", "Subsection"),
-        **_from(".roadmap", "Deadline", "Deadlines", "Items", "Nodes", "Roadmap", "SourceInfo"),
+        **_from(
+            ".roadmap",
+            "Deadline",
+            "Deadlines",
+            "Items",
+            "Nodes",
+            "Observations",
+            "Roadmap",
+            "SourceInfo",
+        ),
         **_from(".dates", "Calendar", "DateMention", "Granularity", "Period", "Relation"),
         **_from(".dates", "find_dates"),
         **_from(".errors", "ArgumentTypeError", "LoadError", "MissingExtraError", "ParseError"),

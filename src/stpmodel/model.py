@@ -11,6 +11,7 @@ to everything else — ministries, programs, footnotes — by ID. Every object c
 from __future__ import annotations
 
 import enum
+import re
 from decimal import Decimal
 from typing import ClassVar
 
@@ -18,7 +19,12 @@ import attrs
 
 from stpmodel._recorded import one, rows
 from stpmodel._shown import Shown, View, attributes
-from stpmodel._text import despace_letters
+from stpmodel._text import (
+    SUPERSCRIPT_DIGITS,
+    despace_letters,
+    drop_footnote_marks,
+    superscript,
+)
 from stpmodel.dates import DateMention, Period
 
 __all__ = [
@@ -186,6 +192,25 @@ class Observation(Shown):
     _views = (View("observations", rows(lambda o, r: [r.observation_record(o, "")])),)
 
 
+_PHRASE_BREAK = re.compile(r"[、，,。：:]")
+_TRAILING_PARENS = re.compile(r"[（(][^（()）]*[）)]$")
+
+
+def _marked_phrase(text: str, footnote: int) -> str:
+    """The phrase of `text` that ends at the mark of `footnote` (back to the last 、 。 or
+    colon; a parenthesis closing it dropped), or "" where the text has no such mark."""
+    mark = superscript(footnote)
+    at = text.find(mark)
+    while at > 0 and (
+        text[at - 1] in SUPERSCRIPT_DIGITS or text[at + len(mark) :][:1] in SUPERSCRIPT_DIGITS
+    ):
+        at = text.find(mark, at + 1)  # part of another, longer mark
+    if at <= 0:
+        return ""
+    phrase = _PHRASE_BREAK.split(text[:at])[-1]
+    return drop_footnote_marks(_TRAILING_PARENS.sub("", phrase.strip())).strip()
+
+
 @attrs.frozen(kw_only=True)
 class Indicator(Shown):
     """An indicator of the section: 主要指標 or 参考指標 (指標).
@@ -205,13 +230,23 @@ class Indicator(Shown):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
+    def series_of(self, observation: Observation) -> str:
+        """The series `observation` belongs to, so values in different units are never
+        one series: its own `series` where the text names one (食料自給率); for a value
+        read from a footnote, the phrase of this indicator's text that footnote's mark
+        ends (6.k3: 国際機関における…我が国の関与⁹⁵ for 30名, …に関する取組状況⁹⁶ for 13件);
+        else the indicator's name."""
+        if observation.series:
+            return observation.series
+        if observation.footnote is not None:
+            phrase = _marked_phrase(self.text, observation.footnote)
+            if phrase:
+                return phrase
+        return self.name
+
     _views = (
         View("indicators", one("indicator_record")),
-        View(
-            "observations",
-            rows(lambda i, r: [r.observation_record(o, i.id) for o in i.observations]),
-            optional=True,
-        ),
+        View("observations", rows(lambda i, r: r.observation_records(i)), optional=True),
     )
 
 
@@ -231,6 +266,14 @@ class Footnote(Shown):
         return f"fn{self.number}"
 
     _views = (View("footnotes", one("footnote_record")),)
+
+
+def _summary_repr(self: object) -> str:
+    """A container's `repr()`: one line (what, ID, counts: see `stpmodel._summary`)
+    instead of attrs' repr of the whole tree below it."""
+    from stpmodel._summary import summary  # only when printed: not on the parse path
+
+    return summary(self)
 
 
 class _Text:
@@ -303,6 +346,8 @@ class Initiative(_Tagged, Shown):
     """A 基本計画における具体的な取組: a measure of the Basic Plan (the ○ text of column 1),
     with its status notes (column 2) and planned actions (column 3)."""
 
+    __repr__ = _summary_repr  # a summary line, not the tree below
+
     kind: ClassVar[ItemKind] = ItemKind.INITIATIVE
 
     id: str
@@ -326,6 +371,8 @@ class Initiative(_Tagged, Shown):
 class Subsection(Shown):
     """A numbered part of a section (①, ② …) with its table of initiatives."""
 
+    __repr__ = _summary_repr  # a summary line, not the tree below
+
     id: str
     number: int
     title: str
@@ -346,6 +393,8 @@ class Section(Shown):
     items of 【目標】, `indicators` the key (主要指標) and reference (参考指標) indicators.
     `chapter` is the heading printed above the section, where the document has one.
     """
+
+    __repr__ = _summary_repr  # a summary line, not the tree below
 
     id: str
     number: int

@@ -252,6 +252,7 @@ class Codes(Results[str]):
     as a table of codes and names in notebooks."""
 
     _frame = "codes"
+    _noun = "code"
     _names: dict[str, str]
 
     def __new__(cls, codes: Iterable[str] = (), names: Mapping[str, str] | None = None) -> Self:
@@ -294,6 +295,10 @@ class MinistryPairs(Results[MinistryPair]):
     __slots__ = ()
     _frame = "pairs"
     _unit = "組"
+    _noun = "pair"
+
+    def _label(self, result: MinistryPair) -> str:
+        return f"{result.first}–{result.second} ({result.count})"
 
     def records(self) -> list[dict[str, Any]]:
         """A [MinistryPairRecord][stpmodel.records.MinistryPairRecord]

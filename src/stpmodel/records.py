@@ -86,6 +86,7 @@ __all__ = [
     "ministry_use_record",
     "node_record",
     "observation_record",
+    "observation_records",
     "program_record",
     "program_use_record",
     "roadmap_record",
@@ -266,7 +267,9 @@ class SubsectionRecord(TypedDict):
 
 
 class ObservationRecord(TypedDict):
-    """One value of an indicator: `value` as a float, `unit` beside it; `as_of_*` are the
+    """One value of an indicator: `series` the line of values it belongs to (never `None`
+    in a table: see [Indicator.series_of][stpmodel.Indicator.series_of]), `label` its
+    breakdown; `value` as a float, `unit` beside it; `as_of_*` are the
     period's days (`None` where the text gives none); `footnote` the number of the footnote
     the value was read from (`None` for a value written in the indicator's own line);
     `fiscal_year` the fiscal year of `as_of_end` (`None` without a period)."""
@@ -547,12 +550,16 @@ def subsection_record(subsection: Subsection, section_id: str = "") -> Subsectio
     }
 
 
-def observation_record(observation: Observation, indicator_id: str) -> ObservationRecord:
-    """One value of the indicator `indicator_id`."""
+def observation_record(
+    observation: Observation, indicator_id: str, *, series: str | None = None
+) -> ObservationRecord:
+    """One value of the indicator `indicator_id`; `series` (the indicator's
+    [series_of][stpmodel.Indicator.series_of] the value) where known, else the
+    observation's own."""
     as_of = observation.as_of
     return {
         "indicator_id": indicator_id,
-        "series": observation.series,
+        "series": series if series is not None else observation.series,
         "label": observation.label,
         "value": float(observation.value),
         "unit": observation.unit,
@@ -563,6 +570,16 @@ def observation_record(observation: Observation, indicator_id: str) -> Observati
         "fiscal_year": fiscal_year_of(as_of.end) if as_of else None,
         "footnote": observation.footnote,
     }
+
+
+def observation_records(indicator: Indicator) -> list[ObservationRecord]:
+    """The values of an indicator, each with its series
+    ([Indicator.series_of][stpmodel.Indicator.series_of]): never `None`, so values in
+    different units (6.k3's 30名 and 13件) are different series."""
+    return [
+        observation_record(o, indicator.id, series=indicator.series_of(o))
+        for o in indicator.observations
+    ]
 
 
 def _latest(indicator: Indicator) -> Observation | None:

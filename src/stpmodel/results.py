@@ -32,6 +32,20 @@ class Results(tuple[T, ...]):
         """One plain record per result ([stpmodel.records][])."""
         raise NotImplementedError
 
+    _noun: ClassVar[str] = "result"
+    """What one result is called in the printed summary (`"deadline"`)."""
+
+    def _label(self, result: _T) -> str:
+        """How one result is named in the printed summary: its ID, else its text."""
+        return str(getattr(result, "id", None) or result)
+
+    def __repr__(self) -> str:
+        """One line: the collection, how many, the first few (`<Deadlines: 29 deadlines —
+        6.1.2.a3 …, …>`); `list(results)` or `records()` give them all."""
+        from stpmodel._summary import items_summary
+
+        return items_summary(type(self).__name__, map(self._label, self), len(self), self._noun)
+
     def _repr_html_(self) -> str:
         from stpmodel._html import TABLES
 

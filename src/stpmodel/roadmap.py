@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, overload
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Self, SupportsIndex, TypeAlias, TypeVar, overload
 
 import attrs
 
@@ -29,11 +29,13 @@ from stpmodel.model import (
     Initiative,
     ItemKind,
     Ministry,
+    Observation,
     Paragraph,
     Program,
     Section,
     StatusNote,
     Subsection,
+    _summary_repr,
 )
 from stpmodel.results import Results
 
@@ -44,6 +46,7 @@ __all__ = [
     "Items",
     "Node",
     "Nodes",
+    "Observations",
     "Results",
     "Roadmap",
     "SourceInfo",
@@ -111,6 +114,10 @@ class Deadlines(Results[Deadline]):
 
     __slots__ = ()
     _frame = "deadlines"
+    _noun = "deadline"
+
+    def _label(self, result: Deadline) -> str:
+        return f"{result.item.id} {result.mention.text}"
 
     def records(self) -> list[dict[str, Any]]:
         """One [DeadlineRecord][stpmodel.records.DeadlineRecord] per deadline."""
@@ -127,6 +134,7 @@ class Items(Results[_I]):
 
     __slots__ = ()
     _frame = "items"
+    _noun = "item"
 
     def records(self) -> list[dict[str, Any]]:
         """One [ItemRecord][stpmodel.records.ItemRecord] per item."""
@@ -141,12 +149,56 @@ class Nodes(Results[TreeNode]):
 
     __slots__ = ()
     _frame = "nodes"
+    _noun = "object"
 
     def records(self) -> list[dict[str, Any]]:
         """One [NodeRecord][stpmodel.records.NodeRecord] per object."""
         from stpmodel.records import node_record
 
         return [dict(node_record(node)) for node in self]
+
+
+class Observations(Results[Observation]):
+    """The values of indicators ([ObservationRecord][stpmodel.records.ObservationRecord]
+    rows, each with its indicator and series), as
+    [Roadmap.observations][stpmodel.Roadmap.observations] returns them: a tuple of
+    [Observation][stpmodel.Observation]s whose frame is ready to chart (`indicator_id`,
+    `series`, `label`, `value`, `unit`, `as_of_start`, `as_of_end`, `fiscal_year` …)."""
+
+    _frame = "observations"
+    _noun = "observation"
+    _owners: tuple[tuple[str, str], ...]
+
+    def __new__(cls, found: Iterable[tuple[Indicator, Observation]] = ()) -> Self:
+        pairs = list(found)
+        self = super().__new__(cls, (o for _, o in pairs))
+        self._owners = tuple((ind.id, ind.series_of(o)) for ind, o in pairs)
+        return self
+
+    @overload
+    def __getitem__(self, key: SupportsIndex, /) -> Observation: ...
+
+    @overload
+    def __getitem__(self, key: slice, /) -> Self: ...
+
+    def __getitem__(self, key: SupportsIndex | slice, /) -> Observation | Self:
+        if isinstance(key, slice):
+            chosen = tuple.__new__(type(self), tuple(self)[key])
+            chosen._owners = self._owners[key]
+            return chosen
+        return tuple.__getitem__(self, key)
+
+    def records(self) -> list[dict[str, Any]]:
+        """One [ObservationRecord][stpmodel.records.ObservationRecord] per value."""
+        from stpmodel.records import observation_record
+
+        return [
+            dict(observation_record(o, ident, series=series))
+            for o, (ident, series) in zip(self, self._owners, strict=True)
+        ]
+
+    def _label(self, result: Observation) -> str:
+        return result.text
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)  # compared by identity, never shown
@@ -260,6 +312,8 @@ class Roadmap(Shown):
     finds any object by its ID.
     """
 
+    __repr__ = _summary_repr  # a summary line, not the tree below
+
     title: str
     edition: int | None = None
     source: SourceInfo
@@ -314,6 +368,20 @@ class Roadmap(Shown):
     def indicators(self) -> tuple[Indicator, ...]:
         """Every indicator (主要指標 and 参考指標), in document order."""
         return self._index.indicators
+
+    def observations(self, indicator: str | None = None) -> Observations:
+        """Every value the indicators report, in document order (only those of the
+        indicator with this ID, with `indicator`), as an
+        [Observations][stpmodel.roadmap.Observations] collection: `.to_frame()` has one
+        row per value with its indicator, series, label, unit, period and fiscal year.
+
+        ```python
+        frame = roadmap.observations().to_frame()
+        frame.pivot_table(index="fiscal_year", columns="series", values="value")
+        ```
+        """
+        chosen = self.indicators if indicator is None else (self.get(indicator, Indicator),)
+        return Observations((ind, o) for ind in chosen for o in ind.observations)
 
     # -- lookups ------------------------------------------------------------------------
     @overload

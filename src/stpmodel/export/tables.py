@@ -64,9 +64,13 @@ class Column:
     `nullable` where the record allows `None`."""
 
     name: str
+    """The column's name: the record's key, or the table's name for it."""
     kind: str
+    """`"str"`, `"int"`, `"float"`, `"bool"`, `"date"` or `"list"`."""
     nullable: bool
+    """Whether the record allows `None` here (a missing value)."""
     item: str = ""
+    """The kind of a list's items (`"str"` or `"int"`); empty for other columns."""
 
 
 _KINDS: dict[object, str] = {str: "str", int: "int", float: "float", bool: "bool", dt.date: "date"}
@@ -103,13 +107,21 @@ class Table:
     """
 
     record: type
+    """The `TypedDict` of [stpmodel.records][] a row is."""
     rename: Mapping[str, str] = attrs.field(factory=dict)
+    """Record keys the table names otherwise (`{"parent_id": "subsection_id"}`)."""
     exclude: tuple[str, ...] = ()
+    """Record keys the table leaves out."""
     joined: tuple[str, ...] = ()
+    """List-valued columns CSV and SQLite keep, joined with `、`."""
     relational: bool = True
+    """False for a table that is only a frame (no CSV file, no SQLite table)."""
     key: str | None = None
+    """The primary key column, if any."""
     references: Mapping[str, str] = attrs.field(factory=dict)
+    """Foreign keys: a column and the `table(column)` it refers to."""
     indexed: tuple[str, ...] = ()
+    """Columns indexed in SQLite beyond the references and `*_id` columns."""
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -231,9 +243,7 @@ def table_records(roadmap: Roadmap) -> dict[str, list[dict[str, Any]]]:
             t["subsections"].append(dict(rec.subsection_record(node, getattr(parent, "id", ""))))
         elif isinstance(node, Indicator):
             t["indicators"].append(dict(rec.indicator_record(node, getattr(parent, "id", ""))))
-            t["observations"].extend(
-                dict(rec.observation_record(o, node.id)) for o in node.observations
-            )
+            t["observations"].extend(dict(r) for r in rec.observation_records(node))
         elif isinstance(node, Initiative | Action | StatusNote):
             record = rec.item_record(node, getattr(parent, "id", ""))
             table = (
