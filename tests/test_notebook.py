@@ -49,6 +49,10 @@ CLASSES: dict[str, str] = {
     "Ministry": "r.ministries['文']",
     "MinistryRef": "r.actions[0].ministries[0]",
     "Program": "r.programs['sip']",
+    "Phase": "r.programs['sip'].phase(3)",
+    "Operator": "r.programs['sip'].operators[0]",
+    "ProgramMention": "r.actions[0].program_mentions[0] if r.actions[0].program_mentions else "
+    "next(m for a in r.actions for m in a.program_mentions)",
     "SourceSpan": "r.actions[0].source",
     "SourceInfo": "r.source",
     "Deadline": "r.deadlines()[0]",

@@ -60,6 +60,7 @@ class WarningCode(enum.StrEnum):
     BAD_FOOTNOTE = "bad-footnote"
     DUPLICATE_ID = "duplicate-id"
     CONTROL_CHARACTER = "control-character"
+    UNRESOLVED_PHASE = "unresolved-phase"
 
 
 @attrs.frozen(kw_only=True)

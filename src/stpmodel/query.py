@@ -189,19 +189,27 @@ _DEADLINE_KINDS = (ItemKind.INITIATIVE, ItemKind.ACTION)
 
 
 def items_of(
-    roadmap: Roadmap, program: str, *, kind: ItemKind | str | None = None
+    roadmap: Roadmap,
+    program: str,
+    *,
+    kind: ItemKind | str | None = None,
+    inferred: bool = True,
 ) -> Items[Initiative | StatusNote | Action]:
-    """Initiatives, status notes and actions that mention `program` (any name: `"sip"`,
+    """Initiatives, status notes and actions linked to `program` (any name: `"sip"`,
     `"SIP"`, `"戦略的イノベーション創造プログラム"`), in document order; with `kind`
-    (`"initiative"`, `"status_note"`, `"action"`) only those."""
+    (`"initiative"`, `"status_note"`, `"action"`) only those. With `inferred=False` only
+    items whose text names the program (rules `explicit` and `alias`), leaving out links
+    by a cue, a 次期 phase or the initiative's subject (docs/model.md)."""
     pid = roadmap.program_id(program)
     wanted = None if kind is None else check_kind(kind, "kind", _ITEM_KINDS)
+    check_flag(inferred, "inferred")
     return Items(
         node
         for node in roadmap.walk()
         if isinstance(node, Initiative | StatusNote | Action)
         and (wanted is None or node.kind is wanted)
         and pid in node.programs
+        and (inferred or any(m.program == pid and not m.inferred for m in node.program_mentions))
     )
 
 

@@ -591,7 +591,7 @@ def program_record(program: Program) -> ProgramRecord:
         "acronym": program.acronym,
         "operator": program.operator,
         "part_of": program.part_of,
-        "phases": list(program.phases),
+        "phases": [phase.label for phase in program.phases],
         "confirmed": program.confirmed,
     }
 
