@@ -1,4 +1,4 @@
-"""The command line as a whole process, next to ``python -c pass``.
+"""The command line as whole processes, next to ``python -c pass``.
 
 Set-up, stated because it decides the figure:
 
@@ -6,10 +6,13 @@ Set-up, stated because it decides the figure:
   editable install under ``PYTHONDONTWRITEBYTECODE=1`` never writes ``.pyc`` files, and then
   every run compiles the package's source again (~25 ms on the reference VM) — that is a
   property of the set-up, not of the command.
-- The parse cache is filled by one untimed run.
-- The baseline and the command are run alternately, so a slow spell of a shared machine
-  hits both; the ratio is given for the best runs and for the medians, in wall-clock and in
-  CPU time (user + system of the child process, less sensitive to other load).
+- The caches (the parse and the plain records) are filled by one untimed run of each
+  command, in a private temporary cache folder.
+- Each round runs the baseline and every command once, in turn, so a slow spell of a shared
+  machine hits all of them; the figure is the median over the rounds of the CPU time (user
+  + system) of each child process, divided by the baseline's median.
+- ``model`` rows run the same command through ``stpmodel.cli.main`` (the model path every
+  command took before the plain records): the speed-up in the same run.
 """
 
 from __future__ import annotations
@@ -21,46 +24,59 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
+import tempfile
 
 import stpmodel
 
+COMMANDS = {
+    "deadlines": ["deadlines", "--from", "2025", "--to", "2027"],
+    "show": ["show", "6.1.2"],
+    "search": ["search", "SIP"],
+}
+_MODEL = "import sys; from stpmodel.cli import main; sys.exit(main(sys.argv[1:]))"
 
-def _timed(argv: list[str]) -> tuple[float, float]:
+
+def _cpu(argv: list[str], env: dict[str, str]) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    started = time.perf_counter()
-    subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)
-    wall = time.perf_counter() - started
+    subprocess.run(argv, stdout=subprocess.DEVNULL, check=True, env=env)
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return wall, cpu
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+
+
+def _command() -> list[str]:
+    """The installed ``stpmodel`` script next to this interpreter, else ``python -m``."""
+    script = os.path.join(os.path.dirname(sys.executable), "stpmodel")
+    found = script if os.path.exists(script) else shutil.which("stpmodel")
+    return [found] if found else [sys.executable, "-m", "stpmodel"]
 
 
 def run(repeat: int = 25) -> dict[str, float]:
     compileall.compile_dir(os.path.dirname(stpmodel.__file__), quiet=1)
-    command = shutil.which("stpmodel")
-    cli = [command] if command else [sys.executable, "-m", "stpmodel"]
-    argv = [*cli, "deadlines", "--from", "2025", "--to", "2027"]
-    baseline = [sys.executable, "-c", "pass"]
-    subprocess.run(argv, stdout=subprocess.DEVNULL, check=True)  # fill the parse cache
-    base_wall, base_cpu, cli_wall, cli_cpu = [], [], [], []
-    for _ in range(repeat):
-        wall, cpu = _timed(baseline)
-        base_wall.append(wall)
-        base_cpu.append(cpu)
-        wall, cpu = _timed(argv)
-        cli_wall.append(wall)
-        cli_cpu.append(cpu)
-    return {
-        "python_pass_ms": min(base_wall) * 1000,
-        "deadlines_ms": min(cli_wall) * 1000,
-        "deadlines_median_ms": statistics.median(cli_wall) * 1000,
-        "ratio_best": min(cli_wall) / min(base_wall),
-        "ratio_median": statistics.median(cli_wall) / statistics.median(base_wall),
-        "ratio_cpu_median": statistics.median(cli_cpu) / statistics.median(base_cpu),
-    }
+    folder = tempfile.mkdtemp(prefix="stpmodel-bench-")
+    env = {**os.environ, "STPMODEL_CACHE_DIR": folder}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    cli = _command()
+    runs = {"python -c pass": [sys.executable, "-c", "pass"]}
+    for name, args in COMMANDS.items():
+        runs[name] = [*cli, *args]
+        runs[f"{name} (model)"] = [sys.executable, "-c", _MODEL, *args]
+    try:
+        for argv in runs.values():  # fill the caches
+            subprocess.run(argv, stdout=subprocess.DEVNULL, check=True, env=env)
+        times: dict[str, list[float]] = {name: [] for name in runs}
+        for _ in range(repeat):
+            for name, argv in runs.items():
+                times[name].append(_cpu(argv, env))
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    base = statistics.median(times["python -c pass"])
+    result = {"python -c pass, CPU median ms": base * 1000}
+    for name in runs:
+        if name != "python -c pass":
+            result[f"{name} ÷ python -c pass (CPU, median)"] = statistics.median(times[name]) / base
+    return result
 
 
 if __name__ == "__main__":
     for key, value in run().items():
-        print(f"{key:>20}: {value:,.2f}")
+        print(f"{key:>50}: {value:,.2f}")

@@ -314,11 +314,25 @@ def _alias_anchors(html: str, aliases: dict[str, str]) -> str:
     return html
 
 
+FIGURE = re.compile(r'<p>(<img alt="([^"]*)" src="([^"]*/images/[^"]+\.png)"[^>]*>)</p>')
+
+
+def _figures(html: str) -> str:
+    """Each picture drawn at build time as a figure at least 600 px wide that links to the
+    image at full size, with its caption."""
+    return FIGURE.sub(
+        r'<figure class="figure-full"><a href="\3" title="full size">\1</a>'
+        r'<figcaption>\2 — <a href="\3">full size</a></figcaption></figure>',
+        html,
+    )
+
+
 def on_page_content(html: str, page: Any, config: Any, **kwargs: Any) -> str:
     autorefs = config.plugins.get("autorefs")
     if autorefs is not None:
         for identifier, url in EXTERNAL.items():
             autorefs.register_url(identifier, url)
+    html = _figures(html)
     if not page.file.src_uri.startswith(API):
         return html
     aliases = _aliases(html)
@@ -352,26 +366,100 @@ else:
         path = getattr(base, "canonical_path", None) or str(base)
         return any(part.startswith("_") and not part.startswith("__") for part in path.split("."))
 
-    # [title][stpmodel._private.name]: a link to something the reference does not show
-    PRIVATE_LINK = re.compile(r"\[([^\[\]]+)\]\[stpmodel(?:\.\w+)*\._\w[\w.]*\]")
+    # [title][stpmodel.some.path] in a docstring
+    LINK = re.compile(r"\[([^\[\]]+)\]\[(stpmodel(?:\.\w+)*)\]")
+
+    def _hidden(path: str) -> bool:
+        """True when ``path`` names something that exists but that the reference does not
+        show: a private name, or a module attribute left out of the module's ``__all__``.
+        (A name that does not exist at all stays a link, so the build reports it.)"""
+        import importlib
+
+        parts = path.split(".")
+        for n in range(len(parts), 0, -1):
+            try:
+                module = importlib.import_module(".".join(parts[:n]))
+            except ImportError:
+                continue
+            rest = parts[n:]
+            if any(p.startswith("_") for p in parts[:n]):
+                return True
+            if not rest:
+                return False
+            if not hasattr(module, rest[0]):
+                return False
+            if rest[0] not in getattr(module, "__all__", ()) or any(
+                p.startswith("_") for p in rest
+            ):
+                obj: object = module
+                for part in rest:
+                    obj = getattr(obj, part, None)
+                return obj is not None
+            return False
+        return False
+
+    def _unlink_hidden(text: str) -> str:
+        return LINK.sub(lambda m: m.group(1) if _hidden(m.group(2)) else m.group(0), text)
 
     class PublicBases(griffe.Extension):
         """Drops private bases (``_Tagged``, ``stpmodel._record.Record``) from classes, so
         the reference shows only bases a reader can look up, and turns a docstring's link
-        to a private name into its plain title."""
+        to a name the reference does not show (private, or not in its module's
+        ``__all__``) into its plain title."""
 
         def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
             if pkg.docstring is not None:
-                pkg.docstring.value = PRIVATE_LINK.sub(r"\1", pkg.docstring.value)
+                pkg.docstring.value = _unlink_hidden(pkg.docstring.value)
             self._walk(pkg)
 
         def _walk(self, obj: griffe.Object) -> None:
-            for member in obj.members.values():
+            for member in list(obj.members.values()):
                 if member.is_alias:
                     continue
                 if isinstance(member, griffe.Class):
                     member.bases = [b for b in member.bases if not _private(b)]
+                    _describe_fields(member)
                 if member.docstring is not None:
-                    member.docstring.value = PRIVATE_LINK.sub(r"\1", member.docstring.value)
+                    member.docstring.value = _unlink_hidden(member.docstring.value)
                 if isinstance(member, griffe.Module | griffe.Class):
                     self._walk(member)
+
+    def _public_path(cls: griffe.Class) -> str:
+        """``stpmodel.diff._result.DiffEntry`` → ``stpmodel.diff.DiffEntry``."""
+        return ".".join(p for p in cls.canonical_path.split(".") if not p.startswith("_"))
+
+    def _field_docs(cls: griffe.Class) -> dict[str, str]:
+        """What documents each field of ``cls`` besides its own docstring: its class
+        docstring's "Attributes:" section, ``metadata["doc"]``, then docs/fields.toml."""
+        import importlib
+        import tomllib
+
+        import attrs
+
+        found: dict[str, str] = {}
+        table = tomllib.loads((ROOT / "docs" / "fields.toml").read_text(encoding="utf-8"))
+        found.update(table.get(_public_path(cls), {}))
+        with contextlib.suppress(ImportError, AttributeError):
+            module = importlib.import_module(cls.module.canonical_path)
+            real = getattr(module, cls.name)
+            if attrs.has(real):
+                for field in attrs.fields(real):
+                    if field.metadata.get("doc"):
+                        found[field.name] = str(field.metadata["doc"])
+        if cls.docstring is not None:
+            for section in cls.docstring.parse(griffe.Parser.google):
+                if isinstance(section, griffe.DocstringSectionAttributes):
+                    found.update({a.name: a.description for a in section.value if a.description})
+        return found
+
+    def _describe_fields(cls: griffe.Class) -> None:
+        """Gives each attribute of ``cls`` that has no docstring its description, so the
+        reference shows every field once: its heading, its type and a sentence."""
+        docs = _field_docs(cls)
+        for name, member in cls.members.items():
+            if member.is_alias or not isinstance(member, griffe.Attribute):
+                continue
+            if member.docstring is None and docs.get(name):
+                member.docstring = griffe.Docstring(
+                    docs[name], parent=member, parser=griffe.Parser.google
+                )

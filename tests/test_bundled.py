@@ -705,3 +705,16 @@ def test_mutated_cache_files_never_raise(data: st.DataObject) -> None:
 def _body() -> bytes:
     """The pickled body of the bundled roadmap's cache file."""
     return _roadmap.encode(stpmodel.load())
+
+
+def test_the_type_dispatch_is_written_once() -> None:
+    """The cache's type check and the JSON Schema read annotations through one function."""
+    from stpmodel import _types, schema
+
+    for module in (schema, _roadmap):
+        text = Path(module.__file__ or "").read_text(encoding="utf-8")
+        assert "get_origin" not in text, module.__name__
+        assert "get_args" not in text, module.__name__
+        assert "shape(" in text, module.__name__
+    assert _types.shape(tuple[MinistryRef, ...]) == ("array", (MinistryRef,))
+    assert _types.shape(int | None) == ("union", (int, type(None)))

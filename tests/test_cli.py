@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-import stpmodel.cli
+import stpmodel._format
 from stpmodel import Roadmap
 from stpmodel.cli import main
 from tests.conftest import DATA
@@ -57,7 +57,7 @@ def test_deadlines_table_aligns_japanese(
 ) -> None:
     from stpmodel._format import display_width
 
-    monkeypatch.setattr(stpmodel.cli, "_is_terminal", lambda: True)
+    monkeypatch.setattr(stpmodel._format, "is_terminal", lambda: True)
     monkeypatch.setenv("COLUMNS", "160")
     status, out, _ = run(capsys, "deadlines", "--from", "2025", "--to", "2027")
     assert status == 0
@@ -230,6 +230,10 @@ def test_dates_command(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.M
             "start": "2025-04-01",
             "end": "2026-03-31",
             "due": "2026-03-31",
+            "fiscal_year": 2025,
+            "fiscal_quarter": 4,
+            "start_fiscal_year": 2025,
+            "end_fiscal_year": 2025,
             "label": "FY2025",
             "first_year": 2025,
             "last_year": 2025,
@@ -837,3 +841,31 @@ def test_utf16_without_a_bom_hints_at_encoding(
     assert "UTF-16" in err or "utf-16" in err
     status, out, err = run(capsys, "parse", source, "--encoding", "utf-16-le")
     assert (status, err) == (0, "")
+
+
+def test_deadlines_by_fiscal_year_and_due_window(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "deadlines", "--fiscal-year", "2026", "--format", "json")
+    assert (status, err) == (0, "")
+    (row,) = json.loads(out)
+    assert (row["id"], row["fiscal_year"], row["fiscal_quarter"]) == ("6.1.2.a6", 2026, 3)
+    status, out, _ = run(capsys, "deadlines", "--due-in", "2026-10/2027-03", "--format", "json")
+    assert [r["id"] for r in json.loads(out)] == ["6.1.2.a6"]
+    status, out, _ = run(capsys, "deadlines", "--fiscal-year", "2025-2027", "--format", "json")
+    assert len(json.loads(out)) == len(stpmodel.load().deadlines(fiscal_year=range(2025, 2028)))
+    status, _, err = run(capsys, "deadlines", "--due-in", "2026-13")
+    assert status == 2
+    assert "is not an ISO date, month or year" in err
+
+
+def test_dates_says_when_a_relative_date_needs_a_year(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, err = run(capsys, "dates", "来年度中に")
+    assert status == 0
+    assert "(no dates)" in out
+    assert "needs" not in out
+    assert "--year" in err
+    assert "来年度中に" in err
+    status, _, err = run(capsys, "dates", "2025年度までに")
+    assert (status, err) == (0, "")
+    status, out, err = run(capsys, "dates", "--year", "2024", "来年度中に")
+    assert (status, err) == (0, "")
+    assert "2025-04-01..2026-03-31" in out

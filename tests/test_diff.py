@@ -3,8 +3,11 @@ renumbering give nothing, and the edits the generator does not make are found to
 
 from __future__ import annotations
 
+import difflib
 import json
+import random
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -25,9 +28,10 @@ from stpmodel.diff import (
     similarity,
 )
 from stpmodel.diff._html import inline_diff, render
-from stpmodel.diff._text import word_diff
+from stpmodel.diff._text import opcodes, word_diff
 from stpmodel.roadmap import Roadmap
 from stpmodel.serialize import dumps
+from tests._growth import growth_ratio
 from tests.conftest import DATA
 from tests.data import make_edition
 from tests.data.make_edition import Edit
@@ -533,3 +537,120 @@ def test_cli_says_when_an_edition_had_parse_warnings(
     assert json.loads(out)  # the comparison still runs
     assert err.startswith(f"stpmodel: {broken}: ")
     assert "parse warnings" in err
+
+
+# -- bounded work: highlighting and matching grow linearly ---------------------------------
+HEAD = "(1) 見出し\n① 小見出し\n基本計画における具体的な取組\t実施状況・現状分析\t今後の取組方針\n"
+WORDS = ("研究を", "開発し", "推進の", "支援が", "強化と", "整備で", "人材も", "育成へ", "技術や")
+
+
+def long_words(chars: int, seed: int = 0) -> list[str]:
+    """Words of kanji and kana (so each is its own token), about `chars` characters."""
+    rnd = random.Random(seed)
+    return [rnd.choice(WORDS) for _ in range(chars // 3)]
+
+
+def one_action(words: list[str]) -> str:
+    return f"{HEAD}○取組。【科技】\t・実施。\t・{''.join(words)}を推進。【文】\n"
+
+
+def reordered(chars: int) -> tuple[str, str]:
+    """Two editions whose one action holds `chars` characters, reordered in the second."""
+    words = long_words(chars)
+    shuffled = words[:]
+    random.Random(1).shuffle(shuffled)
+    return one_action(words), one_action(shuffled)
+
+
+def reworded(chars: int) -> tuple[str, str]:
+    """Two editions whose one long action has every fifth word changed."""
+    words = long_words(chars)
+    rnd = random.Random(2)
+    return one_action(words), one_action(
+        [rnd.choice(WORDS) if i % 5 == 0 else w for i, w in enumerate(words)]
+    )
+
+
+def near_identical(n: int) -> tuple[str, str]:
+    """`n` actions in one initiative, each 40 two-character words drawn from five variants;
+    the second edition differs only in a number in each."""
+    rnd = random.Random(3)
+    variants = ("研究", "開発", "推進", "支援", "強化")
+    texts = ["".join(rnd.choice(variants) for _ in range(40)) for _ in range(n)]
+
+    def edition(bump: int) -> str:
+        rows = "".join(f"\t\t・{t}を{i + bump}件実施。【文】\n" for i, t in enumerate(texts))
+        return f"{HEAD}○取組。【科技】\t・実施。\t・開始。【文】\n{rows}"
+
+    return edition(0), edition(1)
+
+
+def rebuilt(before: list[str], after: list[str]) -> list[str]:
+    out: list[str] = []
+    position = (0, 0)
+    for op, i1, i2, j1, j2 in opcodes(before, after):
+        assert (i1, j1) == position
+        if op == "equal":
+            assert before[i1:i2] == after[j1:j2]
+        out += after[j1:j2]
+        position = (i2, j2)
+    assert position == (len(before), len(after))
+    return out
+
+
+def test_opcodes_turn_one_sequence_into_the_other_keeping_a_longest_common_part() -> None:
+    rnd = random.Random(0)
+    for _ in range(500):
+        before = [rnd.choice("abcd") for _ in range(rnd.randint(0, 12))]
+        after = [rnd.choice("abcd") for _ in range(rnd.randint(0, 12))]
+        assert rebuilt(before, after) == after
+        kept = sum(i2 - i1 for op, i1, i2, *_ in opcodes(before, after) if op == "equal")
+        blocks = difflib.SequenceMatcher(None, before, after, autojunk=False)
+        assert kept >= sum(b.size for b in blocks.get_matching_blocks())
+
+
+def test_a_changed_passage_over_the_cap_is_shown_whole() -> None:
+    from stpmodel.diff import HIGHLIGHT_LIMIT
+
+    words = long_words(HIGHLIGHT_LIMIT + 600)
+    shuffled = words[:]
+    random.Random(1).shuffle(shuffled)
+    old, new = "始め。" + "".join(words) + "終わり。", "始め。" + "".join(shuffled) + "終わり。"
+    shown = word_diff(old, new)
+    assert shown.count("[-") == shown.count("{+") == 1
+    assert f"[-{''.join(words)}" in shown
+    assert inline_diff(old, new).count("<del") == 1
+    # under the cap, the same kind of edit is highlighted word by word
+    assert (
+        word_diff("始め。" + "".join(words[:40]), "始め。" + "".join(shuffled[:40])).count("[-") > 1
+    )
+
+
+def test_many_near_identical_actions_still_pair_up_by_position() -> None:
+    old, new = near_identical(300)
+    found = diff(stpmodel.parse(old), stpmodel.parse(new))
+    assert found.counts() == {"added": 0, "removed": 0, "changed": 300, "moved": 0}
+
+
+def _diff_and_view(old: str, new: str) -> Callable[[], object]:
+    before, after = stpmodel.parse(old), stpmodel.parse(new)
+
+    def step() -> object:
+        found = diff(before, after)
+        for record in found.records():
+            if record["old_text"] is not None and record["new_text"] is not None:
+                word_diff(record["old_text"], record["new_text"])
+        return found._repr_html_()
+
+    return step
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("make", "n"), [(reordered, 2400), (reworded, 2400), (near_identical, 300)]
+)
+def test_diff_and_its_views_grow_linearly(make: Callable[[int], tuple[str, str]], n: int) -> None:
+    """Diff, the command line's word diff and the notebook view, at n and 10n: under 20×
+    (a quadratic step gives ~100×)."""
+    ratio = growth_ratio(_diff_and_view(*make(n)), _diff_and_view(*make(10 * n)))
+    assert ratio < 20, ratio

@@ -306,3 +306,116 @@ def test_tutorial_shows_pictures_drawn_at_build_time(site: Path) -> None:
         check=False,
     ).stdout
     assert tracked == ""
+
+
+# -- a reference people can read --------------------------------------------------------
+GROUPS = ("model", "roadmap", "dates", "diff", "parsing", "export", "plot", "report", "errors")
+
+
+def _documented_classes() -> dict[type, str]:
+    """Every public attrs class, with the module whose page documents it."""
+    found: dict[type, str] = {}
+    for module_name in ["stpmodel", *_public_modules()]:
+        module = importlib.import_module(module_name)
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if inspect.isclass(obj) and attrs.has(obj):
+                found.setdefault(obj, module_name)
+    return found
+
+
+def _field_headings(api_html: str, cls: type, field: str) -> list[str]:
+    return re.findall(
+        rf'<h\d id="(stpmodel[\w.]*\.{re.escape(cls.__qualname__)}\.{re.escape(field)})"',
+        api_html,
+    )
+
+
+@pytest.mark.slow
+def test_reference_is_one_page_per_module_group(site: Path) -> None:
+    pages = {
+        p.parent.name: p.read_text(encoding="utf-8") for p in (site / "api").glob("*/index.html")
+    }
+    assert set(GROUPS) <= set(pages)
+    sources = {g: (ROOT / "docs" / "api" / f"{g}.md").read_text(encoding="utf-8") for g in GROUPS}
+    for module in _public_modules():
+        homes = [g for g, text in sources.items() if f"::: {module}\n" in text]
+        index = (ROOT / "docs" / "api" / "index.md").read_text(encoding="utf-8")
+        assert len(homes) + index.count(f"::: {module}\n") == 1, module
+    for group, page in pages.items():
+        toc = page.count('class="md-nav__link"')
+        assert toc < 700, f"{group}: {toc} links"
+
+
+@pytest.mark.slow
+def test_each_field_is_listed_once_with_a_sentence(api_html: str) -> None:
+    # no table of fields (the summary and docstring-attributes tables are off) …
+    assert 'doc-section-title">Attributes' not in api_html
+    # … and no empty description cell in the tables that remain (parameters, returns)
+    cells = re.findall(r'<div class="doc-md-description">(.*?)</div>', api_html, re.S)
+    assert cells
+    assert [c for c in cells if not _prose(c).strip()] == []
+    missing = []
+    checked = 0
+    for cls in _documented_classes():
+        for field in attrs.fields(cls):
+            if field.name.startswith("_"):
+                continue
+            headings = _field_headings(api_html, cls, field.name)
+            assert len(headings) == 1, (cls.__qualname__, field.name, headings)
+            at = api_html.index(f'id="{headings[0]}"')
+            body = re.search(r'<div class="doc doc-contents ?">(.*?)</div>', api_html[at:], re.S)
+            assert body is not None
+            if not _prose(body.group(1)).strip():
+                missing.append(headings[0])
+            checked += 1
+    assert missing == []
+    assert checked > 150
+
+
+def test_field_sentences_name_real_fields() -> None:
+    """docs/fields.toml describes only fields that exist and that the code leaves
+    undocumented elsewhere, so nothing is described twice or left stale."""
+    import tomllib
+
+    table = tomllib.loads((ROOT / "docs" / "fields.toml").read_text(encoding="utf-8"))
+    classes = {
+        ".".join(
+            p for p in f"{c.__module__}.{c.__qualname__}".split(".") if not p.startswith("_")
+        ): c
+        for c in _documented_classes()
+    }
+    for path, fields in table.items():
+        assert path in classes, f"fields.toml: no public class {path}"
+        names = {f.name for f in attrs.fields(classes[path])}
+        for name, sentence in fields.items():
+            assert name in names, f"fields.toml: {path} has no field {name}"
+            assert sentence.endswith((".", "。")), f"{path}.{name}: not a sentence"
+
+
+@pytest.mark.slow
+def test_interface_is_english_and_japanese_terms_keep_their_script(site: Path) -> None:
+    for page in site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if "<html" in text:
+            assert '<html lang="en"' in text, page
+    home = (site / "api" / "model" / "index.html").read_text(encoding="utf-8")
+    assert 'placeholder="Search"' in home
+    for chrome in ("検索", "目次", "デスクリプション", "名前"):
+        assert chrome not in _prose(re.sub(r'<div class="md-content".*', "", home, flags=re.S))
+    assert "基本計画における具体的な取組" in home
+    assert "今後の取組方針" in home
+
+
+@pytest.mark.slow
+def test_tutorial_figures_are_wide_and_link_to_full_size(site: Path) -> None:
+    tutorial = (site / "tutorial" / "index.html").read_text(encoding="utf-8")
+    css = (site / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert re.search(r"\.figure-full img \{[^}]*min-width: 600px", css)
+    for name in ("timeline", "network"):
+        figure = re.search(
+            rf'<figure class="figure-full"><a href="../images/{name}.png"[^>]*><img [^>]*'
+            rf'src="../images/{name}.png"',
+            tutorial,
+        )
+        assert figure is not None, name

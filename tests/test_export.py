@@ -356,7 +356,7 @@ def test_xlsx_neutralises_formulas_and_control_characters(tmp_path: Path) -> Non
     initiatives = [r[2] for r in book["initiatives"].iter_rows(min_row=2, values_only=True)]
     assert notes == ["'=HYPERLINK(1)"]
     assert actions == ["'＋1+2 を推進。"]
-    assert initiatives == ["取組\\x01\\x1b[2J。"]
+    assert initiatives == ["取組\ufffd\ufffd[2J。"]  # what xlsx cannot hold, as U+FFFD
     for sheet in book:
         for row in sheet.iter_rows():
             assert all(cell.data_type != "f" for cell in row)
@@ -444,7 +444,7 @@ def test_graph_files_with_control_characters_read_back(tmp_path: Path, fmt: str)
     assert b"\x01" not in data
     again = nx.read_graphml(path) if fmt == "graphml" else nx.read_gexf(path)
     labels = [str(d.get("label", "")) for _, d in again.nodes(data=True)]
-    assert any("取組\\x01\\x1b[2J。" in label for label in labels)
+    assert any("取組\ufffd\ufffd[2J。" in label for label in labels)
     assert again.number_of_nodes() == build_graph(roadmap).number_of_nodes()
 
 
@@ -459,7 +459,7 @@ def test_calendar_with_control_characters_reads_back(tmp_path: Path) -> None:
     assert b"\x1b" not in data
     assert b"\x07" not in data
     (event,) = icalendar.Calendar.from_ical(data).walk("VEVENT")
-    assert str(event["summary"]) == "[1.1.1.a1] 2025年度までに推進\\x1b]0;x\\x07。"
+    assert str(event["summary"]) == "[1.1.1.a1] 2025年度までに推進\ufffd]0;x\ufffd。"
     with pytest.raises(WriteError, match="it exists"):
         write_calendar(roadmap, path)
 
@@ -539,3 +539,132 @@ def test_no_column_list_is_written_twice_in_the_source() -> None:
             run = r"\s*,\s*".join(f"[\"']{re.escape(n)}[\"']" for n in names[i : i + 3])
             copies = [p.name for p, text in texts.items() if re.search(run, text)]
             assert copies == [], (name, names[i : i + 3], copies)
+
+
+def test_sqlite_dates_and_deadlines_carry_the_fiscal_year(roadmap: Roadmap, tmp_path: Path) -> None:
+    db = _sqlite(roadmap, tmp_path)
+    try:
+        for name in ("dates", "deadlines"):
+            types = {r[1]: r[2] for r in db.execute(f"PRAGMA table_info({name})")}
+            assert types["fiscal_year"] == "INTEGER", name
+            assert types["fiscal_quarter"] == "INTEGER", name
+        rows = db.execute(
+            "SELECT id, fiscal_quarter, typeof(fiscal_year) FROM deadlines WHERE fiscal_year = 2026"
+        ).fetchall()
+        assert rows == [("6.1.2.a6", 3, "integer")]
+        by_year = dict(db.execute("SELECT fiscal_year, count(*) FROM dates GROUP BY fiscal_year"))
+        for year, count in by_year.items():
+            assert len(roadmap.deadlines(fiscal_year=year)) == count, year
+    finally:
+        db.close()
+
+
+def test_frames_and_csv_carry_the_fiscal_year(roadmap: Roadmap, tmp_path: Path) -> None:
+    pytest.importorskip("pandas", reason="the 'pandas' extra is not installed")
+    deadlines = roadmap.to_frame("deadlines")
+    assert deadlines["fiscal_year"].dtype == "int64"
+    assert deadlines.loc[deadlines["fiscal_year"] == 2026, "id"].tolist() == ["6.1.2.a6"]
+    observations = roadmap.to_frame("observations")
+    assert str(observations["fiscal_year"].dtype) == "Int64"
+    assert str(observations["footnote"].dtype) == "Int64"
+    export(roadmap, "csv", tmp_path / "csv")
+    dates = _read_csv(tmp_path / "csv" / "dates.csv")
+    assert [r["item_id"] for r in dates if r["fiscal_year"] == "2026"] == ["6.1.2.a6"]
+
+
+# -- Parquet, Arrow and polars -------------------------------------------------------------
+def test_duckdb_reads_the_parquet_export_like_the_frames(
+    roadmap: Roadmap, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    duckdb = pytest.importorskip("duckdb", reason="duckdb (a dev dependency) is not installed")
+    pytest.importorskip("pyarrow", reason="the 'parquet' extra is not installed")
+    from stpmodel.export.frame import all_frame_records
+    from stpmodel.export.tables import SPECS
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "--format", "parquet", "-o", "out/"]) == 0
+    assert sorted(p.name for p in Path("out").iterdir()) == sorted(f"{n}.parquet" for n in SPECS)
+    [(count,)] = duckdb.sql("select count(*) from read_parquet('out/deadlines.parquet')").fetchall()
+    assert count == len(roadmap.deadlines()) == len(roadmap.to_frame("deadlines"))
+    [(fy,)] = duckdb.sql(
+        "select list(id) from read_parquet('out/deadlines.parquet') where fiscal_year = 2026"
+    ).fetchall()
+    assert fy == ["6.1.2.a6"]
+    sql_types = {
+        "str": "VARCHAR",
+        "int": "BIGINT",
+        "float": "DOUBLE",
+        "bool": "BOOLEAN",
+        "date": "DATE",
+    }
+    records = all_frame_records(roadmap)
+    for name, spec in SPECS.items():
+        relation = duckdb.sql(f"select * from read_parquet('out/{name}.parquet')")
+        assert relation.columns == list(spec.names), name
+        expected = [
+            f"{sql_types[c.item]}[]" if c.kind == "list" else sql_types[c.kind]
+            for c in spec.columns
+        ]
+        assert [str(t) for t in relation.types] == expected, name
+        assert relation.fetchall() == [tuple(r.values()) for r in records[name]], name
+
+
+def test_the_parquet_export_keeps_the_rules_of_safe_output(
+    roadmap: Roadmap, tmp_path: Path
+) -> None:
+    pytest.importorskip("pyarrow", reason="the 'parquet' extra is not installed")
+    target = tmp_path / "pq"
+    export(roadmap, "parquet", target)
+    before = (target / "actions.parquet").read_bytes()
+    with pytest.raises(WriteError, match=r"already holds .*actions\.parquet"):
+        export(roadmap, "parquet", target)
+    assert (target / "actions.parquet").read_bytes() == before
+    (target / "mine.txt").write_text("not ours")
+    export(roadmap, "parquet", target, overwrite=True)
+    assert (target / "mine.txt").read_text() == "not ours"
+    assert not [p.name for p in target.iterdir() if not p.name.endswith((".parquet", ".txt"))]
+
+
+def test_to_arrow_is_typed_from_the_record(roadmap: Roadmap) -> None:
+    pa = pytest.importorskip("pyarrow", reason="the 'parquet' extra is not installed")
+    table = roadmap.to_arrow("deadlines")
+    assert isinstance(table, pa.Table)
+    assert table.num_rows == len(roadmap.deadlines())
+    assert table.schema.field("due").type == pa.date32()
+    assert table.schema.field("fiscal_year").type == pa.int64()
+    assert table.schema.field("ministries").type == pa.list_(pa.string())
+    observations = roadmap.to_arrow("observations")
+    assert observations.schema.field("value").type == pa.float64()
+    assert observations.schema.field("footnote").nullable
+    with pytest.raises(ValueError, match="unknown table 'nope'"):
+        roadmap.to_arrow("nope")
+
+
+def test_polars_frames_without_pandas(tmp_path: Path) -> None:
+    pytest.importorskip("polars", reason="the 'polars' extra is not installed")
+    import subprocess
+    import sys
+
+    script = (
+        "import sys, stpmodel, polars\n"
+        "r = stpmodel.load()\n"
+        "f = r.to_frame('deadlines', engine='polars')\n"
+        "assert isinstance(f, polars.DataFrame), type(f)\n"
+        "assert f.height == len(r.deadlines())\n"
+        "assert str(f.schema['due']) == 'Date' and str(f.schema['fiscal_year']) == 'Int64'\n"
+        "assert f.filter(polars.col('fiscal_year') == 2026)['id'].to_list() == ['6.1.2.a6']\n"
+        "q = r.deadlines(fiscal_year=2026).to_frame(engine='polars')\n"
+        "assert q.columns == f.columns and q.height == 1\n"
+        "assert r.to_frame('item_programs', engine='polars').height > 0\n"
+        "assert 'pandas' not in sys.modules, 'pandas was imported'\n"
+        "print('ok')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=False, timeout=120
+    )
+    assert (done.returncode, done.stdout, done.stderr) == (0, "ok\n", "")
+
+
+def test_a_frame_engine_must_be_known(roadmap: Roadmap) -> None:
+    with pytest.raises(ValueError, match="unknown engine 'spark'"):
+        roadmap.to_frame("actions", engine="spark")

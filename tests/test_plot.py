@@ -379,3 +379,149 @@ def test_relation_styles_cover_every_relation() -> None:
     assert set(plot.RELATION_STYLES) == set(Relation)
     markers = [marker for marker, _ in plot.RELATION_STYLES.values()]
     assert len(set(markers)) == len(markers)
+
+
+# -- text drawn as written ----------------------------------------------------------------
+DOLLARS = (
+    "(1) 見出し\n① 小見出し\n"
+    "基本計画における具体的な取組\t実施状況・現状分析\t今後の取組方針\n"
+    "○US$1兆からUS$2兆へ。SIPで推進。【科技、文】\t・実施。\t"
+    "・2026年度までにUS$1兆からUS$2兆へ。SIPで推進。【文】 ・$\\foo{$を2027年度に実施。【経】\n"
+)
+
+
+def test_dollar_signs_in_the_roadmap_are_drawn_as_written() -> None:
+    """A `$` pair is mathtext to matplotlib: US$1兆からUS$2兆へ would lose its Japanese to
+    dummy glyphs and `$\\foo{$` would stop the drawing. Every text of both figures is drawn
+    as the roadmap writes it."""
+    from stpmodel import parse
+
+    title = "US$1兆からUS$2兆へ $\\foo{$"
+    roadmap = parse(DOLLARS, name="dollars.txt", title=title)
+    assert [a.text for a in roadmap.actions][1].startswith("$\\foo{$")
+    for figure in (plot.timeline(roadmap), plot.network(roadmap)):
+        _drawn(figure)
+        texts = _texts(figure)
+        # matplotlib's own reading of each text: (what it draws, whether it is mathtext)
+        drawn = [t._preprocess_math(t.get_text()) for t in texts]  # type: ignore[attr-defined]
+        assert [math for _, math in drawn] == [False] * len(drawn)
+        shown = "\n".join(text for text, _ in drawn)
+        assert "US$1兆からUS$2兆へ" in shown
+        assert "$\\foo{$" in shown.replace("\n", "")
+
+
+# -- the command line's picture options ---------------------------------------------------
+@pytest.mark.parametrize("dpi", ["0", "9", "1201", "100000", "-5", "many"])
+def test_dpi_outside_10_to_1200_is_a_usage_error(
+    dpi: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "t.png"
+    assert main(["plot", "timeline", "--dpi", dpi, "-o", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1
+    assert "--dpi" in err
+    assert "internal error" not in err
+    assert not target.exists()
+
+
+def test_dpi_at_the_edges_of_its_range_draws(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    small, large = tmp_path / "small.png", tmp_path / "large.png"
+    assert main(["plot", "graph", "--dpi", "10", "-o", str(small)]) == 0
+    assert main(["plot", "graph", "--dpi", "200", "-o", str(large)]) == 0
+    assert small.stat().st_size < large.stat().st_size
+
+
+_BLOCKER = """
+import importlib.abc, sys
+
+class _Hide(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.split(".")[0] in {"matplotlib", "matplotlib_fontja"}:
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+sys.meta_path.insert(0, _Hide())
+"""
+
+
+def test_without_the_plot_extra_plotting_names_the_pip_line(tmp_path: Path) -> None:
+    """As in a core install (matplotlib hidden by an import hook): the command exits 2 with
+    one line naming the extra; the library raises MissingExtraError."""
+    target = tmp_path / "t.png"
+    code = _BLOCKER + (
+        "import stpmodel\n"
+        "from stpmodel import MissingExtraError, plot\n"
+        "for call in (lambda: plot.timeline(stpmodel.load()), lambda: plot.network(stpmodel.load()),\n"
+        "             plot.japanese_font, lambda: plot.japanese_style().__enter__()):\n"
+        "    try:\n"
+        "        call()\n"
+        "    except MissingExtraError as exc:\n"
+        "        assert exc.extra == 'plot', exc\n"
+        "    else:\n"
+        "        raise AssertionError('no MissingExtraError')\n"
+        "from stpmodel.cli import main\n"
+        "status = [main(['plot', what, '-o', sys.argv[1]]) for what in ('timeline', 'graph')]\n"
+        "assert 'matplotlib' not in sys.modules\n"
+        "raise SystemExit(max(status))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code, str(target)], capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 2, done.stderr
+    lines = done.stderr.splitlines()
+    assert len(lines) == 2, done.stderr
+    for line in lines:
+        assert line.startswith("stpmodel: error: plotting needs the optional package")
+        assert line.endswith("pip install 'stpmodel[plot]'")
+    assert not target.exists()
+
+
+# -- Japanese in the user's own figures ---------------------------------------------------
+def _own_figure(roadmap: Roadmap, **text: Any) -> Figure:
+    """A plain matplotlib figure of ministry names, as an analyst would draw one."""
+    codes = list(roadmap.ministries)[:5]
+    figure = Figure()
+    ax = figure.add_subplot()
+    ax.bar([roadmap.ministries[c].name_ja for c in codes], range(1, len(codes) + 1))
+    ax.set_title("府省別の取組方針", **text)
+    return figure
+
+
+def test_japanese_font_draws_the_roadmap_in_a_plain_figure(roadmap: Roadmap) -> None:
+    from matplotlib.font_manager import FontProperties
+
+    font = plot.japanese_font(12)
+    assert isinstance(font, FontProperties)
+    assert font.get_size() == 12
+    figure = Figure()
+    figure.add_subplot().set_title("文部科学省の期限", fontproperties=font)
+    _drawn(figure)  # a missing glyph would warn, and warnings are errors here
+
+
+def test_japanese_style_gives_own_figures_the_font_and_restores_rcparams(
+    roadmap: Roadmap,
+) -> None:
+    before = matplotlib.rcParams.copy()
+    with pytest.warns(UserWarning, match="missing from font"):  # what the helper prevents
+        _drawn(_own_figure(roadmap))
+    with plot.japanese_style() as font:
+        assert matplotlib.rcParams["font.family"][0] == font.get_name()
+        _drawn(_own_figure(roadmap))
+    assert matplotlib.rcParams.copy() == before
+    with plot.japanese_style():  # twice: the font is registered once
+        _drawn(_own_figure(roadmap))
+    assert matplotlib.rcParams.copy() == before
+
+
+# -- the deprecated module --------------------------------------------------------------
+def test_the_old_plot_module_warns_and_still_writes(roadmap: Roadmap, tmp_path: Path) -> None:
+    from stpmodel.export.plot import plot_program_network, plot_timeline
+
+    with pytest.warns(DeprecationWarning, match=r"use stpmodel\.plot\.timeline"):
+        plot_timeline(roadmap, tmp_path / "t.png")
+    with pytest.warns(DeprecationWarning, match=r"use stpmodel\.plot\.network"):
+        plot_program_network(roadmap, tmp_path / "n.png")
+    assert (tmp_path / "t.png").read_bytes()[:4] == b"\x89PNG"
+    assert (tmp_path / "n.png").read_bytes()[:4] == b"\x89PNG"

@@ -134,3 +134,51 @@ def test_an_unknown_name_offers_ministries_and_programs(roadmap: Roadmap) -> Non
     assert program.value.what == "program"
     with pytest.raises(stpmodel.UnknownIdError):
         roadmap.ministry("SIP")
+
+
+def test_deadlines_by_the_fiscal_year_they_are_due_in(roadmap: Roadmap) -> None:
+    import datetime as dt
+
+    from stpmodel.records import deadline_record
+
+    (fy2026,) = roadmap.deadlines(fiscal_year=2026)
+    assert fy2026.item.id == "6.1.2.a6"
+    assert deadline_record(fy2026)["fiscal_quarter"] == 3
+    assert deadline_record(fy2026)["fiscal_year"] == 2026
+    every = roadmap.deadlines()
+    for years in (range(2025, 2028), range(2030, 2041)):
+        expected = [
+            d
+            for d in every
+            if stpmodel.Period.fiscal_year(years.start).start
+            <= d.mention.due
+            <= stpmodel.Period.fiscal_year(years.stop - 1).end
+        ]
+        assert list(roadmap.deadlines(fiscal_year=years)) == expected, years
+    # the boundary: 31 March belongs to the fiscal year before
+    march = [d for d in every if d.mention.due == dt.date(2026, 3, 31)]
+    assert march
+    assert set(march) <= set(roadmap.deadlines(fiscal_year=2025))
+    assert not set(march) & set(roadmap.deadlines(fiscal_year=2026))
+
+
+def test_deadlines_due_in_a_window(roadmap: Roadmap) -> None:
+    import datetime as dt
+
+    fiscal = stpmodel.Period.fiscal_year(2026)
+    expected = roadmap.deadlines(fiscal_year=2026)
+    assert roadmap.deadlines(due_in=fiscal) == expected
+    assert roadmap.deadlines(due_in=(fiscal.start, fiscal.end)) == expected
+    assert roadmap.deadlines(due_in="2026-04-01/2027-03-31") == expected
+    assert roadmap.deadlines(due_in="2026-04/2027-03") == expected
+    assert roadmap.deadlines(due_in=stpmodel.Period.quarter(2026, 3, fiscal=True)) == expected
+    assert roadmap.deadlines(due_in="2026-12-31") == expected
+    assert roadmap.deadlines(due_in=stpmodel.Period.quarter(2026, 2, fiscal=True)) == ()
+    with pytest.raises(ValueError, match="due_in: '2026-13' is not an ISO date"):
+        roadmap.deadlines(due_in="2026-13")
+    with pytest.raises(ValueError, match="ends before it starts"):
+        roadmap.deadlines(due_in=(dt.date(2027, 1, 1), dt.date(2026, 1, 1)))
+    with pytest.raises(TypeError, match="due_in must be a Period"):
+        roadmap.deadlines(due_in=2026)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match="fiscal_year must be a fiscal year"):
+        roadmap.deadlines(fiscal_year="2026")  # type: ignore[arg-type]

@@ -547,3 +547,43 @@ def test_schema_validates_the_export(roadmap: Roadmap) -> None:
     broken = json.loads(dumps(roadmap))
     broken["sections"][0]["number"] = "six"
     assert not validator.is_valid(broken)
+
+
+def test_loads_pauses_the_collector_and_restores_it(
+    roadmap: Roadmap, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from stpmodel import serialize
+
+    seen: list[bool] = []
+    real = serialize._parse_json
+
+    def spy(text: str | bytes) -> Any:
+        seen.append(gc.isenabled())
+        return real(text)
+
+    monkeypatch.setattr(serialize, "_parse_json", spy)
+    assert loads(dumps(roadmap)) == roadmap
+    with pytest.raises(LoadError):
+        loads("[]")
+    assert seen == [False, False]
+    assert gc.isenabled()
+
+
+def test_the_json_export_is_compact_unless_asked_to_indent(
+    roadmap: Roadmap, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from stpmodel.cli import main
+
+    compact, pretty = tmp_path / "compact.json", tmp_path / "pretty.json"
+    assert main(["export", "--format", "json", "-o", str(compact)]) == 0
+    assert main(["export", "--format", "json", "--indent", "1", "-o", str(pretty)]) == 0
+    assert compact.read_bytes() == dumps(roadmap).encode("utf-8")
+    assert b"\n" not in compact.read_bytes()
+    assert pretty.read_text(encoding="utf-8") + "\n" == GOLDEN.read_text(encoding="utf-8")
+    assert loads(compact.read_bytes()) == loads(pretty.read_bytes()) == roadmap
+    assert main(["export", "--format", "csv", "--indent", "1", "-o", str(tmp_path / "c")]) == 2
+    assert "--indent applies to --format json only" in capsys.readouterr().err
+    assert main(["export", "--format", "json", "--indent", "-1", "-o", str(tmp_path / "x")]) == 2
+    assert "not an indent: '-1'" in capsys.readouterr().err

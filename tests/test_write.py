@@ -399,3 +399,18 @@ def test_every_writer_takes_str_and_path(
         target = tmp_path / name
         assert write(kind(target)) == str(target), name
         assert target.exists(), name
+
+
+def test_the_replacer_writes_what_xml_and_xlsx_cannot_carry_as_u_fffd_and_counts_it() -> None:
+    from stpmodel._write import Replacer, unwritable
+
+    awkward = "\x00\x01\x08\x0b\x0c\x0e\x1f\x7f\x80\x85\x9f\ud800\udfff\ufdd0\ufdef\ufffe\uffff"
+    awkward += "\U0001fffe\U0010ffff"
+    replace = Replacer()
+    assert replace(f"a{awkward}b") == "a" + "\ufffd" * len(awkward) + "b"
+    assert replace.count == len(awkward)
+    kept = "\t\n\r 工程表 \u3000\ufffd\ufdcf\ufdf0\ufffd\U0001fffd\U00020000 \u202e"
+    assert replace(kept) is kept
+    assert replace.count == len(awkward)
+    assert not unwritable(kept)
+    assert all(unwritable(c) for c in awkward)

@@ -11,14 +11,14 @@ roadmap.deadlines(from_year=2025, to_year=2027, ministry="MEXT")
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from stpmodel._lazy import lazy_exports
 
 # diff/__init__ is small (the matcher loads on the first call); imported here so that the
 # name stays the function whichever import of the subpackage comes first
 from stpmodel.diff import diff
 
+# typing costs about a millisecond to import, and the command line's plain path counts them
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from stpmodel._bundled import load, source_text
     from stpmodel.dates import Calendar, DateMention, Granularity, Period, Relation, find_dates

@@ -10,11 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from stpmodel.dates import Relation
+from stpmodel.dates import Period, Relation
 from stpmodel.errors import ArgumentTypeError, UnknownIdError
 from stpmodel.model import ItemKind
 
-__all__ = ["check_date", "check_flag", "check_kind", "check_relation", "check_year"]
+__all__ = [
+    "check_date",
+    "check_fiscal_years",
+    "check_flag",
+    "check_kind",
+    "check_relation",
+    "check_window",
+    "check_year",
+]
 
 
 def check_year(value: object, argument: str) -> None:
@@ -62,3 +70,56 @@ def check_date(value: object, argument: str, *, optional: bool = False) -> None:
         return
     if not isinstance(value, dt.date):
         raise ArgumentTypeError(argument, "a datetime.date", value)
+
+
+def check_fiscal_years(value: object, argument: str) -> range:
+    """`value` (a fiscal year as an `int`, or a `range` of them) as a `range`."""
+    if isinstance(value, range):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return range(value, value + 1)
+    raise ArgumentTypeError(argument, "a fiscal year as an int (2026) or a range of them", value)
+
+
+def _iso_bounds(text: str, argument: str) -> tuple[dt.date, dt.date]:
+    """The first and last day of `"2026"`, `"2026-04"` or `"2026-04-01"`."""
+    try:
+        if len(text) == 4 and text.isdigit():
+            return dt.date(int(text), 1, 1), dt.date(int(text), 12, 31)
+        if len(text) == 7:
+            month = Period.month(int(text[:4]), int(text[5:]))
+            if text[4] == "-":
+                return month.start, month.end
+        if len(text) == 10:
+            day = dt.date.fromisoformat(text)
+            return day, day
+    except ValueError:
+        pass
+    raise ValueError(
+        f"{argument}: {text!r} is not an ISO date, month or year (2026-04-01, 2026-04, 2026)"
+    )
+
+
+def check_window(value: object, argument: str) -> tuple[dt.date, dt.date]:
+    """`value` as the first and last day of a window: a [Period][stpmodel.Period], a
+    `(start, end)` pair of dates, or an ISO string — a day, month or year
+    (`"2026-04-01"`, `"2026-04"`, `"2026"`) or an interval of them (`"2026-04/2027-03"`).
+    A string that is none of these raises `ValueError`; a window that ends before it
+    starts too."""
+    if isinstance(value, Period):
+        return value.start, value.end
+    if isinstance(value, str):
+        first, slash, last = value.strip().partition("/")
+        start = _iso_bounds(first.strip(), argument)[0]
+        end = _iso_bounds((last if slash else first).strip(), argument)[1]
+    elif (
+        isinstance(value, tuple) and len(value) == 2 and all(isinstance(v, dt.date) for v in value)
+    ):
+        start, end = value
+    else:
+        raise ArgumentTypeError(
+            argument, "a Period, a (start, end) pair of dates or an ISO string", value
+        )
+    if end < start:
+        raise ValueError(f"{argument}: the window ends before it starts ({start} > {end})")
+    return start, end

@@ -13,16 +13,19 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
 
 from stpmodel._escape import escape_controls
 
+# typing costs about a millisecond to import, and the command line's plain path counts them
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from stpmodel.dates import DateMention
     from stpmodel.diff import RoadmapDiff
     from stpmodel.errors import ParseWarning
     from stpmodel.model import Action, Initiative
-    from stpmodel.roadmap import Roadmap
+    from stpmodel.roadmap import Node, Roadmap
 
 __all__ = [
     "DEADLINE_HEADERS",
@@ -38,6 +41,7 @@ __all__ = [
     "diff_records",
     "display_width",
     "id_key",
+    "is_terminal",
     "listing",
     "located",
     "ministry_labels",
@@ -49,6 +53,8 @@ __all__ = [
     "search_lines",
     "search_records",
     "table",
+    "table_width",
+    "terminal_columns",
     "truncate",
     "year_span",
 ]
@@ -128,6 +134,34 @@ def ministry_labels(codes: Sequence[str], leads: Sequence[str] = ()) -> str:
     return "、".join(f"{c}*" if c in lead else c for c in codes)
 
 
+# -- the terminal -------------------------------------------------------------------------
+def terminal_columns() -> int:
+    """The terminal's width (`COLUMNS`, else the terminal's, else 100), kept within
+    60 to 160."""
+    import os
+
+    try:
+        columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
+    except (ValueError, OSError):
+        columns = 100
+    return max(60, min(columns, 160))
+
+
+def is_terminal() -> bool:
+    """Whether standard output is a terminal (not a file, a pipe or a closed stream)."""
+    import sys
+
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def table_width() -> int | None:
+    """The width tables are cut to on a terminal; `None` (nothing cut) for a file or pipe."""
+    return terminal_columns() if is_terminal() else None
+
+
 # -- listings ----------------------------------------------------------------------------
 def id_key(ident: str) -> tuple[tuple[int, str], ...]:
     """6.1.2.a10 after 6.1.2.a9: numbers inside IDs compare as numbers."""
@@ -176,44 +210,37 @@ def deadline_rows(records: Iterable[Mapping[str, Any]]) -> list[list[str]]:
 
 
 def program_records(roadmap: Roadmap) -> list[dict[str, Any]]:
-    """Each program's record with how many `items` mention it and their `ministries`."""
+    """Each program's [ProgramUseRecord][stpmodel.records.ProgramUseRecord]: its record
+    with how many `items` mention it and their `ministries`."""
     from stpmodel import query
-    from stpmodel.records import program_record
+    from stpmodel.records import program_use_record
 
-    records: list[dict[str, Any]] = []
-    for p in roadmap.programs.values():
-        record: dict[str, Any] = dict(program_record(p))
-        record["items"] = len(query.items_of(roadmap, p.id))
-        record["ministries"] = list(query.ministries_of(roadmap, p.id))
-        records.append(record)
-    return records
+    return [
+        dict(
+            program_use_record(p, query.items_of(roadmap, p.id), query.ministries_of(roadmap, p.id))
+        )
+        for p in roadmap.programs.values()
+    ]
 
 
 def ministry_records(roadmap: Roadmap) -> list[dict[str, Any]]:
-    """Each ministry's record with how many `actions` it is tagged on and `leads`."""
+    """Each ministry's [MinistryUseRecord][stpmodel.records.MinistryUseRecord]: its
+    record with how many `actions` it is tagged on and `leads`."""
     from stpmodel import query
-    from stpmodel.records import ministry_record
+    from stpmodel.records import ministry_use_record
 
-    records: list[dict[str, Any]] = []
-    for code, m in roadmap.ministries.items():
-        actions = query.actions_of(roadmap, code)
-        record: dict[str, Any] = dict(ministry_record(m))
-        record["actions"] = len(actions)
-        record["leads"] = sum(code in a.lead_ministries for a in actions)
-        records.append(record)
-    return records
-
-
-def search_records(found: Iterable[object]) -> list[dict[str, Any]]:
-    """`id`, `type` and `text` of each object a search found."""
     return [
-        {
-            "id": getattr(obj, "id", ""),
-            "type": type(obj).__name__,
-            "text": str(getattr(obj, "text", None) or getattr(obj, "title", "")),
-        }
-        for obj in found
+        dict(ministry_use_record(m, query.actions_of(roadmap, code)))
+        for code, m in roadmap.ministries.items()
     ]
+
+
+def search_records(found: Iterable[Node]) -> list[dict[str, Any]]:
+    """The [NodeRecord][stpmodel.records.NodeRecord] (`id`, `kind`, `text`) of each object
+    a search found."""
+    from stpmodel.records import node_record
+
+    return [dict(node_record(obj)) for obj in found]
 
 
 def program_rows(records: Iterable[Mapping[str, Any]]) -> list[list[str]]:

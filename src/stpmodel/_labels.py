@@ -134,6 +134,7 @@ COLUMNS: dict[str, Label] = {
     "latest_unit": Label("単位", "latest unit"),
     "latest_value": Label("最新値", "latest value"),
     "lead": Label("主担当", "lead"),
+    "leads": Label("主担当の数", "leads", "主担当"),
     "lead_ministries": Label("主担当府省", "lead ministries"),
     "line": Label("行", "line"),
     "ministries": Label("府省", "ministries"),

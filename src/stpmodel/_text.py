@@ -16,10 +16,12 @@ __all__ = [
     "CONTROL_CHARS",
     "FULLWIDTH_DIGITS",
     "MAX_MARK_DIGITS",
+    "MAX_NUMBER_CHARS",
     "SUPERSCRIPT_DIGITS",
     "despace_letters",
     "drop_footnote_marks",
     "footnote_marks",
+    "footnote_runs",
     "normalize_space",
     "overlong_marks",
     "search_key",
@@ -32,6 +34,9 @@ MAX_MARK_DIGITS = 6
 """The longest footnote marker read as a number; a longer run of superscript digits is
 text (and the parser reports it): no footnote has a million, and `int()` refuses
 strings of more than 4,300 digits."""
+MAX_NUMBER_CHARS = 64
+"""The longest number, as a decimal string, that the parser reads as a value and `loads()`
+accepts (`schema.DECIMAL_MAX_CHARS`): one limit, so that whatever is parsed loads back."""
 _SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
 _ASCII_TO_SUPER = str.maketrans("0123456789", SUPERSCRIPT_DIGITS)
 _MARKS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
@@ -99,6 +104,12 @@ def footnote_marks(text: str) -> tuple[int, ...]:
     Markers of more than `MAX_MARK_DIGITS` digits are left out (see `overlong_marks`).
     """
     return tuple(superscript_number(m) for m in _MARKS.findall(text) if len(m) <= MAX_MARK_DIGITS)
+
+
+def footnote_runs(text: str) -> list[str]:
+    """Every run of superscript digits in `text`, in order (one scan: the caller sorts the
+    markers from the runs too long to be one)."""
+    return _MARKS.findall(text)
 
 
 def overlong_marks(text: str) -> tuple[str, ...]:

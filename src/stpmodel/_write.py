@@ -13,16 +13,20 @@ Every command and function that writes a file goes through [atomic_path][stpmode
 - every operating-system error becomes a [WriteError][stpmodel.errors.WriteError]
   `cannot write PATH: reason`.
 
-Output formats that a spreadsheet or a terminal interprets get two guards here:
+Output formats that a spreadsheet or a terminal interprets get three guards here:
 [guard][stpmodel._write.guard] neutralises CSV and spreadsheet cells that would run as
-formulas, and [escape_controls][stpmodel._write.escape_controls] writes control characters
-(which XML, iCalendar, xlsx and terminals cannot carry safely) as visible `\\xNN` text.
+formulas; [Replacer][stpmodel._write.Replacer] (the one rule of what XML 1.0, xlsx and
+iCalendar cannot carry: C0/C1 controls, non-characters such as U+FFFE/U+FFFF, lone
+surrogates) writes each such character as U+FFFD and counts them, so every XML, xlsx and
+ICS file re-reads; and [escape_controls][stpmodel._write.escape_controls] shows control
+characters on a terminal as visible `\\xNN` text.
 """
 
 from __future__ import annotations
 
 import errno
 import os
+import re
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 
@@ -30,17 +34,82 @@ from stpmodel._escape import escape_controls, guard, has_controls, unguard
 from stpmodel.errors import WriteError
 
 __all__ = [
+    "REPLACEMENT",
+    "Replacer",
+    "Written",
     "atomic_path",
     "escape_controls",
     "guard",
     "has_controls",
     "unguard",
+    "unwritable",
     "write_bytes",
     "write_files",
     "write_with",
 ]
 
 StrPath = str | os.PathLike[str]
+
+
+# -- what XML, xlsx and iCalendar cannot carry -----------------------------------------
+_NONCHARACTERS = "\ufdd0-\ufdef" + "".join(
+    f"{chr(plane + 0xFFFE)}{chr(plane + 0xFFFF)}" for plane in range(0, 0x110000, 0x10000)
+)
+_UNWRITABLE = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff{_NONCHARACTERS}]")
+"""What XML 1.0, xlsx and iCalendar files cannot carry (or carry only to be refused by their
+readers): C0 controls but TAB, LF and CR; DEL and the C1 controls; lone surrogates; the
+Unicode non-characters (U+FDD0–U+FDEF and the last two code points of every plane,
+U+FFFE/U+FFFF among them)."""
+
+REPLACEMENT = "\ufffd"
+"""What a writer puts in place of a character its format cannot carry (U+FFFD, ``�``)."""
+
+
+def unwritable(text: str) -> bool:
+    """Whether `text` holds a character XML 1.0, xlsx or iCalendar cannot carry (see
+    [Replacer][stpmodel._write.Replacer])."""
+    return _UNWRITABLE.search(text) is not None
+
+
+class Replacer:
+    """Writes the characters XML 1.0, xlsx and iCalendar cannot carry as U+FFFD, counting
+    them: the one rule every XML, xlsx and ICS writer applies to its text.
+
+    Those characters are C0 controls (but TAB, LF, CR), DEL and C1 controls, lone
+    surrogates and the Unicode non-characters (U+FDD0–U+FDEF, U+FFFE, U+FFFF and their
+    equivalents in every plane). The model keeps them as the source has them; the file
+    gets U+FFFD, and `count` says how many were replaced.
+
+    ```python
+    replace = Replacer()
+    replace("a\x01b\uffff")  # "a\ufffdb\ufffd"
+    replace.count           # 2
+    ```
+    """
+
+    __slots__ = ("count",)
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, text: str) -> str:
+        if _UNWRITABLE.search(text) is None:
+            return text
+        clean, replaced = _UNWRITABLE.subn(REPLACEMENT, text)
+        self.count += replaced
+        return clean
+
+
+class Written(str):
+    """The path a writer wrote (a `str`), with `replaced`: how many characters its format
+    could not carry were written as U+FFFD (see [Replacer][stpmodel._write.Replacer])."""
+
+    replaced: int
+
+    def __new__(cls, path: str, replaced: int = 0) -> Written:
+        self = super().__new__(cls, path)
+        self.replaced = replaced
+        return self
 
 
 # -- files -------------------------------------------------------------------------------
@@ -120,7 +189,8 @@ def atomic_path(path: StrPath, *, overwrite: bool = False, suffix: str = ".tmp")
 
     folder, name = os.path.split(target)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=suffix, dir=folder or ".")
+        prefix = _temporary_prefix(folder or ".", name, suffix)
+        fd, tmp = tempfile.mkstemp(prefix=prefix, suffix=suffix, dir=folder or ".")
     except OSError as exc:
         raise WriteError(shown, _reason(exc)) from exc
     try:
@@ -137,6 +207,25 @@ def atomic_path(path: StrPath, *, overwrite: bool = False, suffix: str = ".tmp")
     except BaseException:
         _discard(tmp)
         raise
+
+
+_RANDOM = 8  # the characters mkstemp puts between prefix and suffix
+_JOURNAL = "-journal"  # what SQLite adds to the name of a database it writes
+
+
+def _temporary_prefix(folder: str, name: str, suffix: str) -> str:
+    """`.NAME.` for the temporary file, with NAME cut so that the whole temporary name
+    (and SQLite's journal beside it) fits the folder's longest file name: any target name
+    the file system accepts can be written."""
+    try:
+        longest = os.pathconf(folder, "PC_NAME_MAX")
+    except (AttributeError, ValueError, OSError):
+        longest = 255
+    room = longest - 2 - _RANDOM - len(os.fsencode(suffix + _JOURNAL))
+    stem = name
+    while stem and len(os.fsencode(stem)) > room:
+        stem = stem[: max(0, min(len(stem) - 1, room))]
+    return f".{stem}."
 
 
 def _discard(tmp: str) -> None:

@@ -2,7 +2,10 @@
 
 Exit codes: 0 success (warnings included), 1 errors in strict mode and internal failures,
 2 usage errors (unknown ID, unknown ministry code, bad year, bad file) and files that could
-not or must not be written (`stpmodel: cannot write PATH: reason`).
+not or must not be written (`stpmodel: cannot write PATH: reason`). Interrupted (Ctrl-C,
+SIGINT) the command says so in one line and ends by the signal (a shell sees 130); SIGINT
+and SIGTERM remove the temporary file of a write in progress and leave the target as it
+was. A closed standard output or input is one line and exit 2.
 
 Output is text the terminal can show: characters the output encoding lacks (cp932, ASCII)
 are replaced, and control characters of a roadmap's text are written as `\\u00NN`. Listings
@@ -17,13 +20,13 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NoReturn, TextIO
 
 import stpmodel
-from stpmodel import _format, query
+from stpmodel import _arguments, _format, query
 from stpmodel._write import escape_controls
-from stpmodel.dates import Relation, find_dates
+from stpmodel.dates import find_dates
 from stpmodel.errors import ParseError, ParseWarning, StpError, UnknownIdError, WriteError
 from stpmodel.roadmap import Deadline, Roadmap
 
@@ -43,36 +46,6 @@ def _roadmap(args: argparse.Namespace) -> Roadmap:
     if getattr(args, "input", None):
         return stpmodel.read(args.input, encoding=args.encoding)
     return stpmodel.load()
-
-
-def _year(text: str) -> int:
-    try:
-        year = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a year: {text!r} (expected e.g. 2025)") from None
-    if not 1868 <= year <= 2200:
-        raise argparse.ArgumentTypeError(f"year out of range: {year}")
-    return year
-
-
-def _columns() -> int:
-    try:
-        columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
-    except (ValueError, OSError):
-        columns = 100
-    return max(60, min(columns, 160))
-
-
-def _is_terminal() -> bool:
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
-def _width() -> int | None:
-    """The width tables are cut to on a terminal; `None` (nothing cut) for a file or pipe."""
-    return _columns() if _is_terminal() else None
 
 
 def _ministry(roadmap: Roadmap, name: str | None) -> str | None:
@@ -115,6 +88,8 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
         program=program,
         relation=args.relation,
         kind=args.kind,
+        fiscal_year=args.fiscal_year,
+        due_in=args.due_in,
     )
     records = [deadline_record(d) for d in found]
     if args.sort:
@@ -123,9 +98,11 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
         found = [found[i] for i in order]
         records = [records[i] for i in order]
     if args.format == "ics":
-        from stpmodel.export.ics import calendar_bytes
+        from stpmodel.export.ics import calendar
 
-        out.write(calendar_bytes(roadmap, found).decode("utf-8"))
+        data, replaced = calendar(roadmap, found)
+        _say_replaced(replaced, "iCalendar")
+        out.write(data.decode("utf-8"))
         return 0
     out.write(
         _format.listing(
@@ -134,7 +111,7 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
             _format.DEADLINE_HEADERS,
             _format.deadline_rows(records),
             noun="deadlines",
-            width=_width(),
+            width=_format.table_width(),
         )
     )
     return 0
@@ -146,9 +123,11 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     roadmap = _roadmap(args)
     try:
         obj = roadmap.get(args.id)
-    except UnknownIdError:
+    except UnknownIdError as exc:
+        close = f"; close matches: {'; '.join(exc.matches)}" if exc.matches else ""
         raise _UsageError(
-            f"no object with ID {args.id!r} (IDs look like 6.1.2, 6.1.2.a3, 6.1.2.s1, fn94, 科技, sip)"
+            f"no object with ID {args.id!r}{close}"
+            " (IDs look like 6.1.2, 6.1.2.a3, 6.1.2.s1, fn94, 科技, sip)"
         ) from None
     if args.format == "json":
         from stpmodel.serialize import make_converter
@@ -173,7 +152,7 @@ def _cmd_programs(args: argparse.Namespace, out: TextIO) -> int:
             _format.PROGRAM_HEADERS,
             rows,
             noun="programs",
-            width=_width(),
+            width=_format.table_width(),
             limits=(None, None, 24),
         )
     )
@@ -185,7 +164,12 @@ def _cmd_ministries(args: argparse.Namespace, out: TextIO) -> int:
     rows = _format.ministry_rows(records)
     out.write(
         _format.listing(
-            args.format, records, _format.MINISTRY_HEADERS, rows, noun="ministries", width=_width()
+            args.format,
+            records,
+            _format.MINISTRY_HEADERS,
+            rows,
+            noun="ministries",
+            width=_format.table_width(),
         )
     )
     return 0
@@ -196,13 +180,17 @@ def _cmd_search(args: argparse.Namespace, out: TextIO) -> int:
     found = query.search(roadmap, args.text)
     records = _format.search_records(found)
     if args.format == "table":
-        out.write(_format.search_lines(records, width=_width()))
+        out.write(_format.search_lines(records, width=_format.table_width()))
     else:
-        out.write(_format.listing(args.format, records, [], [], noun="found", width=_width()))
+        out.write(
+            _format.listing(args.format, records, [], [], noun="found", width=_format.table_width())
+        )
     return 0
 
 
 def _stdin_lines() -> list[str]:
+    if sys.stdin is None:  # started with stdin closed (`<&-`)
+        raise _UsageError("no TEXT given and standard input is closed")
     try:
         return [line.rstrip("\r\n") for line in sys.stdin]
     except UnicodeDecodeError as exc:
@@ -213,6 +201,9 @@ def _stdin_lines() -> list[str]:
         ) from None
 
 
+_ANY_YEAR = 2000  # a reference year, only to see whether a text has a relative date
+
+
 def _cmd_dates(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
@@ -221,6 +212,12 @@ def _cmd_dates(args: argparse.Namespace, out: TextIO) -> int:
     texts: Sequence[str] = args.text or _stdin_lines()
     for text in texts:
         mentions = find_dates(text, year=args.year)
+        if args.year is None and len(find_dates(text, year=_ANY_YEAR)) > len(mentions):
+            _say(
+                sys.stderr,
+                f"note: {text!r} has a date relative to the current year (来年度, 今年度 …);"
+                " give the reference year with --year to read it\n",
+            )
         if args.format == "json":
             records = [jsonable(mention_record(m)) for m in mentions]
             out.write(json.dumps(records, ensure_ascii=False) + "\n")
@@ -271,21 +268,34 @@ def _cmd_export(args: argparse.Namespace, out: TextIO) -> int:
     from stpmodel import export
 
     roadmap = _roadmap(args)
-    written = export.export(roadmap, args.format, args.output, overwrite=args.force)
+    if args.indent is not None and args.format != "json":
+        raise _UsageError("--indent applies to --format json only")
+    written = export.export(
+        roadmap, args.format, args.output, overwrite=args.force, indent=args.indent
+    )
+    _say_replaced(getattr(written, "replaced", 0), args.format)
     out.write(f"wrote {written}\n")
     return 0
 
 
-def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
-    import io as _io
+def _say_replaced(count: int, what: str) -> None:
+    """One line on stderr when a writer put U+FFFD for characters its format cannot carry."""
+    if count:
+        plural = "" if count == 1 else "s"
+        _say(
+            sys.stderr,
+            f"stpmodel: {count} character{plural} that {what} cannot carry "
+            "(control characters, non-characters) written as U+FFFD\n",
+        )
 
+
+def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
     from stpmodel import plot
     from stpmodel._write import write_bytes
+    from stpmodel.plot._style import picture_bytes, picture_formats
 
     kind = os.path.splitext(args.output)[1].lstrip(".").lower() or "png"
-    from matplotlib.backend_bases import FigureCanvasBase
-
-    formats = FigureCanvasBase.get_supported_filetypes()
+    formats = picture_formats()
     if kind not in formats:
         raise _UsageError(
             f"cannot draw {args.output!r}: unknown picture format {kind!r} "
@@ -302,10 +312,8 @@ def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
         )
     else:
         figure = plot.network(roadmap, program=args.program, ministry=args.ministry)
-    buffer = _io.BytesIO()
-    metadata = {"Title": figure.get_label()} if kind in ("png", "pdf", "svg") else None
-    figure.savefig(buffer, format=kind, dpi=args.dpi, metadata=metadata)
-    written = write_bytes(args.output, buffer.getvalue(), overwrite=args.force)
+    data = picture_bytes(figure, kind, dpi=args.dpi)
+    written = write_bytes(args.output, data, overwrite=args.force)
     out.write(f"wrote {written}\n")
     return 0
 
@@ -328,6 +336,20 @@ def _cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def _warnings_hint(name: str, edition: Roadmap) -> str:
+    """Where to read an edition's parse warnings: `stpmodel parse` of its text file; for a
+    JSON export, of the text it was parsed from when that file is there, else the export's
+    own `warnings` list (`stpmodel parse` reads text, not JSON)."""
+    import shlex
+
+    source = edition.source.name
+    if source == name:
+        return f"see 'stpmodel parse {shlex.quote(name)}'"
+    if source and os.path.isfile(source):
+        return f"parsed from {source}: see 'stpmodel parse {shlex.quote(source)}'"
+    return f'listed under "warnings" in {name}'
+
+
 def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
     """``stpmodel diff OLD NEW``: what changed between two editions (exit 1 on differences
     only with ``--exit-code``)."""
@@ -339,162 +361,48 @@ def _cmd_diff(args: argparse.Namespace, out: TextIO) -> int:
             _say(
                 sys.stderr,
                 f"stpmodel: {name}: {len(edition.warnings)} parse warnings "
-                f"(see 'stpmodel parse {name}')\n",
+                f"({_warnings_hint(name, edition)})\n",
             )
     found = diff(*editions)
     if args.kind:
         found = found.filter(kind=args.kind)
-    text, count = _format.diff_listing(found, args.format, width=_width())
+    text, count = _format.diff_listing(found, args.format, width=_format.table_width())
     out.write(text)
     return 1 if args.exit_code and count else 0
-
-
-# -- the parser -------------------------------------------------------------------------
-class _Formatter(argparse.HelpFormatter):
-    """Help laid out for the terminal's width, found without importing shutil."""
-
-    def __init__(self, prog: str) -> None:
-        super().__init__(prog, width=_columns() - 2)
-
-
-def _source_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--input", metavar="FILE", help="read this roadmap text instead of the bundled one"
-    )
-    p.add_argument("--encoding", default=None, help="encoding of --input (default: detect)")
-
-
-def _force_option(p: argparse.ArgumentParser) -> None:
-    p.add_argument(
-        "--force",
-        action="store_true",
-        help="replace an existing output file (never a symbolic link or a folder)",
-    )
-
-
-def _deadlines_options(p: argparse.ArgumentParser) -> None:
-    _source_options(p)
-    p.add_argument(
-        "--from", dest="from_year", type=_year, metavar="YEAR", help="first year written"
-    )
-    p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR", help="last year written")
-    p.add_argument(
-        "--ministry",
-        metavar="NAME",
-        help="only items tagged with this ministry: a code, name or abbreviation (文, MEXT, 文部科学省 …)",
-    )
-    p.add_argument("--lead-only", action="store_true", help="with --ministry: only where it leads")
-    p.add_argument(
-        "--program",
-        metavar="NAME",
-        help="only items mentioning this program: an ID, acronym or name (sip, SIP …)",
-    )
-    p.add_argument("--relation", choices=[r.value for r in Relation], help="only this relation")
-    p.add_argument(
-        "--kind", choices=["initiative", "action"], help="only dates written on this kind of item"
-    )
-    p.add_argument(
-        "--sort",
-        choices=list(_format.SORT_KEYS),
-        help="order by ID, by due date or by (lead) ministry (default: document order)",
-    )
-    p.add_argument("--format", choices=["table", "json", "csv", "ics"], default="table")
-
-
-def _show_options(p: argparse.ArgumentParser) -> None:
-    _source_options(p)
-    p.add_argument("id", metavar="ID")
-    p.add_argument("--format", choices=["text", "json"], default="text")
-
-
-def _list_options(p: argparse.ArgumentParser) -> None:
-    _source_options(p)
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
-
-
-def _search_options(p: argparse.ArgumentParser) -> None:
-    _list_options(p)
-    p.add_argument("text", metavar="TEXT")
-
-
-def _dates_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("text", nargs="*", metavar="TEXT")
-    p.add_argument(
-        "--year", type=_year, metavar="YEAR", help="the year 今年度, 来年度 … count from"
-    )
-    p.add_argument("--format", choices=["text", "json"], default="text")
-
-
-def _parse_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("file", metavar="FILE")
-    p.add_argument("--encoding", default=None, help="encoding (default: detect UTF-8 / CP932)")
-    p.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
-    p.add_argument("-o", "--output", metavar="OUT.json", help="write the model as JSON")
-    _force_option(p)
-
-
-def _export_options(p: argparse.ArgumentParser) -> None:
-    _source_options(p)
-    p.add_argument(
-        "--format", required=True, choices=["json", "csv", "sqlite", "xlsx", "graphml", "gexf"]
-    )
-    p.add_argument("-o", "--output", required=True, metavar="PATH")
-    _force_option(p)
-
-
-def _plot_options(p: argparse.ArgumentParser) -> None:
-    _source_options(p)
-    p.add_argument("what", choices=["timeline", "graph"])
-    p.add_argument(
-        "-o", "--output", required=True, metavar="FILE", help="PNG, SVG or PDF (by extension)"
-    )
-    p.add_argument("--from", dest="from_year", type=_year, metavar="YEAR", help="first year")
-    p.add_argument("--to", dest="to_year", type=_year, metavar="YEAR", help="last year")
-    p.add_argument("--ministry", metavar="NAME", help="only this ministry (文, MEXT, 文部科学省 …)")
-    p.add_argument("--program", metavar="NAME", help="only this program (sip, SIP …)")
-    p.add_argument("--dpi", type=int, default=120, help="resolution of a PNG (default: 120)")
-    p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
-
-
-def _report_options(p: argparse.ArgumentParser) -> None:
-    _source_options(p)
-    p.add_argument("-o", "--output", required=True, metavar="HTML", help="the file to write")
-    p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
-
-
-def _diff_options(p: argparse.ArgumentParser) -> None:
-    from stpmodel.diff import KINDS
-
-    where = "a roadmap text file, a JSON export, or the word 'bundled'"
-    p.add_argument("old", metavar="OLD", help=f"the earlier edition: {where}")
-    p.add_argument("new", metavar="NEW", help=f"the later edition: {where}")
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    p.add_argument("--kind", choices=KINDS, help="only differences of this kind of object")
-    p.add_argument(
-        "--exit-code", action="store_true", help="exit 1 when there are differences (else 0)"
-    )
-
-
-def _no_options(p: argparse.ArgumentParser) -> None:
-    pass
 
 
 _Command = Callable[[argparse.Namespace, TextIO], int]
 
 # name: (help, options, command).
 _COMMANDS: dict[str, tuple[str, Callable[[argparse.ArgumentParser], None], _Command]] = {
-    "deadlines": ("dates written on initiatives and actions", _deadlines_options, _cmd_deadlines),
-    "show": ("one object by ID", _show_options, _cmd_show),
-    "programs": ("programs the roadmap mentions", _list_options, _cmd_programs),
-    "ministries": ("ministries the roadmap tags", _list_options, _cmd_ministries),
-    "search": ("full-text search (ignores PDF spacing)", _search_options, _cmd_search),
-    "dates": ("read the dates in TEXT (or in each line of stdin)", _dates_options, _cmd_dates),
-    "parse": ("parse a roadmap file and report its warnings", _parse_options, _cmd_parse),
-    "export": ("write the roadmap in another format", _export_options, _cmd_export),
-    "plot": ("draw the deadline timeline or the program network", _plot_options, _cmd_plot),
-    "report": ("write the interactive HTML roadmap (works offline)", _report_options, _cmd_report),
-    "schema": ("print the JSON Schema of the JSON export", _no_options, _cmd_schema),
-    "diff": ("what changed between two editions (OLD, NEW)", _diff_options, _cmd_diff),
+    "deadlines": (
+        "dates written on initiatives and actions",
+        _arguments.deadlines_options,
+        _cmd_deadlines,
+    ),
+    "show": ("one object by ID", _arguments.show_options, _cmd_show),
+    "programs": ("programs the roadmap mentions", _arguments.list_options, _cmd_programs),
+    "ministries": ("ministries the roadmap tags", _arguments.list_options, _cmd_ministries),
+    "search": ("full-text search (ignores PDF spacing)", _arguments.search_options, _cmd_search),
+    "dates": (
+        "read the dates in TEXT (or in each line of stdin)",
+        _arguments.dates_options,
+        _cmd_dates,
+    ),
+    "parse": ("parse a roadmap file and report its warnings", _arguments.parse_options, _cmd_parse),
+    "export": ("write the roadmap in another format", _arguments.export_options, _cmd_export),
+    "plot": (
+        "draw the deadline timeline or the program network",
+        _arguments.plot_options,
+        _cmd_plot,
+    ),
+    "report": (
+        "write the interactive HTML roadmap (works offline)",
+        _arguments.report_options,
+        _cmd_report,
+    ),
+    "schema": ("print the JSON Schema of the JSON export", _arguments.no_options, _cmd_schema),
+    "diff": ("what changed between two editions (OLD, NEW)", _arguments.diff_options, _cmd_diff),
 }
 
 
@@ -503,7 +411,7 @@ def _build_parser(argv: Sequence[str] | None = None) -> _Parser:
     parser = _Parser(
         prog="stpmodel",
         description="Japan's STI policy roadmap (統合イノベーション戦略 工程表) as data.",
-        formatter_class=_Formatter,
+        formatter_class=_arguments.Formatter,
     )
     parser.add_argument("--version", action="version", version=f"stpmodel {stpmodel.__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
@@ -515,7 +423,9 @@ def _build_parser(argv: Sequence[str] | None = None) -> _Parser:
     names = [chosen] if chosen in _COMMANDS else list(_COMMANDS)
     for name in names:
         help_text, options, command = _COMMANDS[name]
-        p = sub.add_parser(name, help=help_text, description=help_text, formatter_class=_Formatter)
+        p = sub.add_parser(
+            name, help=help_text, description=help_text, formatter_class=_arguments.Formatter
+        )
         options(p)
         p.set_defaults(func=command)
     return parser
@@ -548,19 +458,88 @@ def _safe_streams() -> None:
                 stream.reconfigure(errors="replace")
 
 
-def _say(stream: TextIO, text: str) -> None:
+def _say(stream: TextIO | None, text: str) -> None:
     """Write `text` with every control character (ESC …) and bidirectional formatting
     character (U+202E …) made visible as `\\uNNNN`, which is also a valid escape inside the
-    JSON strings some commands print."""
-    stream.write(escape_controls(text, json=True, bidi=True))
+    JSON strings some commands print. Nothing when the stream was closed at start."""
+    if stream is not None:
+        stream.write(escape_controls(text, json=True, bidi=True))
+
+
+class _Signalled(BaseException):
+    """SIGTERM (or SIGHUP) arrived: unwinds like KeyboardInterrupt, so that a write in
+    progress removes its temporary file, and is not caught by `except Exception`."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _raise_signalled(signum: int, frame: object) -> None:
+    raise _Signalled(signum)
+
+
+@contextlib.contextmanager
+def _signals_unwind() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise `_Signalled` while the command runs (SIGINT already raises
+    KeyboardInterrupt); the previous handlers come back afterwards."""
+    import signal
+
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        number = getattr(signal, name, None)
+        if number is None:
+            continue
+        try:
+            previous[number] = signal.signal(number, _raise_signalled)
+        except ValueError:  # not the main thread: leave the handlers alone
+            break
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+def _end_by(signum: int) -> int:
+    """End the process by `signum` with its default action, so that the parent sees how it
+    ended (a shell: 128 + the number); where that is not possible, that status."""
+    import signal
+
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            with contextlib.suppress(Exception):
+                stream.flush()
+    if hasattr(os, "kill") and hasattr(signal, "SIGKILL"):
+        signal.signal(signum, signal.SIG_DFL)
+        os.kill(os.getpid(), signum)
+    return 128 + signum
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit status."""
+    """Run the command line; returns the exit status (or, interrupted by a signal, ends the
+    process by that signal after removing any temporary file)."""
+    import signal
+
     if argv is None:
         argv = sys.argv[1:]
     _safe_streams()
     try:
+        with _signals_unwind():
+            return _run(argv)
+    except KeyboardInterrupt:
+        with contextlib.suppress(Exception):
+            _say(sys.stderr, "stpmodel: interrupted\n")
+        return _end_by(signal.SIGINT)
+    except _Signalled as exc:
+        return _end_by(exc.signum)
+
+
+def _run(argv: Sequence[str]) -> int:
+    """The command, its output and every error it can meet (each one line on stderr)."""
+    try:
+        if sys.stdout is None:  # started with stdout closed (`>&-`)
+            raise _UsageError("standard output is closed")
         _check_top_options(argv)
         parser = _build_parser(argv)
         args = parser.parse_args(argv)

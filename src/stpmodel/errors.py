@@ -61,6 +61,7 @@ class WarningCode(enum.StrEnum):
     DUPLICATE_ID = "duplicate-id"
     CONTROL_CHARACTER = "control-character"
     UNRESOLVED_PHASE = "unresolved-phase"
+    BAD_NUMBER = "bad-number"
 
 
 @attrs.frozen(kw_only=True)

@@ -15,7 +15,7 @@ import attrs
 
 from stpmodel._args import check_date, check_flag, check_kind, check_relation
 from stpmodel._text import search_key
-from stpmodel.dates import DateMention, Relation
+from stpmodel.dates import DateMention, Period, Relation
 from stpmodel.errors import ArgumentTypeError
 from stpmodel.model import (
     Action,
@@ -79,8 +79,11 @@ def deadlines(
     program: str | None = None,
     relation: Relation | str | None = None,
     kind: ItemKind | str | None = None,
+    fiscal_year: int | range | None = None,
+    due_in: Period | tuple[dt.date, dt.date] | str | None = None,
 ) -> Deadlines:
-    """Deadlines by written year (`from_year`/`to_year`), by date window (periods that
+    """Deadlines by written year (`from_year`/`to_year`), by the fiscal year or window the
+    due day falls in (`fiscal_year`, `due_in`), by date window (periods that
     overlap `start`..`end`), ministry (`lead_only` for the ministry in charge), program,
     relation and kind (`"initiative"` or `"action"`); in document order. Ministries and
     programs may be given by any name. See [Roadmap.deadlines][stpmodel.Roadmap.deadlines].
@@ -95,6 +98,8 @@ def deadlines(
         relation=relation,
         lead_only=lead_only,
         kind=kind,
+        fiscal_year=fiscal_year,
+        due_in=due_in,
     )
     if start is None and end is None:
         return found

@@ -29,6 +29,8 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypedDict
 
+from stpmodel.dates import fiscal_quarter_of, fiscal_year_of
+
 if TYPE_CHECKING:
     from stpmodel.dates import DateMention
     from stpmodel.model import (
@@ -60,9 +62,11 @@ __all__ = [
     "MentionRecord",
     "MinistryPairRecord",
     "MinistryRecord",
+    "MinistryUseRecord",
     "NodeRecord",
     "ObservationRecord",
     "ProgramRecord",
+    "ProgramUseRecord",
     "RoadmapRecord",
     "SectionRecord",
     "SubsectionRecord",
@@ -79,9 +83,11 @@ __all__ = [
     "mention_record",
     "ministry_pair_record",
     "ministry_record",
+    "ministry_use_record",
     "node_record",
     "observation_record",
     "program_record",
+    "program_use_record",
     "roadmap_record",
     "section_record",
     "subsection_record",
@@ -95,6 +101,10 @@ class MentionRecord(TypedDict):
     character range, `start`/`end` the days the period covers, `due` the day it falls due
     ([DateMention.due][stpmodel.DateMention.due]), `label` a short name (`FY2025`),
     `first_year`/`last_year` the years written at each end (equal for a single period).
+    `fiscal_year` and `fiscal_quarter` are those of the due day (年度 N runs from 1 April N
+    to 31 March N+1; its first quarter is April–June), `start_fiscal_year` and
+    `end_fiscal_year` those of the period's first and last day — computed by
+    [fiscal_year_of][stpmodel.dates.fiscal_year_of], not the years as written.
     """
 
     expression: str
@@ -102,6 +112,10 @@ class MentionRecord(TypedDict):
     start: dt.date
     end: dt.date
     due: dt.date
+    fiscal_year: int
+    fiscal_quarter: int
+    start_fiscal_year: int
+    end_fiscal_year: int
     label: str
     first_year: int
     last_year: int
@@ -254,7 +268,8 @@ class SubsectionRecord(TypedDict):
 class ObservationRecord(TypedDict):
     """One value of an indicator: `value` as a float, `unit` beside it; `as_of_*` are the
     period's days (`None` where the text gives none); `footnote` the number of the footnote
-    the value was read from (`None` for a value written in the indicator's own line)."""
+    the value was read from (`None` for a value written in the indicator's own line);
+    `fiscal_year` the fiscal year of `as_of_end` (`None` without a period)."""
 
     indicator_id: str
     series: str | None
@@ -265,6 +280,7 @@ class ObservationRecord(TypedDict):
     as_of_start: dt.date | None
     as_of_end: dt.date | None
     as_of_label: str | None
+    fiscal_year: int | None
     footnote: int | None
 
 
@@ -320,6 +336,22 @@ class ProgramRecord(TypedDict):
     confirmed: bool
 
 
+class ProgramUseRecord(ProgramRecord):
+    """A program with how many `items` mention it and the `ministries` tagged on them (the
+    command line's `programs` listing)."""
+
+    items: int
+    ministries: list[str]
+
+
+class MinistryUseRecord(MinistryRecord):
+    """A ministry with how many `actions` it is tagged on and how many of those it `leads`
+    (the command line's `ministries` listing)."""
+
+    actions: int
+    leads: int
+
+
 class RoadmapRecord(TypedDict):
     """A roadmap's title and counts."""
 
@@ -354,6 +386,10 @@ def mention_record(mention: DateMention) -> MentionRecord:
         "start": period.start,
         "end": period.end,
         "due": mention.due,
+        "fiscal_year": fiscal_year_of(mention.due),
+        "fiscal_quarter": fiscal_quarter_of(mention.due),
+        "start_fiscal_year": fiscal_year_of(period.start),
+        "end_fiscal_year": fiscal_year_of(period.end),
         "label": period.label,
         "first_year": period.year,
         "last_year": period.last_year,
@@ -524,6 +560,7 @@ def observation_record(observation: Observation, indicator_id: str) -> Observati
         "as_of_start": as_of.start if as_of else None,
         "as_of_end": as_of.end if as_of else None,
         "as_of_label": as_of.label if as_of else None,
+        "fiscal_year": fiscal_year_of(as_of.end) if as_of else None,
         "footnote": observation.footnote,
     }
 
@@ -593,6 +630,23 @@ def program_record(program: Program) -> ProgramRecord:
         "part_of": program.part_of,
         "phases": [phase.label for phase in program.phases],
         "confirmed": program.confirmed,
+    }
+
+
+def program_use_record(
+    program: Program, items: Iterable[object], ministries: Iterable[str]
+) -> ProgramUseRecord:
+    """A program with the `items` mentioning it (counted) and their `ministries`."""
+    return {**program_record(program), "items": len(list(items)), "ministries": list(ministries)}
+
+
+def ministry_use_record(ministry: Ministry, actions: Iterable[Action]) -> MinistryUseRecord:
+    """A ministry with the `actions` tagged with it, counted, and those it leads."""
+    listed = list(actions)
+    return {
+        **ministry_record(ministry),
+        "actions": len(listed),
+        "leads": sum(ministry.code in a.lead_ministries for a in listed),
     }
 
 

@@ -3,13 +3,21 @@
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, ClassVar, Self, SupportsIndex, TypeAlias, TypeVar, overload
 
 import attrs
 
-from stpmodel._args import check_flag, check_kind, check_relation, check_year
-from stpmodel.dates import DateMention, Relation
+from stpmodel._args import (
+    check_fiscal_years,
+    check_flag,
+    check_kind,
+    check_relation,
+    check_window,
+    check_year,
+)
+from stpmodel.dates import DateMention, Period, Relation, fiscal_year_of
 from stpmodel.errors import ParseWarning, UnknownIdError
 from stpmodel.model import (
     Action,
@@ -125,12 +133,13 @@ class Results(tuple[_T, ...]):
             return type(self)(super().__getitem__(key))
         return super().__getitem__(key)
 
-    def to_frame(self) -> Any:
-        """A `pandas.DataFrame` of the results, one row per record, with typed columns
-        (extra `pandas`; built by [stpmodel.export.frame][])."""
+    def to_frame(self, *, engine: str = "pandas") -> Any:
+        """A DataFrame of the results, one row per record, with typed columns: a
+        `pandas.DataFrame` (extra `pandas`), or with `engine="polars"` a
+        `polars.DataFrame` (built by [stpmodel.export.frame][])."""
         from stpmodel.export.frame import records_frame
 
-        return records_frame(self.records(), self._frame)
+        return records_frame(self.records(), self._frame, engine=engine)
 
 
 class Deadlines(Results[Deadline]):
@@ -429,13 +438,22 @@ class Roadmap:
         ]
         return roadmap_summary(roadmap_record(self), subsections)
 
-    def to_frame(self, what: str = "actions") -> Any:
-        """A `pandas.DataFrame` of `what` (`"actions"`, `"deadlines"`, `"indicators"` …):
-        the same as [stpmodel.to_frame][stpmodel.export.frame.to_frame]`(roadmap, what)`
-        (extra `pandas`)."""
+    def to_frame(self, what: str = "actions", *, engine: str = "pandas") -> Any:
+        """A DataFrame of `what` (`"actions"`, `"deadlines"`, `"item_programs"` … any
+        table of the exports): the same as
+        [stpmodel.to_frame][stpmodel.export.frame.to_frame]`(roadmap, what)`; a
+        `pandas.DataFrame` (extra `pandas`), or with `engine="polars"` a
+        `polars.DataFrame` (extra `polars`; pandas is not imported)."""
         from stpmodel.export.frame import to_frame
 
-        return to_frame(self, what)
+        return to_frame(self, what, engine=engine)
+
+    def to_arrow(self, what: str = "actions") -> Any:
+        """A `pyarrow.Table` of `what` (extra `parquet`), typed from the table's record:
+        see [stpmodel.export.arrow][]."""
+        from stpmodel.export.arrow import to_arrow
+
+        return to_arrow(self, what)
 
     def parent(self, ident: str) -> Node | None:
         """The object that contains this one (the initiative of an action …), if any."""
@@ -497,6 +515,8 @@ class Roadmap:
         relation: Relation | str | None = None,
         lead_only: bool = False,
         kind: ItemKind | str | None = None,
+        fiscal_year: int | range | None = None,
+        due_in: Period | tuple[dt.date, dt.date] | str | None = None,
     ) -> Deadlines:
         """The dates written on initiatives and actions, in document order.
 
@@ -507,6 +527,14 @@ class Roadmap:
         with that ministry (only where it leads, with `lead_only`), `program` items that
         mention that program, `relation` mentions with that relation, `kind` dates written
         on initiatives only (`"initiative"`) or on actions only (`"action"`).
+
+        `fiscal_year` (an `int` or a `range`: `range(2025, 2028)`) keeps the deadlines
+        whose due day falls in that fiscal year (2026 is 2026-04-01 to 2027-03-31), and
+        `due_in` those whose due day falls in a window: a [Period][stpmodel.Period]
+        (`Period.quarter(2026, 3, fiscal=True)`), a `(start, end)` pair of dates or an ISO
+        string (`"2026-10"`, `"2026-04-01/2026-09-30"`). Use these to ask *when it is due*;
+        use `from_year`/`to_year` to ask *which years the text names* (2025～2027年度 is
+        due in FY2027, yet names 2025 too).
 
         Ministries and programs may be given by any name
         ([ministry_code][stpmodel.Roadmap.ministry_code],
@@ -520,6 +548,8 @@ class Roadmap:
         check_year(from_year, "from_year")
         check_year(to_year, "to_year")
         check_flag(lead_only, "lead_only")
+        years = None if fiscal_year is None else check_fiscal_years(fiscal_year, "fiscal_year")
+        window = None if due_in is None else check_window(due_in, "due_in")
         code = None if ministry is None else self.ministry_code(ministry)
         pid = None if program is None else self.program_id(program)
         wanted = None if relation is None else check_relation(relation, "relation")
@@ -561,6 +591,11 @@ class Roadmap:
             ):
                 continue
             if pid is not None and pid not in item.programs:
+                continue
+            due = deadline.mention.due
+            if years is not None and fiscal_year_of(due) not in years:
+                continue
+            if window is not None and not window[0] <= due <= window[1]:
                 continue
             result.append(deadline)
         return Deadlines(result)

@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from stpmodel._text import MAX_NUMBER_CHARS
 from stpmodel._types import shape
 from stpmodel.roadmap import Roadmap
 
@@ -38,8 +39,8 @@ INT_MAX = 2**63 - 1
 """The largest integer a document may hold (SQLite's INTEGER range)."""
 DECIMAL_PATTERN = r"-?[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]{1,3})?"
 """A decimal number written as a string (`Observation.value`); the schema anchors it."""
-DECIMAL_MAX_CHARS = 64
-"""The longest decimal string a document may hold."""
+DECIMAL_MAX_CHARS = MAX_NUMBER_CHARS
+"""The longest decimal string a document may hold (the parser reads no longer value)."""
 DATE_PATTERN = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 """A date: `YYYY-MM-DD` (RFC 3339 full-date)."""
 INT_KEY_PATTERN = r"-?[0-9]{1,18}"

@@ -47,6 +47,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter as _make_json_converter
 
+from stpmodel._gcpause import collector_paused
 from stpmodel.errors import LoadError
 from stpmodel.roadmap import Roadmap
 from stpmodel.schema import (
@@ -362,13 +363,21 @@ def _converter() -> cattrs.Converter:
 
 def to_dict(roadmap: Roadmap) -> dict[str, Any]:
     """The roadmap as plain JSON-ready data."""
-    data: dict[str, Any] = _converter().unstructure(roadmap, Roadmap)
+    with collector_paused():  # a bulk construction: see docs/performance.md
+        data: dict[str, Any] = _converter().unstructure(roadmap, Roadmap)
     return data
 
 
 def dumps(roadmap: Roadmap, *, indent: int | None = None) -> str:
-    """The roadmap as a JSON document (UTF-8 text, Japanese kept readable)."""
-    return json.dumps(to_dict(roadmap), ensure_ascii=False, indent=indent)
+    """The roadmap as a JSON document (UTF-8 text, Japanese kept readable).
+
+    Compact by default, written by the standard library's C encoder; with `indent`, one
+    value a line indented by that many spaces (Python's slower encoder: about four times
+    the time). [loads][stpmodel.serialize.loads] reads both.
+    """
+    data = to_dict(roadmap)
+    with collector_paused():
+        return json.dumps(data, ensure_ascii=False, indent=indent)
 
 
 # -- problems and their paths ---------------------------------------------------------------
@@ -618,15 +627,16 @@ def loads(text: str | bytes) -> Roadmap:
     loads("[]")  # LoadError: expected an object (Roadmap), got an array @ $
     ```
     """
-    data = _parse_json(text)
     problems: list[tuple[str, str]] = []
     roadmap: Roadmap | None = None
-    try:
-        roadmap = _converter().structure(data, Roadmap)
-    except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
-        problems.extend(_problems(exc, "$"))
-    except RecursionError:  # pragma: no cover - the structure follows the schema's depth
-        problems.append(("$", "nested too deeply"))
+    with collector_paused():  # a bulk construction: see docs/performance.md
+        data = _parse_json(text)
+        try:
+            roadmap = _converter().structure(data, Roadmap)
+        except (cattrs.BaseValidationError, ValueError, TypeError, KeyError) as exc:
+            problems.extend(_problems(exc, "$"))
+        except RecursionError:  # pragma: no cover - the structure follows the schema's depth
+            problems.append(("$", "nested too deeply"))
     if isinstance(data, dict):  # a _Duplicated too: its IDs and references count
         problems.extend(_references(data))
     if problems:

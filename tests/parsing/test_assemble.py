@@ -67,3 +67,31 @@ def test_citations_link_both_ways() -> None:
     roadmap = _assemble(HEAD + "○取組⁹⁴。【科技】\t・実施。\t・推進。【科技】\n⁹⁴ 注。\n")
     assert roadmap.initiatives[0].footnotes == (94,)
     assert roadmap.footnotes[94].cited_by == ("6.1.1",)
+
+
+def test_a_value_too_long_to_load_back_is_reported_and_stays_text() -> None:
+    value = "1" + ",000" * 30 + "件"
+    text = f"(6) 見出し\n【現状データ】（参考指標）\n・ 件数：{value}\n① 小\n" + (
+        "○取組。【科技】\t・実施。\t・推進。【科技】\n"
+    )
+    roadmap = _assemble(text)
+    (indicator,) = roadmap.indicators
+    assert indicator.observations == ()
+    assert indicator.text == f"件数：{value}"
+    (warning,) = roadmap.warnings
+    assert (warning.code, warning.line, warning.text) == (WarningCode.BAD_NUMBER, 3, value)
+    assert warning.column == text.split("\n")[2].index(value) + 1
+    assert "91 digits (expected at most 64)" in warning.message
+
+
+def test_a_mark_of_no_footnote_is_reported_and_is_no_citation() -> None:
+    roadmap = _assemble(HEAD + "○取組⁹⁹。【科技】\t・実施。\t・推進。【科技】\n")
+    assert roadmap.initiatives[0].footnotes == ()
+    assert roadmap.initiatives[0].text == "取組⁹⁹。"
+    assert [w.code for w in roadmap.warnings] == [WarningCode.UNDEFINED_FOOTNOTE]
+
+
+def test_equal_refs_are_one_object() -> None:
+    roadmap = _assemble(HEAD + "○取組。【文】\t・実施。\t・推進一。【文】 ・推進二。【文】\n")
+    refs = [roadmap.initiatives[0].ministries[0], *(a.ministries[0] for a in roadmap.actions)]
+    assert all(ref is refs[0] for ref in refs)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from stpmodel.parsing._indicators import footnote_observations, observations, split_name
+from stpmodel.parsing._indicators import (
+    MAX_VALUE_CHARS,
+    footnote_observations,
+    observations,
+    split_name,
+)
+from stpmodel.schema import DECIMAL_MAX_CHARS
 
 
 def test_the_name_is_what_stands_before_the_colon() -> None:
@@ -43,3 +49,16 @@ def test_a_footnote_value_takes_the_period_written_with_it() -> None:
     assert first.as_of.start == dt.date(2023, 4, 1)
     assert second.as_of is not None
     assert second.as_of.start == dt.date(2022, 4, 1)
+
+
+def test_a_value_longer_than_loads_reads_stays_text() -> None:
+    longest = "1" + ",000" * 21  # 64 digits
+    assert observations(f"{longest}件")[0].value == Decimal(longest.replace(",", ""))
+    assert len(longest.replace(",", "")) == MAX_VALUE_CHARS
+    rejected: list[str] = []
+    too_long = "1" + ",000" * 30  # 91 digits
+    assert observations(f"{too_long}件、5件", rejected=rejected)[0].text == "5件"
+    assert rejected == [f"{too_long}件"]
+    assert footnote_observations(f"{too_long}件", 1, rejected=rejected) == ()
+    assert len(rejected) == 2
+    assert MAX_VALUE_CHARS == DECIMAL_MAX_CHARS  # the limit loads() reads back

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -551,3 +552,32 @@ def test_two_equal_date_problems_get_their_own_columns() -> None:
         ("bad-date", first),
         ("bad-date", second),
     ]
+
+
+def test_the_collector_is_paused_during_a_parse_and_restored(
+    source: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    import stpmodel.parsing
+
+    seen: list[bool] = []
+    real = stpmodel.parsing.assemble  # type: ignore[attr-defined]
+
+    def spy(*args: Any, **kwargs: Any) -> Roadmap:
+        seen.append(gc.isenabled())
+        return real(*args, **kwargs)
+
+    assert gc.isenabled()
+    monkeypatch.setattr(stpmodel.parsing, "assemble", spy)
+    stpmodel.parse(source)
+    with pytest.raises(stpmodel.ParseError):
+        stpmodel.parse("no section here")
+    assert seen == [False, False]
+    assert gc.isenabled()  # restored, also after the error
+    gc.disable()
+    try:
+        stpmodel.parse(source)
+        assert not gc.isenabled()  # a caller's own choice is kept
+    finally:
+        gc.enable()

@@ -7,9 +7,10 @@ import functools
 import json
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+import stpmodel
 from stpmodel import (
     Action,
     DateMention,
@@ -316,3 +317,66 @@ def test_damaged_documents_raise_only_load_error(data: st.DataObject) -> None:
     if problems is not None:
         assert problems
         assert all(path.startswith("$") for path, _ in problems)
+
+
+# -- whatever the parser returns can be written and read back ------------------------------
+_NUMBERS = st.one_of(
+    st.integers(0, 10**12).map(str),
+    st.integers(1, 40).map(lambda groups: "1" + ",000" * groups),  # up to 121 digits
+    st.decimals(0, 10**6, places=3, allow_nan=False, allow_infinity=False).map(str),
+    st.just("1" + ",000" * 30),  # 91 digits with separators
+)
+_WORDS = st.sampled_from(
+    [
+        "推進",
+        "SIP",
+        "S I P",
+        "2026年度",
+        "令和6年",
+        "⁹⁴",
+        "(再掲)",
+        "【科技】",
+        "【謎】",
+        "、",
+        "・",
+        " ",
+    ]
+)
+_UNITS = st.sampled_from(["件", "%", "億円", "人", "倍", "", "年"])
+
+
+@st.composite
+def _values(draw: st.DrawFn) -> str:
+    parts = draw(st.lists(st.tuples(_WORDS, _NUMBERS, _UNITS), min_size=1, max_size=4))
+    return "、".join(f"{word}{number}{unit}" for word, number, unit in parts)
+
+
+@st.composite
+def _documents(draw: st.DrawFn) -> str:
+    lines = ["(6) 見出し", "【現状データ】（参考指標）"]
+    for _ in range(draw(st.integers(1, 3))):
+        lines.append(f"・ 指標：{draw(_values())}")
+        if draw(st.booleans()):
+            lines.append(f"  内訳 {draw(_values())}")
+    lines.append("① 小")
+    for _ in range(draw(st.integers(1, 3))):
+        lines.append(
+            f"○取組{draw(_values())}。【科技】\t・実施{draw(_values())}。\t"
+            f"・推進{draw(_values())}。【<u>文</u>】"
+        )
+    if draw(st.booleans()):
+        lines.append(f"⁹⁴ 注 {draw(_values())}")
+    lines.extend(draw(st.lists(texts, max_size=2)))
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=80, deadline=None)
+@given(_documents())
+@example(
+    "(6) 見出し\n【現状データ】（参考指標）\n・ 件数：" + "1" + ",000" * 30 + "件\n"
+    "① 小\n○取組。【科技】\t・実施。\t・推進。【科技】\n"
+)
+def test_whatever_the_parser_returns_loads_back_equal(text: str) -> None:
+    roadmap = stpmodel.parse(text, name="generated.txt")
+    assert loads(dumps(roadmap)) == roadmap
+    assert loads(dumps(roadmap, indent=1)) == roadmap

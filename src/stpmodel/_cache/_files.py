@@ -85,32 +85,38 @@ def write_trusted(path: str | os.PathLike[str], key: str, body: bytes) -> bool:
     return True
 
 
-def _ours(name: str) -> tuple[str, str] | None:
-    """(kind, "cache" / "temp" / "legacy") for a file name this package makes, else None."""
+def _ours(name: str) -> tuple[str, str, str] | None:
+    """(kind, key, "cache" / "temp" / "legacy") for a file name this package makes, else
+    None. A key's files are `roadmap-KEY.pickle` and `records-KEY-PART.json`."""
     import re
 
     for kind, suffix in _KINDS.items():
-        if re.fullmatch(rf"{kind}-[0-9a-f]{{32}}\{suffix}", name):
-            return kind, "cache"
-        if re.fullmatch(rf"{kind}-[0-9a-f]{{32}}\.[a-z0-9_]{{8}}\.tmp", name):
-            return kind, "temp"
+        part = "" if kind == "roadmap" else "-[a-z]+"
+        found = re.fullmatch(rf"{kind}-([0-9a-f]{{32}}){part}\{suffix}", name)
+        if found:
+            return kind, found[1], "cache"
+        found = re.fullmatch(rf"{kind}-([0-9a-f]{{32}}){part}\.[a-z0-9_]{{8}}\.tmp", name)
+        if found:
+            return kind, found[1], "temp"
     # what versions before the content key wrote: a 16-digit stat fingerprint
     if re.fullmatch(r"roadmap-[0-9a-f]{16}\.pickle(\.[0-9]+\.tmp)?", name):
-        return "roadmap", "legacy"
+        return "roadmap", "", "legacy"
     return None
 
 
 def _prune(folder: str, *, keep: str) -> None:
-    """Delete all but the newest few cache files of each kind, and temporary files left by
-    a crash.
+    """Delete the files of all but the newest few keys of each kind, and temporary files
+    left by a crash.
 
     Only names this package makes, only regular files the user owns: whatever else is in
-    the folder is never touched.
+    the folder is never touched. The key of `keep` counts as the newest.
     """
     import time
 
     now = time.time_ns()
-    caches: dict[str, list[tuple[int, str]]] = {kind: [] for kind in _KINDS}
+    kept = _ours(keep)
+    # kind -> key -> (newest mtime, paths)
+    caches: dict[str, dict[str, tuple[int, list[str]]]] = {kind: {} for kind in _KINDS}
     try:
         for entry in os.scandir(folder):
             ours = _ours(entry.name)
@@ -119,15 +125,19 @@ def _prune(folder: str, *, keep: str) -> None:
             st = entry.stat(follow_symlinks=False)
             if not stat.S_ISREG(st.st_mode) or st.st_uid != os.geteuid():
                 continue
-            kind, what = ours
+            kind, key, what = ours
             if what == "cache":
-                caches[kind].append((st.st_mtime_ns, entry.path))
+                newest, paths = caches[kind].get(key, (0, []))
+                if kept is not None and (kind, key) == kept[:2]:
+                    newest = 2**63  # the key just written
+                caches[kind][key] = (max(newest, st.st_mtime_ns), [*paths, entry.path])
             elif what == "legacy" or now - st.st_mtime_ns > _TEMP_MAX_AGE_NS:
                 os.remove(entry.path)
-        kept = _ours(keep)
-        for kind, found in caches.items():
-            found.sort(reverse=True)
-            for _, old in found[_KEEP - (kept is not None and kept[0] == kind) :]:
-                os.remove(old)
+        for kind, keys in caches.items():
+            newest_first = sorted(keys.values(), reverse=True)
+            fresh = _KEEP - (kept is not None and kept[0] == kind and kept[1] not in keys)
+            for _, paths in newest_first[fresh:]:
+                for old in paths:
+                    os.remove(old)
     except OSError:
         pass  # another process pruned first, or the folder is read-only: harmless

@@ -5,8 +5,9 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from typing import TYPE_CHECKING
 
+# typing costs about a millisecond to import, and the command line's plain path counts them
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from hashlib import blake2b

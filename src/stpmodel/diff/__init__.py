@@ -19,9 +19,10 @@ use.
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING
 
 from stpmodel._lazy import lazy_exports
+
+TYPE_CHECKING = False  # typing costs a millisecond of every start of the command line
 
 if TYPE_CHECKING:
     from stpmodel.diff._match import KINDS
@@ -37,11 +38,13 @@ if TYPE_CHECKING:
         ProgramChange,
         RoadmapDiff,
     )
-    from stpmodel.diff._text import normalize, similarity
+    from stpmodel.diff._text import HIGHLIGHT_EDITS, HIGHLIGHT_LIMIT, normalize, similarity
     from stpmodel.roadmap import Roadmap
 
 __all__ = [
     "FIELDS",
+    "HIGHLIGHT_EDITS",
+    "HIGHLIGHT_LIMIT",
     "KINDS",
     "THRESHOLD",
     "Change",
@@ -149,6 +152,8 @@ _LAZY = {
     "ProgramChange": "_result",
     "RoadmapDiff": "_result",
     "KINDS": "_match",
+    "HIGHLIGHT_EDITS": "_text",
+    "HIGHLIGHT_LIMIT": "_text",
     "normalize": "_text",
     "similarity": "_text",
 }

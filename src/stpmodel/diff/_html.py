@@ -6,12 +6,11 @@ words struck through on red, added words on green.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from stpmodel.diff._text import tokens
+from stpmodel.diff._text import opcodes, tokens
 
 __all__ = ["inline_diff", "render"]
 
@@ -26,8 +25,7 @@ def inline_diff(old: str, new: str) -> str:
     in ``<ins>``."""
     before, after = tokens(old), tokens(new)
     parts: list[str] = []
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for op, i1, i2, j1, j2 in matcher.get_opcodes():
+    for op, i1, i2, j1, j2 in opcodes(before, after):
         if op == "equal":
             parts.append(escape("".join(before[i1:i2])))
             continue

@@ -24,7 +24,7 @@ from collections import Counter, deque
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from stpmodel.diff._text import BigramIndex, bigrams, dice, normalize
+from stpmodel.diff._text import CANDIDATE_POSTINGS, BigramIndex, bigrams, dice, normalize
 from stpmodel.model import (
     Action,
     Footnote,
@@ -113,12 +113,14 @@ class Tree:
         self.sections: list[Node] = []
         self.footnotes: list[Node] = []
         self.all: list[Node] = []
+        self._counts: Counter[tuple[int, str]] = Counter()
 
     def add(self, kind: str, obj: Any, text: str, parent: Node | None, group: str = "") -> Node:
         node = Node(kind, obj, text, parent, len(self.all), group)
         self.all.append(node)
         if parent is not None:
-            node.index = sum(1 for c in parent.children if c.kind == kind)
+            node.index = self._counts[id(parent), kind]
+            self._counts[id(parent), kind] += 1
             parent.children.append(node)
         return node
 
@@ -190,15 +192,22 @@ def _exact(olds: Sequence[Node], news: Sequence[Node], key: Callable[[Node], Any
             _link(old, new, 1.0 if old.key == new.key else dice(old.grams, new.grams))
 
 
-def _similar(olds: Sequence[Node], news: Sequence[Node], threshold: float) -> None:
-    """Pair keys at least ``threshold`` alike, best score first (then nearest position)."""
+def _similar(
+    olds: Sequence[Node], news: Sequence[Node], threshold: float, *, block: bool = False
+) -> None:
+    """Pair keys at least ``threshold`` alike, best score first (then nearest position).
+
+    Candidates come from a bigram index, and within a ``block`` (the children of matched
+    parents) also from the same position, so that a list of texts sharing nearly all their
+    bigrams still pairs up; each old text is scored against a bounded number of new ones."""
     olds, news = _free(olds), _free(news)
     if not olds or not news:
         return
     index = BigramIndex([new.grams for new in news])
     scored: list[tuple[float, int, int, int]] = []
     for i, old in enumerate(olds):
-        for j in index.candidates(old.grams):
+        near = i * len(news) // len(olds) if block else None
+        for j in index.candidates(old.grams, near=near):
             score = dice(old.grams, news[j].grams)
             if score >= threshold:
                 scored.append((-score, abs(old.index - news[j].index), i, j))
@@ -223,6 +232,9 @@ def _by_children(olds: Sequence[Node], news: Sequence[Node]) -> None:
     for j, counted in enumerate(keys):
         for key in counted:
             owners.setdefault(key, []).append(j)
+    # a child text found under many parents (a common bullet) tells them apart no better
+    # than a common bigram; following it would compare every pair of those parents
+    owners = {key: js for key, js in owners.items() if len(js) <= CANDIDATE_POSTINGS}
     scored: list[tuple[float, int, int]] = []
     for i, old in enumerate(olds):
         mine = _children_key(old)
@@ -259,7 +271,7 @@ def _passes(
             _exact(olds, news, key)
         _exact(pooled_old, pooled_new, key)
     for olds, news in blocks:
-        _similar(olds, news, threshold)
+        _similar(olds, news, threshold, block=True)
     _similar(pooled_old, pooled_new, threshold)
     if by_children:
         for olds, news in blocks:
@@ -280,9 +292,12 @@ def _headings(olds: Sequence[Node], news: Sequence[Node], threshold: float) -> N
 
     _exact(olds, news, lambda n: (number(n), n.key))
     _exact(olds, news, _key)
+    numbered: dict[int, list[Node]] = {}
+    for new in _free(news):
+        numbered.setdefault(number(new), []).append(new)
     for old in _free(olds):
-        for new in _free(news):
-            if number(old) != number(new):
+        for new in numbered.get(number(old), ()):
+            if new.match is not None:
                 continue
             score = dice(old.grams, new.grams)
             mine, theirs = _heading_children(old), _heading_children(new)

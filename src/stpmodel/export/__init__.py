@@ -1,4 +1,5 @@
-"""Exports: JSON, CSV (Excel-ready), SQLite, GraphML/GEXF, iCalendar, Excel and pandas.
+"""Exports: JSON, CSV (Excel-ready), SQLite, Parquet, GraphML/GEXF, iCalendar, Excel, pandas
+and polars.
 
 Each format lives in its own module and imports what it needs only when called, so
 `import stpmodel` stays light. Optional integrations (pandas, icalendar, openpyxl) raise
@@ -18,29 +19,40 @@ from stpmodel.roadmap import Roadmap
 
 __all__ = ["FORMATS", "export"]
 
-FORMATS = ("json", "csv", "sqlite", "xlsx", "graphml", "gexf")
+FORMATS = ("json", "csv", "sqlite", "xlsx", "parquet", "graphml", "gexf")
 """The formats [export][stpmodel.export.export] writes."""
 
 
 def export(
-    roadmap: Roadmap, fmt: str, path: str | os.PathLike[str], *, overwrite: bool = False
+    roadmap: Roadmap,
+    fmt: str,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    indent: int | None = None,
 ) -> str:
     """Write `roadmap` as `fmt` (one of [FORMATS][stpmodel.export.FORMATS]) to `path`.
 
     CSV writes one file per table into the folder `path` (or a zip archive when `path`
-    ends in `.zip`). An existing target is refused unless `overwrite` is true (for the
-    CSV folder: any of the files it would write). Returns the path written.
+    ends in `.zip`), Parquet one file per table into the folder `path`. An existing target
+    is refused unless `overwrite` is true (for the CSV folder: any of the files it would
+    write). JSON is compact unless `indent` (spaces per level) is given. Returns the path
+    written; for xlsx, GraphML and GEXF a [Written][stpmodel._write.Written] whose
+    `replaced` counts the characters the format cannot carry (controls, non-characters
+    such as U+FFFF, lone surrogates), which are written as U+FFFD.
 
     Raises:
         WriteError: the target exists (without `overwrite`), is a symbolic link or not a
             regular file, or the system refused the write.
+            For xlsx also a text longer than an Excel cell holds (32,767 characters).
         ValueError: `fmt` is not one of the formats.
     """
     if fmt == "json":
         from stpmodel._write import write_bytes
         from stpmodel.serialize import dumps
 
-        return write_bytes(path, dumps(roadmap, indent=1).encode("utf-8"), overwrite=overwrite)
+        data = dumps(roadmap, indent=indent).encode("utf-8")
+        return write_bytes(path, data, overwrite=overwrite)
     if fmt == "csv":
         from stpmodel.export.tables import write_csv
 
@@ -53,6 +65,10 @@ def export(
         from stpmodel.export.xlsx import write_xlsx
 
         return write_xlsx(roadmap, path, overwrite=overwrite)
+    if fmt == "parquet":
+        from stpmodel.export.arrow import write_parquet
+
+        return write_parquet(roadmap, path, overwrite=overwrite)
     if fmt in ("graphml", "gexf"):
         from stpmodel.export._graphfile import write_graph
 

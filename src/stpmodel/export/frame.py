@@ -34,8 +34,11 @@ if TYPE_CHECKING:  # Roadmap.to_frame imports this module: no run-time import ba
     from stpmodel.roadmap import Roadmap
 
 __all__ = [
+    "COLLECTIONS",
+    "ENGINES",
     "FRAMES",
     "all_frame_records",
+    "check_table",
     "frame_columns",
     "frame_records",
     "records_frame",
@@ -52,7 +55,9 @@ COLLECTIONS: dict[str, type] = {
 `MinistryPairs`), whose frame takes its columns and types from that record."""
 
 
-def _check(what: object) -> str:
+def check_table(what: object) -> str:
+    """`what` if it names a table of [SPECS][stpmodel.export.tables.SPECS]; a `TypeError`
+    or a `ValueError` listing the tables otherwise."""
     if not isinstance(what, str):
         raise TypeError(f"what must be a table name (str), not {type(what).__name__}")
     if what not in SPECS:
@@ -74,7 +79,7 @@ def frame_records(roadmap: Roadmap, what: str) -> list[dict[str, Any]]:
     Values are plain Python: [datetime.date][] or `None` for dates, lists for list-valued
     fields. [to_frame][stpmodel.export.frame.to_frame] and the Excel workbook read these.
     """
-    columns = FRAMES[_check(what)]
+    columns = FRAMES[check_table(what)]
     return [{c: r[c] for c in columns} for r in table_records(roadmap)[what]]
 
 
@@ -95,25 +100,49 @@ def _pandas() -> Any:
     return pd
 
 
-def to_frame(roadmap: Roadmap, what: str = "actions") -> Any:
-    """A `pandas.DataFrame` of `what` (a key of [FRAMES][stpmodel.export.tables.FRAMES]).
+def _polars() -> Any:
+    try:
+        import polars as pl
+    except ImportError:
+        raise MissingExtraError("polars DataFrames", "polars", "polars") from None
+    return pl
 
-    One row per object in document order, indexed by position, with the columns of
-    `FRAMES[what]` typed as the module docs say (dates `datetime64`, values `float64`,
-    lists as lists).
+
+ENGINES = ("pandas", "polars")
+"""The frame libraries [to_frame][stpmodel.export.frame.to_frame] can build for."""
+
+
+def _check_engine(engine: object) -> str:
+    if engine not in ENGINES:
+        raise ValueError(f"unknown engine {engine!r}; expected one of {', '.join(ENGINES)}")
+    return str(engine)
+
+
+def to_frame(roadmap: Roadmap, what: str = "actions", *, engine: str = "pandas") -> Any:
+    """A DataFrame of `what` (a key of [FRAMES][stpmodel.export.tables.FRAMES]): a
+    `pandas.DataFrame`, or with `engine="polars"` a `polars.DataFrame` (pandas is then
+    not imported).
+
+    One row per object in document order, with the columns of `FRAMES[what]` typed from
+    the record (pandas: dates `datetime64`, values `float64`, whole numbers `int64` or
+    `Int64` where one may be missing, lists as lists; polars: `Date`, `Float64`,
+    `Int64`, `Boolean`, `List(String)`).
 
     Raises:
-        ValueError: `what` names no frame.
+        ValueError: `what` names no frame, or `engine` is neither `"pandas"` nor `"polars"`.
         TypeError: `what` is not a string.
-        MissingExtraError: pandas is not installed.
+        MissingExtraError: the engine is not installed.
     """
-    _check(what)
-    return _pandas_frame(frame_records(roadmap, what), frame_columns(what))
+    check_table(what)
+    return _frame(frame_records(roadmap, what), frame_columns(what), _check_engine(engine))
 
 
-def records_frame(records: Iterable[Mapping[str, Any]], what: str = "") -> Any:
-    """A `pandas.DataFrame` of plain records ([stpmodel.records][]), one row each, typed
-    like [to_frame][stpmodel.export.frame.to_frame]'s frames.
+def records_frame(
+    records: Iterable[Mapping[str, Any]], what: str = "", *, engine: str = "pandas"
+) -> Any:
+    """A DataFrame (pandas, or polars with `engine="polars"`) of plain records
+    ([stpmodel.records][]), one row each, typed like
+    [to_frame][stpmodel.export.frame.to_frame]'s frames.
 
     Result collections (`roadmap.deadlines(...).to_frame()` …) come here. Where `what`
     names a frame of [FRAMES][stpmodel.export.tables.FRAMES] or a collection of
@@ -121,21 +150,38 @@ def records_frame(records: Iterable[Mapping[str, Any]], what: str = "") -> Any:
     query's deadlines tabulate exactly like `to_frame(roadmap, "deadlines")`, even when
     there are none); otherwise they are the records' keys.
     """
+    engine = _check_engine(engine)
     rows = [dict(r) for r in records]
     if what in SPECS or what in COLLECTIONS:
         columns = frame_columns(what)
         names = [c.name for c in columns]
         if all(c in row for row in rows for c in names):
-            return _pandas_frame([{c: row[c] for c in names} for row in rows], columns)
-    pd = _pandas()
-    return pd.DataFrame.from_records(rows)
+            return _frame([{c: row[c] for c in names} for row in rows], columns, engine)
+    if engine == "polars":
+        return _polars().DataFrame(rows)
+    return _pandas().DataFrame.from_records(rows)
 
 
-def _pandas_frame(rows: list[dict[str, Any]], columns: Iterable[Column]) -> Any:
+def _frame(rows: list[dict[str, Any]], columns: Iterable[Column], engine: str) -> Any:
+    if engine == "polars":
+        return _polars_frame(rows, tuple(columns))
+    return _pandas_frame(rows, tuple(columns))
+
+
+def _polars_frame(rows: list[dict[str, Any]], columns: tuple[Column, ...]) -> Any:
+    pl = _polars()
+    kinds = {"str": pl.String, "int": pl.Int64, "float": pl.Float64, "bool": pl.Boolean}
+    kinds["date"] = pl.Date
+    schema = {
+        c.name: pl.List(kinds[c.item]) if c.kind == "list" else kinds[c.kind] for c in columns
+    }
+    return pl.DataFrame(rows, schema=schema)
+
+
+def _pandas_frame(rows: list[dict[str, Any]], columns: tuple[Column, ...]) -> Any:
     """Dates as `datetime64`, values as `float64`, flags as `bool`, whole numbers as
     `int64` (`Int64` where a value may be missing), by the record's types."""
     pd = _pandas()
-    columns = tuple(columns)
     frame = pd.DataFrame.from_records(rows, columns=[c.name for c in columns])
     for column in columns:
         name = column.name

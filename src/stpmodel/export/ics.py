@@ -3,8 +3,8 @@
 One all-day event per deadline on its due date ([DateMention.due][stpmodel.dates.DateMention.due]:
 the period's end for `by`, its start for `from`). UIDs derive from the item ID and the
 mention, so importing a re-export updates events rather than duplicating them. iCalendar
-text cannot carry control characters; they are written as `\\xNN`
-([escape_controls][stpmodel._write.escape_controls]).
+text cannot carry control characters, non-characters or lone surrogates; they are written
+as U+FFFD and counted ([Replacer][stpmodel._write.Replacer]).
 """
 
 from __future__ import annotations
@@ -15,25 +15,25 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
-from stpmodel._write import escape_controls, write_bytes
+from stpmodel._write import Replacer, Written, write_bytes
 from stpmodel.errors import MissingExtraError
 from stpmodel.records import DeadlineRecord, deadline_record
 from stpmodel.roadmap import Deadline, Roadmap
 
-__all__ = ["calendar_bytes", "event_uid", "write_calendar"]
+__all__ = ["calendar", "calendar_bytes", "event_uid", "write_calendar"]
 
 _STAMP = dt.datetime(2024, 6, 4, tzinfo=dt.UTC)  # the strategy's Cabinet decision day
 
 
 def event_uid(deadline: Deadline) -> str:
     """A stable UID: the item ID with a short hash of the mention text and span."""
-    return _uid(deadline_record(deadline))
+    return _uid(deadline_record(deadline), Replacer())
 
 
-def _uid(record: DeadlineRecord) -> str:
+def _uid(record: DeadlineRecord, replace: Replacer) -> str:
     start, end = record["span"]
-    digest = hashlib.sha1(f"{record['expression']}|{start}|{end}".encode()).hexdigest()[:12]
-    return f"{escape_controls(record['id'])}-{digest}@stpmodel"
+    key = f"{record['expression']}|{start}|{end}".encode("utf-8", "surrogatepass")
+    return f"{replace(record['id'])}-{hashlib.sha1(key).hexdigest()[:12]}@stpmodel"
 
 
 def _icalendar() -> Any:
@@ -44,9 +44,10 @@ def _icalendar() -> Any:
     return icalendar
 
 
-def _event(icalendar: Any, record: DeadlineRecord) -> Any:
-    ident = escape_controls(record["id"])
-    text = escape_controls(record["text"])
+def _event(icalendar: Any, record: DeadlineRecord, replace: Replacer) -> Any:
+    """One event; every text written goes through `replace` (so its count is what the
+    file holds)."""
+    text = record["text"]
     summary = text if len(text) <= 60 else text[:59] + "…"
     leads = set(record["lead_ministries"])
     ministries = "、".join(f"{c}*" if c in leads else c for c in record["ministries"])
@@ -60,27 +61,35 @@ def _event(icalendar: Any, record: DeadlineRecord) -> Any:
     lines.append(f"ID: {record['id']}  source: {record['source']}")
     day = record["due"]
     event = icalendar.Event()
-    event.add("uid", _uid(record))
+    event.add("uid", _uid(record, replace))
     event.add("dtstamp", _STAMP)
     event.add("dtstart", day)
     event.add("dtend", day + dt.timedelta(days=1))
-    event.add("summary", f"[{ident}] {summary}")
-    event.add("description", escape_controls("\n".join(lines)))
-    event.add("categories", [escape_controls(c) for c in record["ministries"]] or ["-"])
+    event.add("summary", replace(f"[{record['id']}] {summary}"))
+    event.add("description", replace("\n".join(lines)))
+    event.add("categories", [replace(c) for c in record["ministries"]] or ["-"])
     return event
 
 
-def calendar_bytes(roadmap: Roadmap, deadlines: Sequence[Deadline] | None = None) -> bytes:
-    """The calendar of `deadlines` (default: all of the roadmap's) as iCalendar bytes."""
+def calendar(roadmap: Roadmap, deadlines: Sequence[Deadline] | None = None) -> tuple[bytes, int]:
+    """The calendar of `deadlines` (default: all of the roadmap's) as iCalendar bytes, and
+    how many characters iCalendar cannot carry were written as U+FFFD."""
     icalendar = _icalendar()
+    replace = Replacer()
     cal = icalendar.Calendar()
     cal.add("prodid", "-//stpmodel//工程表 deadlines//JA")
     cal.add("version", "2.0")
-    cal.add("x-wr-calname", escape_controls(roadmap.title))
+    cal.add("x-wr-calname", replace(roadmap.title))
     for deadline in roadmap.deadlines() if deadlines is None else deadlines:
-        cal.add_component(_event(icalendar, deadline_record(deadline)))
+        cal.add_component(_event(icalendar, deadline_record(deadline), replace))
     data: bytes = cal.to_ical()
-    return data
+    return data, replace.count
+
+
+def calendar_bytes(roadmap: Roadmap, deadlines: Sequence[Deadline] | None = None) -> bytes:
+    """The calendar of `deadlines` (default: all of the roadmap's) as iCalendar bytes
+    ([calendar][stpmodel.export.ics.calendar] without the count)."""
+    return calendar(roadmap, deadlines)[0]
 
 
 def write_calendar(
@@ -89,9 +98,12 @@ def write_calendar(
     deadlines: Sequence[Deadline] | None = None,
     *,
     overwrite: bool = False,
-) -> str:
-    """Write [calendar_bytes][stpmodel.export.ics.calendar_bytes] to `path`; returns the path.
+) -> Written:
+    """Write [calendar_bytes][stpmodel.export.ics.calendar_bytes] to `path`; returns the path,
+    a [Written][stpmodel._write.Written] whose `replaced` counts the characters written as
+    U+FFFD.
 
     An existing file is replaced (atomically) only with `overwrite=True`.
     """
-    return write_bytes(path, calendar_bytes(roadmap, deadlines), overwrite=overwrite)
+    data, replaced = calendar(roadmap, deadlines)
+    return Written(write_bytes(path, data, overwrite=overwrite), replaced)

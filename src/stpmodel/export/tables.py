@@ -60,12 +60,13 @@ __all__ = [
 @attrs.frozen
 class Column:
     """One column of a table, as its record declares it: `kind` is `"str"`, `"int"`,
-    `"float"`, `"bool"`, `"date"` or `"list"`; `nullable` where the record allows
-    `None`."""
+    `"float"`, `"bool"`, `"date"` or `"list"` (of `item`s, `"str"` or `"int"`);
+    `nullable` where the record allows `None`."""
 
     name: str
     kind: str
     nullable: bool
+    item: str = ""
 
 
 _KINDS: dict[object, str] = {str: "str", int: "int", float: "float", bool: "bool", dt.date: "date"}
@@ -76,8 +77,10 @@ def _column(name: str, hint: Any) -> Column:
     nullable = isinstance(hint, types.UnionType) and type(None) in args
     if nullable:
         (hint,) = [a for a in args if a is not type(None)]
-    kind = "list" if typing.get_origin(hint) is list else _KINDS[hint]
-    return Column(name, kind, nullable)
+    if typing.get_origin(hint) is list:
+        (item,) = typing.get_args(hint)
+        return Column(name, "list", nullable, _KINDS[item])
+    return Column(name, _KINDS[hint], nullable)
 
 
 @functools.cache
@@ -163,7 +166,9 @@ SPECS: dict[str, Table] = {
         record=rec.ItemMinistryRecord, references={"code": "ministries(code)"}, indexed=("code",)
     ),
     "item_programs": Table(record=rec.ItemProgramRecord, references={"program_id": "programs(id)"}),
-    "dates": Table(record=rec.DateRecord, exclude=("span",), indexed=("first_year", "last_year")),
+    "dates": Table(
+        record=rec.DateRecord, exclude=("span",), indexed=("first_year", "last_year", "fiscal_year")
+    ),
     "deadlines": Table(record=rec.DeadlineRecord, exclude=("span",), relational=False),
     "footnotes": Table(record=rec.FootnoteRecord, key="number"),
     "indicators": Table(

@@ -46,6 +46,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 
+from stpmodel._gcpause import collector_paused
 from stpmodel.model import Ministry, Program
 from stpmodel.parsing._assemble import assemble
 from stpmodel.parsing._coverage import Coverage, coverage
@@ -91,18 +92,19 @@ def parse(
     """
     # (the bytes were decoded by `read`, or by the caller) text → lines → each line
     # classified on its own → the reader's blocks and rows → model objects
-    lines = [classify(number, raw) for number, raw in enumerate(split_lines(text), 1)]
-    document = read_lines(lines, source=name)
-    return assemble(
-        document,
-        text,
-        name=name,
-        strict=strict,
-        title=title,
-        edition=edition,
-        ministries=ministries,
-        programs=programs,
-    )
+    with collector_paused():  # a bulk construction: see docs/performance.md
+        lines = [classify(number, raw) for number, raw in enumerate(split_lines(text), 1)]
+        document = read_lines(lines, source=name)
+        return assemble(
+            document,
+            text,
+            name=name,
+            strict=strict,
+            title=title,
+            edition=edition,
+            ministries=ministries,
+            programs=programs,
+        )
 
 
 def read(

@@ -20,12 +20,12 @@ import attrs
 from stpmodel._text import (
     FULLWIDTH_DIGITS,
     MAX_MARK_DIGITS,
-    footnote_marks,
+    footnote_runs,
     normalize_space,
-    overlong_marks,
+    superscript_number,
 )
 from stpmodel.dates import DateMention, scan
-from stpmodel.errors import ParseError, ParseWarning, WarningCode
+from stpmodel.errors import ParseError, WarningCode
 from stpmodel.model import (
     Action,
     Footnote,
@@ -40,21 +40,25 @@ from stpmodel.model import (
     Program,
     ProgramMention,
     Section,
-    SourceSpan,
     StatusNote,
     Subsection,
 )
 from stpmodel.parsing._cells import (
     CellItem,
-    Joined,
     join_fragments,
     parse_codes,
     split_items,
     take_tags,
 )
-from stpmodel.parsing._indicators import footnote_observations, observations, split_name
+from stpmodel.parsing._indicators import (
+    MAX_VALUE_CHARS,
+    footnote_observations,
+    observations,
+    split_name,
+)
 from stpmodel.parsing._lines import find_document_name
 from stpmodel.parsing._markup import strip_inline
+from stpmodel.parsing._places import Place, Placer
 from stpmodel.parsing._programs import ProgramLinker, link_reposts, plan_year, subject_mentions
 from stpmodel.parsing._reader import (
     Document,
@@ -72,94 +76,21 @@ __all__ = ["assemble"]
 _LEADING_MARK = re.compile(rf"^((?:\s|<[^<>]{{0,500}}>)*)[{INITIATIVE_MARKS}]")
 
 
-@attrs.frozen
-class _Place:
-    """Where an object's text stands in the source: its lines, and the line and column
-    where it begins."""
-
-    lines: tuple[int, ...]
-    line: int
-    column: int
-
-
 @attrs.define
-class _Assembler:
+class _Assembler(Placer):
     """Builds the model objects of a `Document`; collects the problems it meets."""
 
-    source: str
-    document: Document
     known: Mapping[str, Ministry]
     linker: ProgramLinker
     year: int | None = None  # the edition, from which 今年度, 来年度 … are counted
     plan_year: int | None = None  # the year the Basic Plan quoted in column 1 was written
     used_codes: dict[str, None] = attrs.field(factory=dict)
-    cited: defaultdict[int, list[tuple[str, _Place]]] = attrs.field(
+    shared_refs: dict[tuple[str, bool], MinistryRef] = attrs.field(factory=dict)
+    cited: defaultdict[int, list[tuple[str, Place]]] = attrs.field(
         factory=lambda: defaultdict(list)
     )
 
-    def warn(
-        self,
-        place: _Place,
-        code: WarningCode,
-        message: str,
-        text: str = "",
-        *,
-        after: tuple[int, int] | None = None,
-    ) -> tuple[int, int]:
-        """Report a problem of the object at `place`: at the first of its lines where
-        `text` stands (the exact span), else where the object begins. With `after`, a
-        `(line, column)` the search starts from (the end of the problem reported before,
-        so that the second of two equal texts is found second). Returns the `(line,
-        end_column)` of the span reported."""
-        raws = self.document.lines
-        line, column, end = place.line, place.column, place.column
-        for number in place.lines:
-            if after is not None and number < after[0]:
-                continue
-            raw = raws[number - 1].raw if 0 < number <= len(raws) else ""
-            start_at = place.column - 1 if number == place.line else 0
-            if after is not None and number == after[0]:
-                start_at = max(start_at, after[1] - 1)
-            start = raw.find(text, start_at) if text else -1
-            if start >= 0:
-                line, column, end = number, start + 1, start + 1 + len(text)
-                break
-        self.document.warnings.append(
-            ParseWarning(
-                source=self.source,
-                line=line,
-                column=column,
-                end_column=end,
-                code=code,
-                message=message,
-                text=text,
-            )
-        )
-        return (line, end)
-
-    def place(self, lines: tuple[int, ...] | list[int], column: int = 0) -> _Place:
-        """The place of an object printed on `lines` (its text from `column`, or from
-        the first non-blank character of its first line)."""
-        first = lines[0]
-        if column <= 0:
-            raws = self.document.lines
-            column = raws[first - 1].indent if 0 < first <= len(raws) else 1
-        return _Place(tuple(lines), first, column)
-
-    def item_place(self, joined: Joined, start: int, end: int, fallback: int) -> _Place:
-        """The place of the item `joined.text[start:end]`."""
-        lines = joined.lines_of(start, end) or (fallback,)
-        raw = joined.text[start:end]
-        line, column = joined.locate(start + len(raw) - len(raw.lstrip()))
-        if line not in lines:
-            return self.place(lines)
-        return _Place(lines, line, column)
-
-    def span(self, lines: list[int] | tuple[int, ...]) -> SourceSpan:
-        """The source span of an object printed on ``lines``."""
-        return SourceSpan(source=self.source, lines=tuple(sorted(set(lines))))
-
-    def dates(self, text: str, place: _Place) -> tuple[DateMention, ...]:
+    def dates(self, text: str, place: Place) -> tuple[DateMention, ...]:
         """The dates `text` mentions; each date that names no day is reported at its
         span in the source: found from the object's place, in the order of the problems'
         spans in `text`."""
@@ -176,23 +107,42 @@ class _Assembler:
             )
         return tuple(mentions)
 
-    def cite(self, ident: str, text: str, place: _Place) -> tuple[int, ...]:
-        """The footnotes `text` marks, recorded as cited by `ident`; a run of
-        superscript digits too long to be a marker is reported."""
-        for run in overlong_marks(text):
-            self.warn(
-                place,
-                WarningCode.BAD_FOOTNOTE,
-                f"{ident}: a footnote marker of {len(run):,} digits "
-                f"(expected at most {MAX_MARK_DIGITS}); kept as text",
-                run[:20],
-            )
-        footnotes = footnote_marks(text)
-        for number in footnotes:
+    def cite(self, ident: str, text: str, place: Place) -> tuple[int, ...]:
+        """The footnotes `text` marks that are defined, each mark recorded as cited by
+        `ident`; a run of superscript digits too long to be a marker is reported."""
+        footnotes = []
+        for run in footnote_runs(text):
+            if len(run) > MAX_MARK_DIGITS:
+                self.warn(
+                    place,
+                    WarningCode.BAD_FOOTNOTE,
+                    f"{ident}: a footnote marker of {len(run):,} digits "
+                    f"(expected at most {MAX_MARK_DIGITS}); kept as text",
+                    run[:20],
+                )
+                continue
+            number = superscript_number(run)
+            footnotes.append(number)
             self.cited[number].append((ident, place))
-        return footnotes
+        # a mark of no footnote stays in the text and is reported (`footnotes()`), but is
+        # no citation: the model never points at a footnote it does not have
+        defined = self.document.footnotes
+        return tuple(number for number in footnotes if number in defined)
 
-    def tag_closed(self, item: CellItem, place: _Place, what: str) -> bool:
+    def overlong_values(self, ident: str, rejected: list[str], place: Place) -> None:
+        """Report the values too long to be an observation (they stay in the text)."""
+        after: tuple[int, int] | None = None
+        for value in rejected:
+            after = self.warn(
+                place,
+                WarningCode.BAD_NUMBER,
+                f"{ident}: a value of {sum(c.isdigit() for c in value):,} digits "
+                f"(expected at most {MAX_VALUE_CHARS}); kept as text",
+                value,
+                after=after,
+            )
+
+    def tag_closed(self, item: CellItem, place: Place, what: str) -> bool:
         """Warn about a 【 with no 】 after it; True when there was one."""
         opening = item.text.rfind("【")
         if opening < 0 or "】" in item.text[opening:]:
@@ -205,7 +155,7 @@ class _Assembler:
         )
         return True
 
-    def refs(self, item: CellItem, place: _Place, what: str) -> tuple[MinistryRef, ...]:
+    def refs(self, item: CellItem, place: Place, what: str) -> tuple[MinistryRef, ...]:
         """The ministries of an item's tag; problems with the tag are reported."""
         if item.has_tag:
             self.tag_closed(item, place, what)  # a 【 left open before the tag that ends it
@@ -229,10 +179,13 @@ class _Assembler:
                     tag.code,
                 )
             self.used_codes.setdefault(tag.code, None)
-            refs.append(MinistryRef(code=tag.code, lead=tag.lead))
+            key = (tag.code, tag.lead)
+            if (ref := self.shared_refs.get(key)) is None:
+                ref = self.shared_refs[key] = MinistryRef(code=tag.code, lead=tag.lead)
+            refs.append(ref)  # one object per code and lead flag, shared by every item
         return tuple(refs)
 
-    def stray_tags(self, item: CellItem, place: _Place, what: str) -> None:
+    def stray_tags(self, item: CellItem, place: Place, what: str) -> None:
         """Warn about a ministry tag left inside an item's text: an item takes only the tag
         that ends it, so an earlier one means two items ran together (a bullet the parser
         did not see) or an item printed with two tags. (An item with no tag at its end is
@@ -253,7 +206,7 @@ class _Assembler:
     def mentions(
         self,
         text: str,
-        place: _Place,
+        place: Place,
         written: int | None,
         inherited: tuple[ProgramMention, ...] = (),
         subject: tuple[ProgramMention, ...] = (),
@@ -334,18 +287,29 @@ class _Assembler:
         repost = bool(REPOST.search(b.text))
         text = normalize_space(REPOST.sub("", b.text, count=1))
         name, values = split_name(text)
-        obs = list(observations(values))
+        rejected: list[str] = []
+        obs = list(observations(values, rejected=rejected))
         for detail, _line in b.details:
             series, detail_values = split_name(detail)
-            obs.extend(observations(detail_values, series=series if detail_values else None))
+            obs.extend(
+                observations(
+                    detail_values, series=series if detail_values else None, rejected=rejected
+                )
+            )
         lines = [b.line, *(line for _, line in b.details)]
         place = self.place(lines, b.column)
+        self.overlong_values(ident, rejected, place)
         footnotes = self.cite(ident, "\n".join([text, *(d for d, _ in b.details)]), place)
         written = self.plan_year if b.kind is IndicatorKind.KEY else self.year
         mentions = self.mentions(text, place, written)
         for number in footnotes:
             if (draft := self.document.footnotes.get(number)) is not None:
-                obs.extend(footnote_observations(_footnote_text(draft.parts), number))
+                rejected = []
+                found = footnote_observations(
+                    _footnote_text(draft.parts), number, rejected=rejected
+                )
+                obs.extend(found)
+                self.overlong_values(ident, rejected, self.place(draft.lines))
         return Indicator(
             id=ident,
             kind=b.kind,
@@ -380,9 +344,12 @@ class _Assembler:
         first = row.lines[0]
         col0 = join_fragments(row.cells[0])
         raw0 = _LEADING_MARK.sub(r"\1", col0.text, count=1)
-        head = take_tags(raw0, col0.lines_of(0, len(col0.text)) or (first,))
+        lines0 = col0.lines_of(0, len(col0.text)) or (first,)
+        head = take_tags(raw0, lines0)
         here = (
-            self.item_place(col0, 0, len(col0.text), first) if col0.parts else self.place([first])
+            self.item_place(col0, 0, len(col0.text), first, lines0)
+            if col0.parts
+            else self.place([first])
         )
         if not head.text:
             self.warn(

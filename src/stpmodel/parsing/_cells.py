@@ -14,7 +14,7 @@ import re
 
 import attrs
 
-from stpmodel._text import footnote_marks, normalize_space
+from stpmodel._text import normalize_space
 from stpmodel.parsing._markup import blockify, strip_inline
 from stpmodel.parsing._tokens import (
     BULLET,
@@ -68,11 +68,9 @@ class CellItem:
     has_tag: bool
     repost: bool
     bad_tag: str  # the tag as printed where it has an empty code (【、科技】), else ""
-    footnotes: tuple[int, ...]
     lines: tuple[int, ...]
 
 
-_DANGLING = re.compile(r"[<&](?=[^<>&]*$)")
 _WHITE = re.compile(r"\s+")
 _NOT_A_CODE = re.compile(rf"[{DIGITS}年月日度。：:%％]")
 
@@ -122,6 +120,16 @@ class Joined:
         return (line, column + max(0, offset - a))
 
 
+def _close_dangling(text: str) -> str:
+    """`text` with a `<` or `&` that nothing closes before its end (no `>`, `<` or `&`
+    after it) escaped, so that it stays text. Only the last `<` or `&` can be one: found
+    with two `rfind`s, not a look-ahead run from every `<`."""
+    last = max(text.rfind("<"), text.rfind("&"))
+    if last < 0 or ">" in text[last + 1 :]:
+        return text
+    return text[:last] + html.escape(text[last]) + text[last + 1 :]
+
+
 def join_fragments(fragments: list[Fragment]) -> Joined:
     """Join the fragments of one cell (block tags become spaces, inline tags stay).
 
@@ -138,7 +146,7 @@ def join_fragments(fragments: list[Fragment]) -> Joined:
     for fragment in fragments:
         # markup is read within one line: a "<" or "&" left open at the end of a line must
         # not become a tag or an entity with the next line's text
-        piece = blockify(_DANGLING.sub(lambda m: html.escape(m.group(0)), fragment.text))
+        piece = blockify(_close_dangling(fragment.text))
         if not piece.strip():
             continue
         if not pieces:
@@ -195,11 +203,17 @@ def parse_codes(content: str) -> tuple[Tag, ...] | None:
     tags: list[Tag] = []
     underlined = False
     for piece in CODE_SEPARATOR.split(content):
-        lead = underlined or bool(UNDERLINED_TEXT.search(piece))
-        marks = UNDERLINE.findall(piece)
-        if marks:
-            underlined = marks[-1] != "/"
-        code = _WHITE.sub("", strip_inline(piece))
+        if "<" in piece:
+            lead = underlined or bool(UNDERLINED_TEXT.search(piece))
+            marks = UNDERLINE.findall(piece)
+            if marks:
+                underlined = marks[-1] != "/"
+            piece = strip_inline(piece)
+        else:
+            lead = underlined
+            if "&" in piece:
+                piece = strip_inline(piece)
+        code = "".join(piece.split()) if not piece.isalnum() else piece
         if code:
             tags.append(Tag(code, lead))
     if not tags or any(len(t.code) > 12 or _NOT_A_CODE.search(t.code) for t in tags):
@@ -285,13 +299,11 @@ def take_tags(raw: str, lines: tuple[int, ...]) -> CellItem:
         # removed after the markup, so that taking it out cannot make a tag ("<(再掲)p>")
         repost = True
         text = normalize_space(REPOST.sub("", text, count=1))
-    footnotes = footnote_marks(text)
     return CellItem(
         text=text,
         tags=tuple(tags),
         has_tag=has_tag,
         repost=repost,
         bad_tag=bad_tag,
-        footnotes=footnotes,
         lines=lines,
     )

@@ -6,11 +6,12 @@ import bisect
 import re
 from decimal import Decimal
 
+from stpmodel._text import MAX_NUMBER_CHARS
 from stpmodel.dates import DateMention, Period, Relation, find_dates
 from stpmodel.model import Observation
 from stpmodel.parsing._tokens import SUPERSCRIPT
 
-__all__ = ["footnote_observations", "observations", "split_name"]
+__all__ = ["MAX_VALUE_CHARS", "footnote_observations", "observations", "split_name"]
 
 _UNITS = (
     "億円", "万円", "兆円", "千円", "円", "万人", "千人", "人", "件", "社", "位", "名",
@@ -26,6 +27,22 @@ _VALUE = re.compile(
 _LABEL = re.compile(r"([^\s0-9、，,：:（(）)【】／/にはが]{1,20})(?:は|が)?[ \u3000]*$")
 _PAREN_LABEL = re.compile(r"[ \u3000]?[（(]([^（()）0-9]{1,20})[）)]")
 _COLON = re.compile(r"[：:]")
+
+MAX_VALUE_CHARS = MAX_NUMBER_CHARS
+"""The longest value (as a decimal string) read as an observation: the limit `loads()`
+accepts, so that whatever the parser reads can be loaded back. A longer one stays text
+(and the parser reports it)."""
+
+
+def _number(m: re.Match[str], rejected: list[str] | None) -> Decimal | None:
+    """The value a match of `_VALUE` gives, or None (noted in `rejected`) when it is over
+    the limit."""
+    digits = m.group("num").replace(",", "")
+    if len(digits) > MAX_VALUE_CHARS:
+        if rejected is not None:
+            rejected.append(m.group(0))
+        return None
+    return Decimal(digits)
 
 
 def split_name(text: str) -> tuple[str, str]:
@@ -45,14 +62,20 @@ def _as_of(mentions: list[DateMention]) -> Period | None:
     return mentions[-1].period if mentions else None
 
 
-def observations(values: str, *, series: str | None = None) -> tuple[Observation, ...]:
-    """The observations in the value part of an indicator line (after its name)."""
+def observations(
+    values: str, *, series: str | None = None, rejected: list[str] | None = None
+) -> tuple[Observation, ...]:
+    """The observations in the value part of an indicator line (after its name); the text
+    of each value over `MAX_VALUE_CHARS` goes into `rejected` instead."""
     if not values:
         return ()
     as_of = _as_of(find_dates(values))
     found: list[Observation] = []
     previous_end = 0
     for m in _VALUE.finditer(values):
+        if (number := _number(m, rejected)) is None:
+            previous_end = m.end()
+            continue
         before = values[previous_end : m.start()]
         label_match = _LABEL.search(before)
         label = label_match.group(1) if label_match else None
@@ -63,7 +86,7 @@ def observations(values: str, *, series: str | None = None) -> tuple[Observation
         unit = "%" if m.group("unit") == "％" else m.group("unit")
         found.append(
             Observation(
-                value=Decimal(m.group("num").replace(",", "")),
+                value=number,
                 unit=unit,
                 text=m.group(0),
                 label=label,
@@ -75,7 +98,9 @@ def observations(values: str, *, series: str | None = None) -> tuple[Observation
     return tuple(found)
 
 
-def footnote_observations(text: str, footnote: int) -> tuple[Observation, ...]:
+def footnote_observations(
+    text: str, footnote: int, *, rejected: list[str] | None = None
+) -> tuple[Observation, ...]:
     """The values a footnote gives for the indicator citing it, with `footnote` as their
     source.
 
@@ -89,6 +114,8 @@ def footnote_observations(text: str, footnote: int) -> tuple[Observation, ...]:
     ends = [d.span[1] for d in mentions]
     found: list[Observation] = []
     for m in _VALUE.finditer(text):
+        if (number := _number(m, rejected)) is None:
+            continue
         as_of = None
         following = bisect.bisect_left(starts, m.end())  # the first date after the value
         in_parens = text[m.end() : m.end() + 1] in ("(", "（")
@@ -99,7 +126,7 @@ def footnote_observations(text: str, footnote: int) -> tuple[Observation, ...]:
         unit = "%" if m.group("unit") == "％" else m.group("unit")
         found.append(
             Observation(
-                value=Decimal(m.group("num").replace(",", "")),
+                value=number,
                 unit=unit,
                 text=m.group(0),
                 as_of=as_of,

@@ -32,6 +32,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Callable
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -189,35 +190,53 @@ def topic_of(label: str) -> Topic | None:
     return None
 
 
-def is_header(cells: tuple[str, ...] | list[str]) -> bool:
-    """Whether tab-separated cells are the table's header row."""
-    clean = [strip_markup(c).strip() for c in cells]
-    return "具体的な取組" in clean[0] or (
-        any("実施状況" in c for c in clean) and any("取組方針" in c for c in clean)
-    )
+def is_header(cells: tuple[str, ...] | list[str], first: str | None = None) -> bool:
+    """Whether tab-separated cells are the table's header row (`first`: the first cell
+    without markup, when the caller has it already)."""
+    if "具体的な取組" in (strip_markup(cells[0]) if first is None else first):
+        return True
+    # the other cells are read only when the words can be in them: markup removed can
+    # join a word's characters, but never brings one in that the line does not hold,
+    # unless as an entity (&#...;)
+    raw = "".join(cells)
+    if "&" not in raw and not ("況" in raw and "針" in raw):
+        return False
+    clean = [strip_markup(c) for c in cells]
+    return any("実施状況" in c for c in clean) and any("取組方針" in c for c in clean)
 
 
 # -- the rules ------------------------------------------------------------------------------
-_Rule = Callable[[Line], Line | None]
+class _Seen(NamedTuple):
+    """What the rules look at: the line as printed, its text, whether it has a bullet."""
+
+    raw: str
+    text: str
+    bullet: bool
 
 
-def _blank(line: Line) -> Line | None:
+_Found = tuple[LineKind, dict[str, Any]]
+"""A line's kind and the fields of `Line` the rule read from it."""
+_Rule = Callable[[_Seen], _Found | None]
+_NOTHING: dict[str, Any] = {}
+
+
+def _blank(line: _Seen) -> _Found | None:
     """A line with nothing but white space, or with no tab and nothing but markup, is
     blank."""
     if not line.raw.strip() or ("\t" not in line.raw and not line.text):
-        return attrs.evolve(line, kind=LineKind.BLANK)
+        return (LineKind.BLANK, _NOTHING)
     return None
 
 
-def _page_number(line: Line) -> Line | None:
+def _page_number(line: _Seen) -> _Found | None:
     """A line holding only a number of at most four digits, between dashes or not
     (`12`, `- 12 -`), is a page number left by the PDF."""
     if _PAGE_NUMBER.match(line.raw):
-        return attrs.evolve(line, kind=LineKind.PAGE_NUMBER)
+        return (LineKind.PAGE_NUMBER, _NOTHING)
     return None
 
 
-def _tabbed(line: Line) -> Line | None:
+def _tabbed(line: _Seen) -> _Found | None:
     """A line with a tab is a line of the table. Its cells, split at the tabs, make a
     separator when each is dashes (`---`) or blank, the header row when they name
     具体的な取組 (or both 実施状況 and 取組方針), a row when the first cell begins with ○,
@@ -225,89 +244,86 @@ def _tabbed(line: Line) -> Line | None:
     if "\t" not in line.raw:
         return None
     cells = tuple(line.raw.split("\t"))
+    first = strip_markup(cells[0])
     if all(_SEPARATOR_CELL.match(c) or not c.strip() for c in cells):
         kind = LineKind.SEPARATOR
-    elif is_header(cells):
+    elif is_header(cells, first):
         kind = LineKind.TABLE_HEADER
-    elif INITIATIVE_START.match(strip_markup(cells[0])):
+    elif INITIATIVE_START.match(first):
         kind = LineKind.ROW
     else:
         kind = LineKind.CONTINUATION
-    return attrs.evolve(line, kind=kind, cells=cells)
+    return (kind, {"cells": cells})
 
 
-def _footnote(line: Line) -> Line | None:
+def _footnote(line: _Seen) -> _Found | None:
     """A line that begins with superscript digits (`⁹⁴ OECD …`) is a footnote."""
     if m := _FOOTNOTE.match(line.text):
-        return attrs.evolve(line, kind=LineKind.FOOTNOTE, mark=m.group(1), title=m.group(2))
+        return (LineKind.FOOTNOTE, {"mark": m.group(1), "title": m.group(2)})
     return None
 
 
-def _note(line: Line) -> Line | None:
+def _note(line: _Seen) -> _Found | None:
     """A line that begins with ※ is a note, continuing the footnote before it."""
     if _NOTE.match(line.text):
-        return attrs.evolve(line, kind=LineKind.NOTE)
+        return (LineKind.NOTE, _NOTHING)
     return None
 
 
-def _section(line: Line) -> Line | None:
+def _section(line: _Seen) -> _Found | None:
     """A number of at most three digits in parentheses, then a title, heads a section:
     `(6) 様々な社会課題を…`."""
     if m := _SECTION.match(line.text):
-        return attrs.evolve(
-            line,
-            kind=LineKind.SECTION,
-            number_text=m.group(1).translate(FULLWIDTH_DIGITS),
-            title=m.group(2),
+        return (
+            LineKind.SECTION,
+            {"number_text": m.group(1).translate(FULLWIDTH_DIGITS), "title": m.group(2)},
         )
     return None
 
 
-def _subsection(line: Line) -> Line | None:
+def _subsection(line: _Seen) -> _Found | None:
     """A circled number (① … ⑳), then a title, heads a subsection."""
     if m := _SUBSECTION.match(line.text):
-        return attrs.evolve(
-            line, kind=LineKind.SUBSECTION, number_text=m.group(1), title=m.group(2)
-        )
+        return (LineKind.SUBSECTION, {"number_text": m.group(1), "title": m.group(2)})
     return None
 
 
-def _block_heading(line: Line) -> Line | None:
+def _block_heading(line: _Seen) -> _Found | None:
     """A 【label】 that names the vision (あるべき姿), the goals (目標), the key indicators
     (主要指標, 数値目標) or the reference indicators (参考指標, 現状データ), followed by at
     most 60 characters (（主要指標） …), opens that block."""
     if (m := _BLOCK.match(line.text)) and (topic := topic_of(m.group(1))) is not None:
-        return attrs.evolve(line, kind=LineKind.BLOCK_HEADING, topic=topic, title=m.group(1))
+        return (LineKind.BLOCK_HEADING, {"topic": topic, "title": m.group(1)})
     return None
 
 
-def _chapter(line: Line) -> Line | None:
+def _chapter(line: _Seen) -> _Found | None:
     """`２．知のフロンティア…` or `第２章 …` heads a chapter of the larger print."""
     if _CHAPTER.match(line.text):
-        return attrs.evolve(line, kind=LineKind.CHAPTER)
+        return (LineKind.CHAPTER, _NOTHING)
     return None
 
 
-def _untabbed_row(line: Line) -> Line | None:
+def _untabbed_row(line: _Seen) -> _Found | None:
     """A line with no tab that begins with ○ or with markup is a row printed without its
     tabs (inside a table)."""
     if INITIATIVE_START.match(line.text) or line.raw.lstrip().startswith("<"):
-        return attrs.evolve(line, kind=LineKind.UNTABBED_ROW)
+        return (LineKind.UNTABBED_ROW, _NOTHING)
     return None
 
 
-def _title(line: Line) -> Line | None:
+def _title(line: _Seen) -> _Found | None:
     """A line that begins with the document's name and year (統合イノベーション戦略2024)
     is a title (when it comes before everything else)."""
     if names_document(line.text):
-        return attrs.evolve(line, kind=LineKind.TITLE)
+        return (LineKind.TITLE, _NOTHING)
     return None
 
 
-def _list_item(line: Line) -> Line | None:
+def _list_item(line: _Seen) -> _Found | None:
     """A line that begins with a bullet (`・`, `･`, `•`), perhaps after `- `, is a
     list item."""
-    return attrs.evolve(line, kind=LineKind.LIST_ITEM) if line.bullet else None
+    return (LineKind.LIST_ITEM, _NOTHING) if line.bullet else None
 
 
 _RULES: tuple[_Rule, ...] = (
@@ -335,16 +351,19 @@ def classify(number: int, raw: str) -> Line:
         ```
     """
     text = "" if "\t" in raw else normalize_space(strip_markup(raw))
-    item = _LIST_ITEM.match(text)
-    line = Line(
+    item = _LIST_ITEM.match(text) if text else None
+    seen = _Seen(raw, text, item is not None)
+    kind, fields = LineKind.TEXT, _NOTHING
+    for rule in _RULES:
+        if (found := rule(seen)) is not None:
+            kind, fields = found
+            break
+    return Line(
         number=number,
         raw=raw,
-        kind=LineKind.TEXT,
+        kind=kind,
         text=text,
-        bullet=item is not None,
+        bullet=seen.bullet,
         body=item.group(1) if item else text,
+        **fields,
     )
-    for rule in _RULES:
-        if (found := rule(line)) is not None:
-            return found
-    return line

@@ -314,6 +314,8 @@ class Reader:
                 end_column=m.end() + 1,
             )
         for column, cell in zip(_cell_columns(line.raw), line.raw.split("\t"), strict=True):
+            if "<u" not in cell and "<U" not in cell and "</" not in cell:
+                continue  # no underline opens or closes here
             opened, closed = len(UNDERLINE_OPEN.findall(cell)), len(UNDERLINE_CLOSE.findall(cell))
             if opened != closed:
                 self.warn(
@@ -458,7 +460,13 @@ class Reader:
         if not section.subsections:
             section.subsections.append(SubsectionDraft(1, "", line.number))
         self.block = Block.TABLE
-        if INITIATIVE_START.match(strip_markup(cells[0])):
+        # a tabbed line was classified already; a row printed without tabs is one cell
+        marked = (
+            line.kind is LineKind.ROW
+            if line.cells
+            else bool(INITIATIVE_START.match(strip_markup(cells[0])))
+        )
+        if marked:
             self.close_row()
             self.row = RowDraft([[] for _ in range(COLUMNS)], [], marked=True)
         elif self.row is None:

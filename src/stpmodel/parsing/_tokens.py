@@ -67,8 +67,10 @@ INITIATIVE_START = re.compile(rf"\s*[{INITIATIVE_MARKS}]")
 """An initiative's mark after white space (use with `match`)."""
 BULLET_CHARS = "・･•"
 """The bullets: `・`, and the half-width `･` or `•` other prints give."""
-BULLET = re.compile(rf"(?:^|(?<=\s))[{BULLET_CHARS}]")
-"""A bullet that begins an item: at the start of the text or after white space."""
+BULLET = re.compile(rf"[{BULLET_CHARS}](?<!\S[{BULLET_CHARS}])")
+"""A bullet that begins an item: at the start of the text or after white space (the
+class first and the look-behind after it, so that the engine skips to the next bullet
+character at once)."""
 LIST_MARK = r"[-*+]\s+"
 """A Markdown-like list mark before a bullet (`- ・ …`), as a regex."""
 TAG_CONTENT = "[^【】]"

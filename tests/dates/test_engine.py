@@ -276,6 +276,20 @@ def _time(text: str) -> float:
         "一二〇千年",
         "令和平成R3/2021/7/",
         "2021年1月1日(月)12:00から22日",
+        # letter-spaced runs, one long run each
+        "令 和 4 年 度 ",
+        "2\u30000\u30001\u30009\u3000年\u3000４\u3000月\u3000１\u3000日\u3000",
+        "1 2 3 4 5 ",
+        "令  和 4 年度末 ",
+        # the joining rules of real pages
+        "令和6年度、7年度及び8年度",
+        "2024年12月から翌1月から同月15日",
+        "2021/12/30-2022/1/4-",
+        "2021/7/5~9~",
+        "令和8年3月末(予定)(予定)まで",
+        "9月1日(木)~4月1〜15日～",
+        "令和(Reiwa, R)三年r3.4.1.",
+        "2025年度公募採択公募以降",
     ],
 )
 def test_adversarial_input_is_linear(chunk: str) -> None:
@@ -285,6 +299,18 @@ def test_adversarial_input_is_linear(chunk: str) -> None:
     small = (chunk * (20_000 // len(chunk) + 1))[:20_000]
     large = (chunk * (200_000 // len(chunk) + 1))[:200_000]
     _time(small)  # warm the caches
+    ratios = sorted(_time(large) / max(_time(small), 1e-6) for _ in range(3))
+    assert ratios[1] < 20, ratios
+
+
+@pytest.mark.parametrize(
+    ("head", "link"), [("令和6年度", "、7年度及び8年度"), ("令和6年", "・7年")]
+)
+def test_a_long_era_list_is_linear(head: str, link: str) -> None:
+    """One era year followed by a long chain of bare years continuing it."""
+    small = head + link * (20_000 // len(link))
+    large = head + link * (200_000 // len(link))
+    _time(small)
     ratios = sorted(_time(large) / max(_time(small), 1e-6) for _ in range(3))
     assert ratios[1] < 20, ratios
 
@@ -1037,3 +1063,27 @@ def test_no_text_makes_the_scanner_raise(text: str, year: int | None) -> None:
         assert m.period.start <= m.due <= m.period.end
     for p in problems:
         assert text[p.span[0] : p.span[1]] == p.text
+
+
+@pytest.mark.parametrize("year", ["2025", 2025.0, True, False, [2025]])
+def test_a_year_of_the_wrong_type_is_refused_by_name(year: object) -> None:
+    from stpmodel.errors import ArgumentTypeError, StpError
+
+    with pytest.raises(ArgumentTypeError, match=r"^year must be an int") as caught:
+        find_dates("来年度末までに", year=year)  # type: ignore[arg-type]
+    assert isinstance(caught.value, StpError)
+    assert isinstance(caught.value, TypeError)
+    assert caught.value.argument == "year"
+
+
+@pytest.mark.parametrize("text", [None, b"2025\xe5\xb9\xb4", 2025])
+def test_a_text_that_is_not_a_str_is_refused_by_name(text: object) -> None:
+    from stpmodel.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError, match=r"^text must be a str"):
+        scan(text)  # type: ignore[arg-type]
+
+
+def test_a_year_given_as_an_int_or_none_is_accepted() -> None:
+    assert [m.period.label for m in find_dates("来年度", year=2024)] == ["FY2025"]
+    assert find_dates("来年度", year=None) == []
