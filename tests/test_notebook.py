@@ -58,6 +58,8 @@ CLASSES: dict[str, str] = {
     "Deadline": "r.deadlines()[0]",
     "Deadlines": "r.deadlines(from_year=2025, to_year=2027)",
     "Items": "query.items_of(r, 'SIP')",
+    "ProgramMentions": "r.program_mentions('SIP', phase=3)",
+    "ProgramLink": "r.program_mentions('SIP')[0]",
     "Nodes": "query.search(r, 'S I P')",
     "ParseWarning": "stpmodel.parse(stpmodel.source_text() + '\\n○取組。【ZZ】').warnings[0]",
     "Coverage": "stpmodel.coverage(stpmodel.source_text(), r)",

@@ -62,7 +62,16 @@ if TYPE_CHECKING:
         Subsection,
     )
     from stpmodel.parsing import Coverage, coverage, parse, read
-    from stpmodel.roadmap import Deadline, Deadlines, Items, Nodes, Roadmap, SourceInfo
+    from stpmodel.roadmap import (
+        Deadline,
+        Deadlines,
+        Items,
+        Nodes,
+        ProgramLink,
+        ProgramMentions,
+        Roadmap,
+        SourceInfo,
+    )
     from stpmodel.serialize import dumps, loads
 
 __version__ = "0.1.0"
@@ -100,7 +109,9 @@ __all__ = [
     "Phase",
     "Program",
     "ProgramKind",
+    "ProgramLink",
     "ProgramMention",
+    "ProgramMentions",
     "ProgramStatus",
     "Relation",
     "Roadmap",
@@ -144,6 +155,7 @@ __getattr__, __dir__ = lazy_exports(
         **_from(".model", "MentionRule", "Operator", "OperatorRole", "Phase", "ProgramKind"),
         **_from(".model", "ProgramMention", "ProgramStatus"),
         **_from(".roadmap", "Deadline", "Deadlines", "Items", "Nodes", "Roadmap", "SourceInfo"),
+        **_from(".roadmap", "ProgramLink", "ProgramMentions"),
         **_from(".dates", "Calendar", "DateMention", "Granularity", "Period", "Relation"),
         **_from(".dates", "find_dates"),
         **_from(".errors", "ArgumentTypeError", "LoadError", "MissingExtraError", "ParseError"),

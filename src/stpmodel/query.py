@@ -81,12 +81,14 @@ def deadlines(
     kind: ItemKind | str | None = None,
     fiscal_year: int | range | None = None,
     due_in: Period | tuple[dt.date, dt.date] | str | None = None,
+    phase: int | None = None,
 ) -> Deadlines:
     """Deadlines by written year (`from_year`/`to_year`), by the fiscal year or window the
     due day falls in (`fiscal_year`, `due_in`), by date window (periods that
     overlap `start`..`end`), ministry (`lead_only` for the ministry in charge), program,
-    relation and kind (`"initiative"` or `"action"`); in document order. Ministries and
-    programs may be given by any name. See [Roadmap.deadlines][stpmodel.Roadmap.deadlines].
+    relation and kind (`"initiative"` or `"action"`), a program's `phase`; in document
+    order. Ministries and programs may be given by any name. See
+    [Roadmap.deadlines][stpmodel.Roadmap.deadlines].
     """
     check_date(start, "start", optional=True)
     check_date(end, "end", optional=True)
@@ -100,6 +102,7 @@ def deadlines(
         kind=kind,
         fiscal_year=fiscal_year,
         due_in=due_in,
+        phase=phase,
     )
     if start is None and end is None:
         return found
