@@ -398,3 +398,20 @@ def test_sqlite_program_tables_have_date_columns(roadmap: Roadmap, tmp_path: Pat
         assert count == 5  # 6.2.2.s1, s7, a1, a2, a4
     finally:
         db.close()
+
+
+def test_the_graph_has_phases_lineage_and_mention_rules(roadmap: Roadmap) -> None:
+    pytest.importorskip("networkx", reason="the 'graph' extra is not installed")
+    from stpmodel.graph import build_graph, neighbors, phase_node
+
+    graph = build_graph(roadmap)
+    third = phase_node("sip", 3)
+    assert graph.nodes[third]["start_fy"] == 2023
+    assert third in neighbors(graph, "sip", relation="phase")
+    assert "bridge" in neighbors(graph, "prism", relation="succeeded_by")
+    edges = [d for _, t, d in graph.out_edges("6.2.2.a1", data=True) if t == "moonshot"]
+    assert [(d["rule"], d["inferred"]) for d in edges] == [("subject", True)]
+    next_sip = [d for _, t, d in graph.out_edges("6.k1", data=True) if t == "sip"]
+    assert [(d["rule"], d["phase"]) for d in next_sip] == [("next-phase", 3)]
+    reposts = sorted((a, b) for a, b, r in graph.edges(data="relation") if r == "reposts")
+    assert reposts == [("6.1.5.a2", "6.1.5.a1"), ("6.3.1.a1", "6.2.1.a1")]
