@@ -415,3 +415,17 @@ def test_the_graph_has_phases_lineage_and_mention_rules(roadmap: Roadmap) -> Non
     assert [(d["rule"], d["phase"]) for d in next_sip] == [("next-phase", 3)]
     reposts = sorted((a, b) for a, b, r in graph.edges(data="relation") if r == "reposts")
     assert reposts == [("6.1.5.a2", "6.1.5.a1"), ("6.3.1.a1", "6.2.1.a1")]
+
+
+def test_the_glossary_lists_every_program_with_its_phases_and_sources() -> None:
+    from stpmodel.registry._glossary import program_facts_markdown
+
+    programs = default_programs()
+    text = program_facts_markdown(programs)
+    for pid, program in programs.items():
+        assert f"`{pid}`" in text, pid
+        for phase in (*program.phases, *program.goals):
+            assert f"| {phase.label} |" in text, (pid, phase.label)
+            assert phase.source.split()[0] in text
+    assert "Lineage: `prism` → `bridge`" in text
+    assert "2021–2027 (calendar years)" in text
