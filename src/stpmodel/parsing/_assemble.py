@@ -59,7 +59,13 @@ from stpmodel.parsing._indicators import (
 from stpmodel.parsing._lines import find_document_name
 from stpmodel.parsing._markup import strip_inline
 from stpmodel.parsing._places import Place, Placer
-from stpmodel.parsing._programs import ProgramLinker, link_reposts, plan_year, subject_mentions
+from stpmodel.parsing._programs import (
+    ProgramLinker,
+    link_reposts,
+    linker_for,
+    plan_year,
+    subject_mentions,
+)
 from stpmodel.parsing._reader import (
     Document,
     IndicatorDraft,
@@ -542,7 +548,7 @@ def assemble(
         source=name,
         document=document,
         known=known,
-        linker=ProgramLinker(catalog),
+        linker=linker_for(catalog),
         year=edition,
         plan_year=plan_year(catalog, edition),
     )

@@ -12,6 +12,8 @@ is about a program, as its subject. Nothing else is inferred.
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -19,7 +21,7 @@ from typing import TypeVar
 
 import attrs
 
-from stpmodel._text import SUPERSCRIPT_DIGITS, search_key
+from stpmodel._text import SUPERSCRIPT_DIGITS, drop_footnote_marks, search_key
 from stpmodel.dates import Period
 from stpmodel.model import (
     Action,
@@ -35,14 +37,24 @@ from stpmodel.model import (
 from stpmodel.registry import (
     default_not_followed_by,
     default_program_cues,
+    default_programs,
     default_qualified_aliases,
     program_key,
 )
 
-__all__ = ["Keyed", "ProgramLinker", "Unresolved", "link_reposts", "plan_year", "subject_mentions"]
+__all__ = [
+    "Keyed",
+    "ProgramLinker",
+    "Unresolved",
+    "link_reposts",
+    "linker_for",
+    "plan_year",
+    "subject_mentions",
+]
 
 _Reposted = TypeVar("_Reposted", Action, Initiative, Indicator)
 _MARKS = frozenset(SUPERSCRIPT_DIGITS)
+_DROPPED_RUN = re.compile(rf"[\s{SUPERSCRIPT_DIGITS}]+")
 _BEFORE = re.compile(r"(?:第([0-9]+)期|(次期)|(現行))[「『]?$")
 _AFTER = re.compile(r"^[」』]?(?:\([^()]{0,30}\))?第([0-9]+)期")
 _LAST_YEAR = re.compile(r"^[」』]?の最終年度")
@@ -56,31 +68,70 @@ _TOPIC = re.compile(
 _MODIFIER = re.compile(r"^(?:|.{0,40}(?:した|する|された|される|の))(?:次期|第[0-9]+期)?[「『]?$")
 
 
-@attrs.frozen
 class Keyed:
-    """Text in program_key form, with the offset in the original text of each character."""
+    """Text in [program_key][stpmodel.registry.program_key] form, mapping each character
+    of the key to its offset in the text.
 
-    key: str
-    offsets: tuple[int, ...]
-    length: int
+    Usually the key is the text less its spaces and footnote marks, one key character per
+    character kept: the mapping is then the few dropped runs (found by one regex, looked
+    up by bisection). Where NFKC makes a character longer (㈱ → (株)) or joins two, the
+    text is keyed character by character with an explicit offset per key character.
+    """
+
+    __slots__ = ("_explicit", "_gaps", "_shift", "key", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        stripped = "".join(drop_footnote_marks(text).split())
+        self.key = unicodedata.normalize("NFKC", stripped)
+        self._explicit: tuple[int, ...] | None = None
+        self._gaps: list[int] = []  # key index at which a dropped run stood
+        self._shift: list[int] = []  # characters dropped up to and including that run
+        if len(self.key) != len(stripped):
+            chars: list[str] = []
+            kept: list[int] = []
+            for i, c in enumerate(text):
+                n = "" if c.isspace() or c in _MARKS else unicodedata.normalize("NFKC", c)
+                chars.append(n)
+                kept.extend([i] * len(n))
+            self.key = "".join(chars)
+            self._explicit = tuple(kept)
+        elif len(stripped) != len(text):
+            dropped = 0
+            for run in _DROPPED_RUN.finditer(text):
+                self._gaps.append(run.start() - dropped)
+                dropped += run.end() - run.start()
+                self._shift.append(dropped)
 
     @classmethod
     def of(cls, text: str) -> Keyed:
-        chars: list[str] = []
-        offsets: list[int] = []
-        for i, c in enumerate(text):
-            if c.isspace() or c in _MARKS:
-                continue
-            for n in unicodedata.normalize("NFKC", c):
-                chars.append(n)
-                offsets.append(i)
-        return cls("".join(chars), tuple(offsets), len(text))
+        return cls(text)
+
+    def to_text(self, index: int) -> int:
+        """The offset in the text of the key's character `index`."""
+        if self._explicit is not None:
+            return self._explicit[index]
+        at = bisect.bisect_right(self._gaps, index)
+        return index + (self._shift[at - 1] if at else 0)
+
+    def to_key(self, offset: int) -> int:
+        """The index in the key of the first character at or after `offset` of the text."""
+        if self._explicit is not None:
+            return bisect.bisect_left(self._explicit, offset)
+        lo, hi = 0, len(self.key)
+        while lo < hi:  # the first key index whose text offset is at or after `offset`
+            mid = (lo + hi) // 2
+            if self.to_text(mid) < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """The `(start, end)` in the original text of `key[start:end]`."""
-        if start >= end or not self.offsets:
+        if start >= end or not self.key:
             return (0, 0)
-        return (self.offsets[start], self.offsets[end - 1] + 1)
+        return (self.to_text(start), self.to_text(end - 1) + 1)
 
 
 @attrs.frozen
@@ -141,15 +192,9 @@ class ProgramLinker:
             for pid, cues in default_program_cues().items()
             if pid in catalog
         }
-        parts = []
-        for key in sorted(names, key=len, reverse=True):
-            body = re.escape(key)
-            if key[0].isascii() and key[0].isalpha():
-                body = r"(?<![A-Za-z])" + body
-            if key[-1].isascii() and key[-1].isalpha():
-                body += r"(?![A-Za-z])"
-            parts.append(body)
-        self._pattern = re.compile("|".join(parts)) if parts else None
+        # one trie-shaped pattern: each position is tried against the names that start with
+        # its character only, longest first
+        self._pattern = re.compile(_trie_pattern(names)) if names else None
 
     # -- names in the text ---------------------------------------------------------------
     def named(
@@ -275,10 +320,10 @@ class ProgramLinker:
         第3期知的基盤整備計画) are no cue."""
         keyed = Keyed.of(text)
         taken = [m.span for m in named if m.span is not None]
-        key = "".join(
-            "\0" if any(a <= at < b for a, b in taken) else c
-            for c, at in zip(keyed.key, keyed.offsets, strict=True)
-        )
+        key = keyed.key
+        for a, b in taken:  # blank out the words that belong to a name
+            start, end = _key_index(keyed, a), _key_index(keyed, b)
+            key = key[:start] + "\0" * (end - start) + key[end:]
         found: list[ProgramMention] = []
         for pid in dict.fromkeys(m.program for m in inherited):
             if any(m.program == pid for m in named):
@@ -350,12 +395,42 @@ class ProgramLinker:
             nxt = self.catalog[nxt].successor
 
 
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of `words`, longest first, shaped as a trie;
+    Latin letters at a word's ends must not touch other Latin letters (FIRST is no match
+    in FIRSTS)."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def latin(c: str) -> bool:
+        return c.isascii() and c.isalpha()
+
+    def build(node: dict, last: str) -> str:  # type: ignore[type-arg]
+        branches: list[str] = []
+        for c in sorted(k for k in node if k):
+            branches.append(re.escape(c) + build(node[c], c))
+        if "" in node:
+            branches.append(r"(?![A-Za-z])" if latin(last) else "")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    tops = []
+    for c in sorted(trie):
+        body = re.escape(c) + build(trie[c], c)
+        tops.append((r"(?<![A-Za-z])" if latin(c) else "") + body)
+    # a look-ahead on the first character lets the scanner skip most positions at once
+    first = "".join(re.escape(c) for c in sorted(trie))
+    return f"(?=[{first}])(?:{'|'.join(tops)})"
+
+
 def _key_index(keyed: Keyed, offset: int) -> int:
     """The index in `keyed.key` of the first character at or after `offset` of the text."""
-    for i, at in enumerate(keyed.offsets):
-        if at >= offset:
-            return i
-    return len(keyed.key)
+    return keyed.to_key(offset)
 
 
 def subject_mentions(
@@ -392,6 +467,19 @@ def subject_mentions(
                 )
             )
     return tuple(found)
+
+
+@functools.cache
+def _default_linker() -> ProgramLinker:
+    return ProgramLinker(default_programs())
+
+
+def linker_for(catalog: Mapping[str, Program]) -> ProgramLinker:
+    """The linker of `catalog`: built once for the registry's own catalog (its pattern
+    takes milliseconds to build), afresh for any other."""
+    if catalog is default_programs():
+        return _default_linker()
+    return ProgramLinker(catalog)
 
 
 def plan_year(catalog: Mapping[str, Program], edition: int | None) -> int | None:
