@@ -429,3 +429,27 @@ def test_the_glossary_lists_every_program_with_its_phases_and_sources() -> None:
             assert phase.source.split()[0] in text
     assert "Lineage: `prism` → `bridge`" in text
     assert "2021–2027 (calendar years)" in text
+
+
+def test_key_offsets_match_a_per_character_reference() -> None:
+    import bisect
+    import random
+    import unicodedata
+
+    from stpmodel.parsing._programs import Keyed
+
+    rng = random.Random(1)
+    alphabet = list("SIP第3期 　\t⁹⁴の㈱Ｓab㍻")
+    for _ in range(2000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        chars: list[str] = []
+        kept: list[int] = []
+        for i, c in enumerate(text):
+            n = "" if c.isspace() or c in "⁰¹²³⁴⁵⁶⁷⁸⁹" else unicodedata.normalize("NFKC", c)
+            chars.append(n)
+            kept.extend([i] * len(n))
+        keyed = Keyed(text)
+        assert keyed.key == "".join(chars), text
+        assert [keyed.to_text(i) for i in range(len(keyed.key))] == kept, text
+        for offset in range(len(text) + 1):
+            assert keyed.to_key(offset) == bisect.bisect_left(kept, offset), (text, offset)
