@@ -453,3 +453,36 @@ def test_key_offsets_match_a_per_character_reference() -> None:
         assert [keyed.to_text(i) for i in range(len(keyed.key))] == kept, text
         for offset in range(len(text) + 1):
             assert keyed.to_key(offset) == bisect.bisect_left(kept, offset), (text, offset)
+
+
+def test_a_council_named_after_the_strategy_is_not_the_strategy() -> None:
+    roadmap = _parse(
+        "○統合イノベーション戦略推進会議で議論し、統合戦略に反映する。【科技】\t・実施。\t・推進。【科技】\n"
+    )
+    (mention,) = roadmap.initiatives[0].program_mentions
+    assert (mention.program, mention.text) == ("integrated-innovation-strategy", "統合戦略")
+
+
+def test_bare_basic_plan_needs_a_phase_to_name_the_plan() -> None:
+    roadmap = _parse(
+        "○基本計画に基づき、第6期基本計画を推進する。【科技】\t・実施。\t・推進。【科技】\n"
+    )
+    mentions = roadmap.initiatives[0].program_mentions
+    assert [(m.program, m.phase, m.text) for m in mentions] == [
+        ("sti-basic-plan", 6, "第6期基本計画")
+    ]
+
+
+def test_xlsx_has_the_program_sheets(roadmap: Roadmap, tmp_path: Path) -> None:
+    openpyxl = pytest.importorskip("openpyxl", reason="the 'xlsx' extra is not installed")
+    from stpmodel.export import export
+
+    path = tmp_path / "r.xlsx"
+    export(roadmap, "xlsx", path)
+    book = openpyxl.load_workbook(path)
+    rows = list(book["program_phases"].iter_rows(values_only=True))
+    header = rows[0]
+    sip3 = next(r for r in rows[1:] if r[0] == "sip" and r[3] == "第3期")
+    assert sip3[header.index("start")] == dt.datetime(2023, 4, 1)
+    assert sip3[header.index("end")] == dt.datetime(2028, 3, 31)
+    assert "rule" in next(book["program_mentions"].iter_rows(values_only=True))
