@@ -4,7 +4,7 @@ next to ja-timex 0.2.8 on the same text in the same run.
 ja-timex is an optional benchmark requirement (``pip install 'stpmodel[bench]'`` or
 ``pip install ja-timex==0.2.8``); without it the comparison is skipped with a message
 and only stpmodel's own figures are reported. The ratio is measured, never assumed: it
-is the issue's floor (at least 20× ja-timex) that the figures are read against.
+is the floor (at least 25× ja-timex) that the figures are read against.
 """
 
 from __future__ import annotations

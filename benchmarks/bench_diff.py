@@ -32,11 +32,11 @@ def run(copies: int = 100) -> dict[str, float]:
     old = stpmodel.parse(text, name="synthetic.txt")
     new = stpmodel.parse(other, name="edited.txt")
     parse_s = _best(lambda: stpmodel.parse(text, name="synthetic.txt"), 3)
-    diff_s = _best(lambda: stpmodel.diff(old, new), 3)
-    same_s = _best(lambda: stpmodel.diff(old, old), 3)
-    found = stpmodel.diff(old, new)
+    diff_s = _best(lambda: stpmodel.compare(old, new), 3)
+    same_s = _best(lambda: stpmodel.compare(old, old), 3)
+    found = stpmodel.compare(old, new)
     return {
-        "objects": len(found.matches) + found.counts()["removed"],
+        "objects": len(found.matches) + found.counts["removed"],
         "differences": len(found),
         "parse_s": parse_s,
         "diff_s": diff_s,

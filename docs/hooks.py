@@ -3,8 +3,12 @@
 ``{{ glossary }}`` becomes the ministry and program tables from the registries,
 ``{{ cli }}`` a worked example of every command (run at build time, so the output shown
 is real) and its help, ``{{ changelog }}`` the CHANGELOG.
-The pictures the tutorial shows (``images/timeline.png``, ``images/network.png``) are drawn
-at build time by the ``stpmodel plot`` commands they illustrate; none is committed.
+The pictures the tutorial and the gallery show (``images/timeline.png``,
+``images/network.png``) are drawn at build time by the ``stpmodel plot`` commands they
+illustrate; none is committed. The gallery's copy of the HTML report
+(``gallery/roadmap.html``) and its notebook table (``{{ notebook_table }}``) are made at
+build time too; only the report's screenshot (``gallery/report.png``, saved by the browser
+test) is committed.
 The API reference (``docs/api/``, one page per group of modules) documents each name once,
 where it is defined: every ``::: module`` directive gets the module's own members, and each
 other spelling of a name (``stpmodel.Roadmap.walk`` for ``stpmodel.roadmap.Roadmap.walk``)
@@ -196,11 +200,28 @@ def _pictures() -> dict[str, bytes]:
     return drawn
 
 
+def _report_copy() -> bytes:
+    """The HTML report of the bundled roadmap, as ``stpmodel report`` writes it."""
+    from stpmodel import load
+    from stpmodel.report import render_html
+
+    return render_html(load()).encode("utf-8")
+
+
+def _notebook_table() -> str:
+    """What a notebook shows for a query result (its ``_repr_html_``)."""
+    from stpmodel import load
+
+    table = load().deadlines(ministry="MEXT")._repr_html_()
+    return f'<div class="notebook-table">\n{table}\n</div>'
+
+
 def on_files(files: Any, config: Any, **kwargs: Any) -> Any:
     from mkdocs.structure.files import File
 
     for name, content in _pictures().items():
         files.append(File.generated(config, name, content=content))
+    files.append(File.generated(config, "gallery/roadmap.html", content=_report_copy()))
     return files
 
 
@@ -351,6 +372,8 @@ def on_page_markdown(markdown: str, page: Any, **kwargs: Any) -> str:
         markdown = markdown.replace("{{ glossary }}", _glossary())
     if "{{ cli }}" in markdown:
         markdown = markdown.replace("{{ cli }}", _cli())
+    if "{{ notebook_table }}" in markdown:
+        markdown = markdown.replace("{{ notebook_table }}", _notebook_table())
     if "{{ changelog }}" in markdown:
         text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
         markdown = markdown.replace("{{ changelog }}", text.split("\n", 1)[1])
@@ -432,7 +455,8 @@ else:
 
     def _field_docs(cls: griffe.Class) -> dict[str, str]:
         """What documents each field of ``cls`` besides its own docstring: its class
-        docstring's "Attributes:" section, ``metadata["doc"]``, then docs/fields.toml."""
+        docstring's "Attributes:" section, ``metadata["doc"]``, then docs/fields.toml
+        (then, in ``_describe_fields``, the clause of the class docstring naming it)."""
         import importlib
         import tomllib
 
@@ -454,6 +478,21 @@ else:
                     found.update({a.name: a.description for a in section.value if a.description})
         return found
 
+    CLAUSE_END = re.compile(r"(?<=[.;。])\s+|\n\s*\n")
+
+    def _clause(cls: griffe.Class, name: str) -> str:
+        """The first sentence or clause of the class docstring that names the field in
+        backticks (``start_fy`` and ``end_fy`` are the first and last year …), as its
+        description when nothing else describes it."""
+        if cls.docstring is None:
+            return ""
+        text = cls.docstring.value.split("\n\n```", 1)[0]
+        for clause in CLAUSE_END.split(text):
+            if re.search(rf"`{{1,2}}{re.escape(name)}`{{1,2}}", clause):
+                clause = " ".join(clause.split()).rstrip(";,: ")
+                return clause if clause.endswith((".", "。", ")")) else clause + "."
+        return ""
+
     def _describe_fields(cls: griffe.Class) -> None:
         """Gives each attribute of ``cls`` that has no docstring its description, so the
         reference shows every field once: its heading, its type and a sentence."""
@@ -461,7 +500,8 @@ else:
         for name, member in cls.members.items():
             if member.is_alias or not isinstance(member, griffe.Attribute):
                 continue
-            if member.docstring is None and docs.get(name):
+            text = docs.get(name) or _clause(cls, name)
+            if member.docstring is None and text:
                 member.docstring = griffe.Docstring(
-                    docs[name], parent=member, parser=griffe.Parser.google
+                    text, parent=member, parser=griffe.Parser.google
                 )

@@ -22,6 +22,7 @@ from stpmodel.diff import (
     Change,
     DiffEntry,
     RoadmapDiff,
+    compare,
     diff,
     normalize,
     open_edition,
@@ -63,7 +64,7 @@ def test_a_roadmap_against_itself_is_empty_and_everything_matches(roadmap: Roadm
     found = diff(roadmap, roadmap)
     assert not found
     assert found.records() == []
-    assert found.counts() == {"added": 0, "removed": 0, "changed": 0, "moved": 0}
+    assert found.counts == {"added": 0, "removed": 0, "changed": 0, "moved": 0}
     objects = (
         len(roadmap.sections)
         + len(roadmap.subsections)
@@ -123,11 +124,13 @@ def test_next_edition_from_the_command_line(capsys: pytest.CaptureFixture[str]) 
         ("removed", "action", "6.1.6.a2", None, []),
     ]
     reworded = records[2]
-    assert set(reworded) == {*KEYS, "score", "old_text", "new_text"}
+    assert reworded == stpmodel.compare(stpmodel.load(), stpmodel.read(path)).records()[2]
     assert reworded["old_text"].startswith("2024年7月までに")
     assert reworded["new_text"].startswith("2025年7月までに")
+    assert reworded["dates"][0]["shift_days"] == 365
     assert THRESHOLD <= reworded["score"] < 1
-    assert "old_text" not in records[3]  # its text did not change
+    assert records[3]["old_text"] is None  # its text did not change
+    assert records[3]["ministries"] == [{"code": "経", "change": "lead_lost", "lead": False}]
     assert main(["diff", "bundled", path, "--exit-code", "--format", "json"]) == 1
     assert main(["diff", "bundled", "bundled", "--exit-code"]) == 0
     capsys.readouterr()
@@ -146,7 +149,7 @@ def test_next_edition_details(source: str) -> None:
     assert (shift.old_id, shift.new_id) == ("6.1.2.a2", "6.1.2.a2")
     assert (shift.old_period.label, shift.new_period.label) == ("2024-07", "2025-07")
     assert shift.days == (shift.new.due - shift.old.due).days == 365
-    assert found.counts() == {"added": 1, "removed": 1, "changed": 3, "moved": 0}
+    assert found.counts == {"added": 1, "removed": 1, "changed": 3, "moved": 0}
     assert found.summary() == "1 added, 1 removed, 3 changed, 0 moved"
     assert [e.kind for e in found.filter(kind="indicator")] == ["indicator"]
     assert [e.old_id for e in found.filter(change="removed")] == ["6.1.6.a2"]
@@ -383,7 +386,10 @@ def test_cli_table_csv_and_kind(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.rstrip().endswith("2 added, 2 removed, 4 changed, 1 moved")
     assert main(["diff", "bundled", path, "--format", "csv", "--kind", "indicator"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[0] == "change,kind,old_id,new_id,fields,score,old_text,new_text"
+    assert lines[0] == (
+        "change,kind,old_id,new_id,fields,score,old_text,new_text,"
+        "ministries,dates,programs,observations,repost"
+    )
     assert [line.split(",")[:4] for line in lines[1:]] == [["changed", "indicator", "6.r2", "6.r2"]]
     assert main(["diff", "bundled", "bundled"]) == 0
     assert capsys.readouterr().out == "no differences\n"
@@ -403,22 +409,6 @@ def test_cli_errors_name_the_file(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert err.count("\n") == 1
     assert main(["diff", "bundled"]) == 2
     assert main(["diff", "bundled", "bundled", "--kind", "nonsense"]) == 2
-
-
-def test_the_function_stays_the_package_attribute_and_import_stays_light() -> None:
-    import subprocess
-    import sys
-
-    code = (
-        "import sys; from stpmodel.diff import RoadmapDiff; import stpmodel; "
-        "print(callable(stpmodel.diff), stpmodel.RoadmapDiff is RoadmapDiff); "
-        "print(sorted(m for m in sys.modules if m.startswith('stpmodel.diff.')))"
-    )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines()[0] == "True True"
-    light = "import sys, stpmodel; print(sorted(m for m in sys.modules if m.startswith('stpmodel.diff')))"
-    done = subprocess.run([sys.executable, "-c", light], capture_output=True, text=True, check=True)
-    assert done.stdout.strip() == "['stpmodel.diff']"  # the matcher loads on the first call
 
 
 def test_counts_by_kind(source: str) -> None:
@@ -629,7 +619,7 @@ def test_a_changed_passage_over_the_cap_is_shown_whole() -> None:
 def test_many_near_identical_actions_still_pair_up_by_position() -> None:
     old, new = near_identical(300)
     found = diff(stpmodel.parse(old), stpmodel.parse(new))
-    assert found.counts() == {"added": 0, "removed": 0, "changed": 300, "moved": 0}
+    assert found.counts == {"added": 0, "removed": 0, "changed": 300, "moved": 0}
 
 
 def _diff_and_view(old: str, new: str) -> Callable[[], object]:
@@ -654,3 +644,123 @@ def test_diff_and_its_views_grow_linearly(make: Callable[[int], tuple[str, str]]
     (a quadratic step gives ~100×)."""
     ratio = growth_ratio(_diff_and_view(*make(n)), _diff_and_view(*make(10 * n)))
     assert ratio < 20, ratio
+
+
+# -- the command line's JSON and CSV carry the detail of the records ----------------------
+def test_cli_json_and_csv_carry_ministry_codes_with_lead_flags_and_date_shifts(
+    source: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An edition that adds 厚 to an action lists 厚 as added on that record, and a deadline
+    moved by a year shows its shift in days, in JSON and in CSV."""
+    import csv
+    import io
+
+    text = source
+    for old, new in (
+        (
+            "し、サプライチェーンの強化を推進。【<u>科技</u>】",
+            "し、サプライチェーンの強化を推進。【<u>科技</u>、厚】",
+        ),
+        ("サプライチェーンについて2025年度までに", "サプライチェーンについて2026年度までに"),
+    ):
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    path = tmp_path / "next.txt"
+    path.write_text(text, encoding="utf-8")
+
+    assert main(["diff", "bundled", str(path), "--format", "json"]) == 0
+    (record,) = json.loads(capsys.readouterr().out)
+    assert (record["old_id"], record["fields"]) == ("6.1.2.a3", ["text", "ministries", "dates"])
+    assert record["ministries"] == [{"code": "厚", "change": "added", "lead": False}]
+    (date,) = record["dates"]
+    assert (date["old_period"], date["new_period"], date["shift_days"]) == ("FY2025", "FY2026", 365)
+    assert record["old_text"] is not None
+
+    assert main(["diff", "bundled", str(path), "--format", "csv"]) == 0
+    (row,) = csv.DictReader(io.StringIO(capsys.readouterr().out))
+    assert row["ministries"] == "厚 added"
+    assert row["dates"].endswith(", +365 days")
+    assert row["fields"] == "text,ministries,dates"
+
+
+def test_a_ministry_that_leads_where_it_was_added_or_dropped_says_so(source: str) -> None:
+    text = source.replace(
+        "し、サプライチェーンの強化を推進。【<u>科技</u>】",
+        "し、サプライチェーンの強化を推進。【<u>厚</u>】",
+    )
+    (entry,) = compare(stpmodel.load(), stpmodel.parse(text))
+    assert [m.record() for m in entry.ministries] == [
+        {"code": "科技", "change": "dropped", "lead": True},
+        {"code": "厚", "change": "added", "lead": True},
+    ]
+
+
+# -- the module, its function and its summary ---------------------------------------------
+def test_the_module_is_a_module_with_its_constants_and_the_function_is_compare() -> None:
+    import subprocess
+    import sys
+    import types
+
+    import stpmodel.diff as module
+
+    assert isinstance(module, types.ModuleType)
+    assert module is stpmodel.diff
+    assert (module.THRESHOLD, module.HIGHLIGHT_LIMIT, module.HIGHLIGHT_EDITS) == (0.5, 4000, 200)
+    assert stpmodel.compare is module.compare is module.diff
+    roadmap = stpmodel.load()
+    with pytest.warns(DeprecationWarning, match=r"stpmodel\.compare\(old, new\)"):
+        old_spelling = stpmodel.diff(roadmap, roadmap)  # type: ignore[operator]
+    assert old_spelling.counts == compare(roadmap, roadmap).counts
+    # the matcher loads on the first comparison, not on import
+    light = "import sys, stpmodel; print(sorted(m for m in sys.modules if m.startswith('stpmodel.diff')))"
+    done = subprocess.run([sys.executable, "-c", light], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "['stpmodel.diff']"
+
+
+def test_counts_is_a_property_and_the_old_call_warns(source: str) -> None:
+    text, _ = make_edition.apply(source, make_edition.NEXT_EDITION)
+    found = compare(stpmodel.parse(source), stpmodel.parse(text))
+    assert found.counts == {"added": 1, "removed": 1, "changed": 3, "moved": 0}
+    with pytest.warns(DeprecationWarning, match="property"):
+        assert found.counts() == found.counts
+
+
+def test_repr_is_one_short_line_for_any_two_roadmaps(source: str) -> None:
+    long_title = "題" * 5000
+    texts = (
+        source,
+        "(1) " + long_title + "\n" + "① 小\n○取組。【科技】\t・実施。\t・推進。【文】\n",
+    )
+    for old in texts:
+        for new in texts:
+            found = compare(stpmodel.parse(old), stpmodel.parse(new))
+            shown = repr(found)
+            assert len(shown) < 300, shown
+            assert "\n" not in shown
+            assert found.summary() in shown
+
+
+def test_the_html_view_escapes_every_value_it_shows() -> None:
+    evil = "<x onmouseover=1>"
+    record = {
+        "change": evil,
+        "kind": evil,
+        "old_id": evil,
+        "new_id": evil,
+        "fields": [evil],
+        "score": 0.5,
+        "old_text": evil + "a",
+        "new_text": evil + "b",
+        "text": evil,
+        "ministries": [{"code": evil, "change": evil, "lead": True}],
+        "dates": [
+            {"old": evil, "new": evil, "old_period": evil, "new_period": evil, "shift_days": 3}
+        ],
+        "programs": [{"program": evil, "change": evil}],
+        "observations": [{"old": evil, "new": evil}],
+        "repost": {"old": evil, "new": evil},
+    }
+    for old_text, new_text in ((evil, evil + "b"), (None, evil), (evil, None), (None, None)):
+        shown = render([{**record, "old_text": old_text, "new_text": new_text}], {evil: 1})
+        assert "<x" not in shown
+        assert "&lt;x onmouseover=1&gt;" in shown

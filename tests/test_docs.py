@@ -65,6 +65,7 @@ def _build(config_dir: Path, folder: Path, home: Path) -> subprocess.CompletedPr
             "PATH": os.environ.get("PATH", ""),
             "HOME": str(home),
             "PYTHONDONTWRITEBYTECODE": "1",
+            "PYTHONPATH": os.environ.get("PYTHONPATH", ""),
             # any attempt to reach the network fails at once
             "http_proxy": "http://127.0.0.1:9",
             "https_proxy": "http://127.0.0.1:9",
@@ -299,7 +300,7 @@ def test_tutorial_shows_pictures_drawn_at_build_time(site: Path) -> None:
         assert picture.read_bytes().startswith(b"\x89PNG"), name
     # drawn by the hook, never committed
     tracked = subprocess.run(
-        ["git", "ls-files", "docs/images", "docs/*.png"],
+        ["git", "ls-files", "docs/images", ":(glob)docs/*.png"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -396,6 +397,8 @@ def test_field_sentences_name_real_fields() -> None:
 @pytest.mark.slow
 def test_interface_is_english_and_japanese_terms_keep_their_script(site: Path) -> None:
     for page in site.rglob("*.html"):
+        if page == site / "gallery" / "roadmap.html":
+            continue  # the report itself, in Japanese
         text = page.read_text(encoding="utf-8")
         if "<html" in text:
             assert '<html lang="en"' in text, page
@@ -419,3 +422,111 @@ def test_tutorial_figures_are_wide_and_link_to_full_size(site: Path) -> None:
             tutorial,
         )
         assert figure is not None, name
+
+
+@pytest.mark.slow
+def test_gallery_shows_the_report_the_pictures_and_a_notebook_table(site: Path) -> None:
+    gallery = (site / "gallery" / "index.html").read_text(encoding="utf-8")
+    assert 'href="roadmap.html"' in gallery
+    copy = (site / "gallery" / "roadmap.html").read_text(encoding="utf-8")
+    assert copy.startswith("<!DOCTYPE html>")
+    assert "Content-Security-Policy" in copy
+    assert (site / "gallery" / "report.png").read_bytes().startswith(b"\x89PNG")
+    assert 'src="report.png"' in gallery
+    for name in ("timeline", "network"):
+        assert f'src="../images/{name}.png"' in gallery, name
+    table = re.search(r'<div class="notebook-table">\s*<table', gallery)
+    assert table is not None
+    for deadline in stpmodel.load().deadlines(ministry="文"):
+        assert deadline.item.id in gallery
+
+
+@pytest.mark.slow
+def test_mkdocs_serve_works_offline(tmp_path: Path) -> None:
+    """``mkdocs serve`` (the README's other command) builds and serves the site with every
+    connection to the outside refused."""
+    import socket
+    import time
+    import urllib.request
+
+    _need_docs_extra()
+    with socket.socket() as free:
+        free.bind(("127.0.0.1", 0))
+        port = free.getsockname()[1]
+    env = {
+        "NO_MKDOCS_2_WARNING": "1",
+        "PATH": os.environ.get("PATH", ""),
+        "HOME": str(tmp_path),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "http_proxy": "http://127.0.0.1:9",
+        "https_proxy": "http://127.0.0.1:9",
+        "no_proxy": "127.0.0.1",
+    }
+    server = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "--strict",
+            "--no-livereload",
+            "-a",
+            f"127.0.0.1:{port}",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        page = ""
+        for _ in range(240):
+            if server.poll() is not None:
+                break
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/api/model/", timeout=2
+                ) as answer:
+                    page = answer.read().decode("utf-8")
+                    break
+            except OSError:
+                time.sleep(0.5)
+        assert server.poll() is None, server.stderr.read() if server.stderr else ""
+        assert '<html lang="en"' in page
+        assert "stpmodel.model.Initiative" in page
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        if server.stderr is not None:
+            server.stderr.close()
+
+
+@pytest.mark.slow
+@pytest.mark.browser
+def test_tutorial_figures_measure_at_least_600_px_in_a_browser(site: Path) -> None:
+    """In Chromium, on a desktop and on a phone, each tutorial figure is drawn at least
+    600 px wide, and the phone's page still does not scroll sideways."""
+    playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright missing")
+    chromium = os.environ.get("STPMODEL_CHROMIUM", "/usr/bin/chromium")
+    if not os.path.exists(chromium):
+        pytest.skip(f"no Chromium at {chromium}")
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+    with playwright_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=args)
+        try:
+            for width, height in ((1400, 1000), (390, 844)):
+                page = browser.new_page(viewport={"width": width, "height": height})
+                page.goto((site / "tutorial" / "index.html").as_uri())
+                page.wait_for_function(
+                    "Array.from(document.querySelectorAll('.figure-full img')).every(i => i.complete)"
+                )
+                widths = page.eval_on_selector_all(
+                    ".figure-full img", "images => images.map(i => i.getBoundingClientRect().width)"
+                )
+                assert len(widths) == 2
+                assert min(widths) >= 600, (width, widths)
+                assert page.evaluate("document.documentElement.scrollWidth") <= width
+                page.close()
+        finally:
+            browser.close()

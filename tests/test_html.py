@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from html import escape
 from html.parser import HTMLParser
+from typing import Any
 
 import pytest
 
@@ -50,13 +51,29 @@ def _cells(html: str) -> _Cells:
 
 
 def test_every_header_row_is_in_one_language() -> None:
-    for name, headers in _html.HEADERS.items():
+    roadmap = stpmodel.load()
+    from stpmodel import records
+
+    for name, table in _html.TABLES.items():
+        record = records.roadmap_record(roadmap) if table.exclude is not None else None
+        headers = [c.header for c in table.columns_for(record)]
+        assert headers, name
         assert not [h for h in headers if re.search("[A-Za-z]", h)], name
 
 
 def test_roadmap_shows_its_counts_and_subsections(roadmap: Roadmap) -> None:
     cells = _cells(roadmap._repr_html_())
-    assert cells.headers[0] == list(_html.HEADERS["roadmap"])
+    assert cells.headers[0] == [
+        "題名",
+        "版",
+        "節",
+        "取組",
+        "取組方針",
+        "実施状況",
+        "指標",
+        "脚注",
+        "警告",
+    ]
     # one header row and one row of counts, then a header and one row per subsection
     assert cells.rows == 2 + 1 + len(roadmap.subsections)
     assert f">{len(roadmap.initiatives)}<" in roadmap._repr_html_()
@@ -139,3 +156,172 @@ def test_a_period_and_a_date_mention_show_their_days_and_relation() -> None:
     assert ">2027年度以降<" in html
     assert ">from<" in html
     assert ">2027-04-01<" in html  # a `from` mention falls due on its first day
+
+
+# -- one renderer -------------------------------------------------------------------------
+def _public_classes() -> list[type]:
+    """Every public class of the package and its public modules that shows as HTML."""
+    import importlib
+
+    found: dict[str, type] = {}
+    for module_name in (
+        "stpmodel",
+        "stpmodel.model",
+        "stpmodel.roadmap",
+        "stpmodel.query",
+        "stpmodel.dates",
+        "stpmodel.errors",
+        "stpmodel.parsing",
+        "stpmodel.diff",
+    ):
+        module = importlib.import_module(module_name)
+        for name in module.__all__:
+            value = getattr(module, name)
+            if isinstance(value, type) and hasattr(value, "_repr_html_"):
+                found[f"{value.__module__}.{value.__qualname__}"] = value
+    return list(found.values())
+
+
+def test_every_public_class_renders_through_the_shared_renderer() -> None:
+    from stpmodel._results import Results
+    from stpmodel._shown import Shown
+    from stpmodel.diff import RoadmapDiff
+
+    classes = _public_classes()
+    assert len(classes) > 25
+    shared = {Shown._repr_html_, Results._repr_html_}
+    renderers = {
+        c: next(vars(k)["_repr_html_"] for k in c.__mro__ if "_repr_html_" in vars(k))
+        for c in classes
+    }
+    own = [c.__name__ for c, f in renderers.items() if f not in shared and c is not RoadmapDiff]
+    assert own == []
+    # each one names views (a model class) or a table (a result collection), and the
+    # tables it names exist
+    for cls in classes:
+        if issubclass(cls, Shown):
+            assert cls._views, cls.__name__
+            assert {v.table for v in cls._views} <= set(_html.TABLES), cls.__name__
+        elif issubclass(cls, Results) and cls is not Results:
+            assert cls._frame in _html.TABLES, cls.__name__
+
+
+def test_at_most_three_renderers_are_written_under_src() -> None:
+    """The shared one, the result collections' and the diff's own view."""
+    import ast
+    from pathlib import Path
+
+    src = Path(stpmodel.__file__).parent
+    defined = [
+        f"{path.relative_to(src)}:{node.lineno}"
+        for path in sorted(src.rglob("*.py"))
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(node, ast.FunctionDef) and node.name == "_repr_html_"
+    ]
+    assert len(defined) <= 3, defined
+
+
+EVIL = '<a href="https://evil.example/">x</a><script>alert(1)</script>'
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: set[str] = set()
+        self.links: list[str] = []
+        self.text = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.add(tag)
+        self.links += [v or "" for k, v in attrs if k in ("href", "src")]
+
+    def handle_data(self, data: str) -> None:
+        self.text += data
+
+
+def _poison(value: object, count: list[int]) -> object:
+    """`value` with every string in it (IDs, codes, texts, names) made hostile HTML."""
+    import enum
+
+    import attrs
+
+    if isinstance(value, enum.Enum):  # a kind, a relation: not text
+        return value
+    if isinstance(value, str):
+        count[0] += 1
+        return f"{EVIL}{count[0]}"
+    if isinstance(value, tuple) and not hasattr(value, "_fields"):
+        return tuple(_poison(v, count) for v in value)
+    if isinstance(value, dict):
+        return {k: _poison(v, count) for k, v in value.items()}
+    if attrs.has(type(value)):
+        thing: Any = value
+        changes = {
+            f.alias or f.name: _poison(getattr(thing, f.name), count)
+            for f in attrs.fields(type(thing))
+            if f.init
+        }
+        return attrs.evolve(thing, **changes)
+    return value
+
+
+def test_every_html_escapes_text_an_id_holding_a_link_shows_as_text() -> None:
+    from stpmodel.query import Codes, MinistryPair, MinistryPairs
+    from stpmodel.roadmap import Deadline, Deadlines, Items, Nodes
+
+    small = parse(
+        HEAD + "○取組。2025年度までに【科技、文】\t・実施。\t・2026年度中に推進。【文】\n"
+    )
+    count = [0]
+    roadmap = _poison(small, count)
+    assert isinstance(roadmap, Roadmap)
+    action = roadmap.actions[0]
+    mention = action.dates[0]
+    shown: list[object] = [
+        roadmap,
+        *roadmap.sections,
+        *roadmap.subsections,
+        *roadmap.initiatives,
+        *roadmap.status_notes,
+        action,
+        *action.ministries,
+        action.source,
+        roadmap.source,
+        mention,
+        mention.period,
+        _poison(stpmodel.load().programs["sip"], count),
+        _poison(stpmodel.load().ministries["文"], count),
+        _poison(next(i for i in stpmodel.load().indicators if i.observations), count),
+        _poison(next(iter(stpmodel.load().footnotes.values())), count),
+        _poison(stpmodel.load().sections[0].vision[0], count),
+        _poison(
+            stpmodel.parse(HEAD + "○取組。【謎】\t・実施。\t・推進。【文】\n").warnings[0], count
+        ),
+        Deadline(item=action, mention=mention),
+        Deadlines([Deadline(item=action, mention=mention)]),
+        Items([action]),
+        Nodes([action]),
+        Codes([EVIL], {EVIL: EVIL}),
+        MinistryPairs([MinistryPair(EVIL, EVIL, 1, (EVIL,))]),
+    ]
+    covered = {type(obj) for obj in shown}
+    assert len(covered) >= 20
+    for obj in shown:
+        html = obj._repr_html_()  # type: ignore[attr-defined]
+        parsed = _Tags()
+        parsed.feed(html)
+        assert parsed.tags <= {
+            "table",
+            "caption",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "span",
+            "u",
+            "br",
+        }, type(obj)
+        assert parsed.links == [], type(obj)
+        if not isinstance(obj, stpmodel.Period):  # a period holds no text of its own
+            assert EVIL in parsed.text, type(obj)  # shown as text, not dropped

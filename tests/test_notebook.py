@@ -33,7 +33,7 @@ indicator = next(i for i in r.indicators if i.observations)
 CLASSES: dict[str, str] = {
     "Roadmap": "r",
     "RoadmapDiff": (
-        "stpmodel.diff(r, stpmodel.parse("
+        "stpmodel.compare(r, stpmodel.parse("
         "stpmodel.source_text().replace('2025年度までに', '2026年度までに', 1)))"
     ),
     "Section": "r.sections[0]",

@@ -298,3 +298,42 @@ def test_a_first_run_prints_through_the_model_and_leaves_the_records(
     parts = sorted(p.name.rsplit("-", 1)[1] for p in folder.glob("records-*.json"))
     assert parts == ["deadlines.json", "help.json", "lists.json", "search.json", "show.json"]
     assert _plain_out(argv, capsys) == expected
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp932"])
+def test_an_output_encoding_without_japanese_prints_the_same(tmp_path: Path, encoding: str) -> None:
+    """Characters the output encoding lacks are replaced on both paths, help included."""
+    env = {**os.environ, "STPMODEL_CACHE_DIR": str(tmp_path / "cache")}
+    env.pop("COLUMNS", None)
+    model = "import sys; from stpmodel.cli import main; sys.exit(main(sys.argv[1:]))"
+    for argv in (["--help"], ["show", "6.1.2"], ["deadlines", "--from", "2025"]):
+        subprocess.run([sys.executable, "-m", "stpmodel", *argv], env=env, capture_output=True)
+        env["PYTHONIOENCODING"] = encoding
+        plain = subprocess.run(
+            [sys.executable, "-m", "stpmodel", *argv], env=env, capture_output=True
+        )
+        expected = subprocess.run(
+            [sys.executable, "-c", model, *argv], env=env, capture_output=True
+        )
+        del env["PYTHONIOENCODING"]
+        assert (plain.returncode, plain.stderr) == (0, b""), argv
+        assert plain.stdout == expected.stdout, argv
+
+
+def test_a_closed_stdout_is_reported_as_the_model_path_does(tmp_path: Path) -> None:
+    env = {**os.environ, "STPMODEL_CACHE_DIR": str(tmp_path / "cache")}
+    model = "import sys; from stpmodel.cli import main; sys.exit(main(sys.argv[1:]))"
+    argv = ["show", "6.1.2"]
+    subprocess.run([sys.executable, "-m", "stpmodel", *argv], env=env, capture_output=True)
+    runs = [
+        subprocess.run(
+            [*command, *argv],
+            env=env,
+            stderr=subprocess.PIPE,
+            preexec_fn=lambda: os.close(1),
+        )
+        for command in ([sys.executable, "-m", "stpmodel"], [sys.executable, "-c", model])
+    ]
+    plain, expected = ((r.returncode, r.stderr) for r in runs)
+    assert plain == expected
+    assert b"Traceback" not in plain[1]

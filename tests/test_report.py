@@ -1,5 +1,11 @@
 """The interactive HTML roadmap: one offline file, checked in a real browser.
 
+The browser tests (marked ``browser``) cover what a reader does with the page: the views,
+filters and search kept in the URL hash, item anchors, the name resolver in the search,
+sorting, the CSV button, phone and desktop layouts, print, the toolbar and the footer, and
+a roadmap built to break the page (placeholders, ``</script>``, U+2028, an ID holding a
+link). They save screenshots (desktop, phone, print) to ``build/``.
+
 The browser test drives the system Chromium (``/usr/bin/chromium``, which ``.ci/run``
 installs when it is missing) with Playwright; Playwright never downloads a browser. With
 the environment variable ``CI`` set, a missing browser or Playwright fails the test;
@@ -8,6 +14,12 @@ elsewhere it skips with the reason.
 
 from __future__ import annotations
 
+import base64
+import csv
+import datetime as dt
+import hashlib
+import html as htmllib
+import io
 import json
 import os
 import re
@@ -20,17 +32,29 @@ import pytest
 
 import stpmodel
 from stpmodel import Roadmap
+from stpmodel._labels import COLUMNS
 from stpmodel.cli import main
 from stpmodel.errors import WriteError
+from stpmodel.model import Action, Initiative, StatusNote
 
 pytest.importorskip("plotly", reason="the 'report' extra is not installed")
 
-from stpmodel.report import RELATION_LABELS, render_html, report_records, write_html
+from stpmodel.report import (
+    CSV_COLUMNS,
+    PLOTLY_LABELS,
+    RELATION_LABELS,
+    render_html,
+    report_records,
+    write_html,
+)
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "build"
+GALLERY = ROOT / "docs" / "gallery"
+TODAY = dt.date(2025, 6, 1)
 CHROMIUM = os.environ.get("STPMODEL_CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--headless",
@@ -54,6 +78,22 @@ def _hostile(source: str) -> tuple[Roadmap, str]:
     return roadmap, text
 
 
+def template_print() -> str:
+    """The SHA-256 of the report's template (markup, style, script): the gallery's
+    screenshot records the one it shows."""
+    from stpmodel.report import _page
+
+    return hashlib.sha256((_page.PAGE + _page.STYLE + _page.SCRIPT).encode()).hexdigest()
+
+
+def test_the_gallery_shows_the_current_report() -> None:
+    """The committed screenshot was taken of this template (the browser test refreshes it,
+    and this check fails until the refreshed one is committed)."""
+    assert (GALLERY / "report.png").read_bytes().startswith(b"\x89PNG")
+    recorded = (GALLERY / "report.sha256").read_text(encoding="utf-8").strip()
+    assert recorded == template_print(), "run the browser test and commit docs/gallery/"
+
+
 def _unavailable(reason: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(f"CI must run the browser test: {reason}")
@@ -63,7 +103,7 @@ def _unavailable(reason: str) -> None:
 @pytest.fixture(scope="module")
 def html_file(tmp_path_factory: pytest.TempPathFactory, roadmap: Roadmap) -> Path:
     path = tmp_path_factory.mktemp("report") / "roadmap.html"
-    write_html(roadmap, path)
+    write_html(roadmap, path, today=TODAY)
     return path
 
 
@@ -86,16 +126,32 @@ def browser() -> Iterator[Browser]:
 class _Watch:
     """A page opened from disk, with every page error and request it made."""
 
-    def __init__(self, browser: Browser, path: Path) -> None:
+    def __init__(
+        self,
+        browser: Browser,
+        path: Path,
+        *,
+        hash: str = "",
+        width: int = 1400,
+        height: int = 900,
+        downloads: bool = False,
+    ) -> None:
         self.errors: list[str] = []
         self.requests: list[str] = []
         self.url = path.as_uri()
-        self.page: Page = browser.new_page(viewport={"width": 1400, "height": 900})
+        self.page: Page = browser.new_page(
+            viewport={"width": width, "height": height}, accept_downloads=downloads
+        )
         self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
         self.page.on("request", lambda request: self.requests.append(request.url))
         self.page.on("dialog", lambda dialog: self.errors.append(f"dialog: {dialog.message}"))
-        self.page.goto(self.url)
-        self.page.wait_for_selector(".barlayer .point")
+        # a script the policy refused, or any other console error
+        self.page.on(
+            "console",
+            lambda message: self.errors.append(message.text) if message.type == "error" else None,
+        )
+        self.page.goto(self.url + hash)
+        self.page.wait_for_selector(".barlayer .point", state="attached")
 
     def bars(self) -> int:
         return self.page.locator(".barlayer .point").count()
@@ -110,8 +166,14 @@ class _Watch:
         return [
             url
             for url in self.requests
-            if url != self.url and not url.startswith(("data:", "blob:"))
+            if url.split("#")[0] != self.url and not url.startswith(("data:", "blob:"))
         ]
+
+    def hash(self) -> str:
+        return str(self.page.evaluate("location.hash"))
+
+    def shown(self, selector: str) -> bool:
+        return bool(self.page.locator(selector).first.is_visible())
 
 
 def _norm(text: str) -> str:
@@ -131,7 +193,7 @@ def test_page_is_self_contained_and_in_japanese(html_file: Path, roadmap: Roadma
     records = json.loads(data.group(1))
     assert len(records["rows"]) == len(roadmap.deadlines())
     assert {r["id"] for r in records["rows"]} == {d.item.id for d in roadmap.deadlines()}
-    for label in ("府省", "事業・制度", "日付の種類", "検索", "一覧", "本文"):
+    for label in ("府省", "事業・制度", "日付の種類", "検索", "一覧", "本文", "工程表", "指標"):
         assert label in page
 
 
@@ -195,6 +257,7 @@ def test_a_missing_browser_fails_in_ci_and_skips_elsewhere(monkeypatch: pytest.M
         _unavailable("no browser")
 
 
+@pytest.mark.browser
 def test_report_in_a_real_browser(browser: Browser, html_file: Path, roadmap: Roadmap) -> None:
     watch = _Watch(browser, html_file)
     page = watch.page
@@ -219,7 +282,7 @@ def test_report_in_a_real_browser(browser: Browser, html_file: Path, roadmap: Ro
         for d in everything
         if (d.item.id, d.mention.text.strip()) == (found.group(1), found.group(2))
     ]
-    assert ("取組" if deadline.kind == "initiative" else "今後の取組方針") in tip
+    assert ("取組" if deadline.kind == "initiative" else "取組方針") in tip
     for ref in deadline.item.ministries:
         assert (f"{ref.code}◎" if ref.lead else ref.code) in tip
     assert deadline.mention.period.start.isoformat() in tip
@@ -241,7 +304,12 @@ def test_report_in_a_real_browser(browser: Browser, html_file: Path, roadmap: Ro
 
     # the search box filters the table (and the chart), ignoring PDF spacing and width
     page.fill("#f-search", "ＳＩＰ第3期")
-    wanted = [d.item.id for d in everything if _norm("SIP第3期") in _norm(d.item.text)]
+    # SIP第3期 is also a spelling of the program sip, so its items come too
+    wanted = [
+        d.item.id
+        for d in everything
+        if _norm("SIP第3期") in _norm(d.item.text) or "sip" in d.item.programs
+    ]
     assert wanted
     assert watch.rows() == wanted
     assert watch.bars() == len(wanted)
@@ -250,15 +318,12 @@ def test_report_in_a_real_browser(browser: Browser, html_file: Path, roadmap: Ro
 
     page.fill("#f-search", "")
     page.select_option("#f-program", "")
-    build = ROOT / "build"
-    build.mkdir(exist_ok=True)
-    page.screenshot(path=str(build / "report.png"))
-    page.screenshot(path=str(build / "report-full.png"), full_page=True)
     assert watch.errors == []
     assert watch.foreign_requests() == []
     page.close()
 
 
+@pytest.mark.browser
 def test_hostile_text_stays_text_in_the_browser(
     browser: Browser, tmp_path: Path, source: str
 ) -> None:
@@ -272,3 +337,449 @@ def test_hostile_text_stays_text_in_the_browser(
     assert watch.errors == []
     assert watch.foreign_requests() == []  # the <img src=x> was never made
     watch.page.close()
+
+
+# -- one pass, escaped, under a policy ------------------------------------------------
+PLACEHOLDERS = "{{script}}{{data}}{{plotly}}{{title}}{{style}}{{csp}}"
+LINK_ID = '6.1.2.a3<a href="https://example.com/">link</a>'
+FORMULA = '=HYPERLINK("https://example.com/","x")'
+
+
+def _attack(roadmap: Roadmap) -> Roadmap:
+    """The bundled roadmap with placeholders, ``</script>`` and line separators in its
+    title, file name and an action's text, and that action's ID holding a link (as a
+    JSON file could carry them)."""
+    data = json.loads(stpmodel.dumps(roadmap))
+    data["title"] = f"{PLACEHOLDERS}</script><script>window.PWNED=1</script>\u2028表題"
+    data["source"]["name"] = f"{PLACEHOLDERS}</script>\u2029.txt"
+    for initiative in data["sections"][0]["subsections"][0]["initiatives"]:
+        for action in initiative["actions"]:
+            if action["id"] == "6.1.2.a3":
+                action["id"] = LINK_ID
+                action["text"] = (
+                    f"{FORMULA}{PLACEHOLDERS}</script><img src=x onerror=window.PWNED=1>"
+                    f"\u2028\u2029<b>太字</b>{action['text']}"
+                )
+    hostile = stpmodel.loads(json.dumps(data))
+    assert LINK_ID in {d.item.id for d in hostile.deadlines()}
+    return hostile
+
+
+def _scripts(page: str) -> list[str]:
+    return re.findall(r"<script>(.*?)</script>", page, re.S)
+
+
+def test_template_is_filled_in_one_pass(roadmap: Roadmap) -> None:
+    hostile = _attack(roadmap)
+    page = render_html(hostile)
+    # the placeholders in the title stay text: plotly is not pasted into <title>
+    title = re.search(r"<title>(.*?)</title>", page, re.S)
+    assert title is not None
+    assert PLACEHOLDERS in title.group(1)
+    assert "Plotly" not in title.group(1)
+    assert page.split("<body>")[0].count("<title>") == 1
+    # the embedded data is valid JSON holding what the roadmap holds
+    data = re.search(r'<script type="application/json" id="stp-data">(.*?)</script>', page, re.S)
+    assert data is not None
+    records = json.loads(data.group(1))
+    assert records["title"] == hostile.title
+    assert records["source"] == hostile.source.name
+    assert len(records["rows"]) == len(hostile.deadlines())
+    # nothing in it can end the element or a line in older JavaScript
+    for bad in ("<", ">", "&", "\u2028", "\u2029"):
+        assert bad not in data.group(1), repr(bad)
+    assert page.lower().count("</script") == 3
+
+
+def test_scripts_run_by_hash_not_unsafe_inline(roadmap: Roadmap) -> None:
+    page = render_html(roadmap)
+    found = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', page)
+    assert found is not None
+    policy = htmllib.unescape(found.group(1))
+    rules = {part.split()[0]: part.split()[1:] for part in policy.split(";") if part.strip()}
+    assert rules["default-src"] == ["'none'"]
+    assert "'unsafe-inline'" not in rules["script-src"]
+    assert "'unsafe-eval'" not in rules["script-src"]
+    hashes = {
+        "'sha256-" + base64.b64encode(hashlib.sha256(s.encode()).digest()).decode() + "'"
+        for s in _scripts(page)
+    }
+    assert len(hashes) == 2  # plotly and the page's script
+    assert set(rules["script-src"]) == hashes
+    # no inline event handler, which a hash cannot allow
+    markup = re.sub(r"<script\b.*?</script>", "", page, flags=re.S)
+    assert re.search(r"<[^>]+\son\w+\s*=", markup) is None
+
+
+def test_csv_cells_come_guarded_from_python(roadmap: Roadmap) -> None:
+    from stpmodel.export.tables import guard
+
+    hostile = _attack(roadmap)
+    data = report_records(hostile)
+    assert data["csv_columns"] == list(CSV_COLUMNS)
+    (row,) = [r for r in data["rows"] if r["id"] == LINK_ID]
+    text = row["csv"][CSV_COLUMNS.index(COLUMNS["text"].ja)]
+    assert text == guard(row["text"])
+    assert text.startswith("'=HYPERLINK(")
+
+
+def test_today_defaults_to_the_library_clock(roadmap: Roadmap) -> None:
+    from stpmodel.dates import today
+
+    assert report_records(roadmap)["today"] == today().isoformat()
+    assert report_records(roadmap, today=TODAY)["today"] == "2025-06-01"
+
+
+def test_alias_table_is_the_library_resolver(roadmap: Roadmap) -> None:
+    from stpmodel.registry._names import name_key
+
+    aliases = report_records(roadmap)["aliases"]
+    for spelling in ("MEXT", "文部科学省", "文科省", "文"):
+        assert aliases[name_key(spelling)]["ministries"] == [roadmap.ministry_code(spelling)]
+    for spelling in ("S I P", "SIP", "ムーンショット"):
+        if name_key(spelling) in aliases:
+            assert aliases[name_key(spelling)]["programs"] == [roadmap.program_id(spelling)]
+    assert aliases[name_key("SIP")]["programs"] == ["sip"]
+
+
+def test_citation_names_publisher_document_section_and_sha256(roadmap: Roadmap) -> None:
+    cited = report_records(roadmap)["citation"]
+    assert cited["publisher"] == "内閣府"
+    assert cited["document"] == "統合イノベーション戦略2024"
+    assert cited["section"].startswith("(6) 様々な社会課題")
+    assert cited["sha256"] == hashlib.sha256(stpmodel.source_text().encode()).hexdigest() or (
+        cited["sha256"] == roadmap.source.sha256
+    )
+
+
+# -- in the browser: a report that is a tool ------------------------------------------
+def _anchors(page: Page) -> list[str]:
+    """Every link of the page, HTML and SVG, as written."""
+    return [
+        str(h)
+        for h in page.evaluate(
+            """() => Array.from(document.querySelectorAll("a")).map(a =>
+                a.getAttribute("href") || a.getAttribute("xlink:href") ||
+                a.getAttributeNS("http://www.w3.org/1999/xlink", "href") || "")"""
+        )
+    ]
+
+
+@pytest.mark.browser
+def test_an_attack_shows_every_row_runs_nothing_and_links_nowhere(
+    browser: Browser, tmp_path: Path, roadmap: Roadmap
+) -> None:
+    hostile = _attack(roadmap)
+    path = tmp_path / "{{script}}{{data}}.html"
+    write_html(hostile, path, today=TODAY)
+    watch = _Watch(browser, path)
+    page = watch.page
+    assert watch.rows() == [d.item.id for d in hostile.deadlines()]
+    assert watch.bars() == len(hostile.deadlines())
+    assert page.evaluate("window.PWNED") is None
+    assert page.locator("img").count() == 0
+    assert page.title().startswith(PLACEHOLDERS)
+    # the ID is text everywhere: in the table, in the chart's labels, in the roadmap view
+    assert LINK_ID in (page.locator("#items tbody").text_content() or "")
+    assert any(LINK_ID in t for t in page.locator("#chart .ytick").all_text_contents())
+    for href in _anchors(page):
+        assert href.startswith("#") or href == "", href
+    assert watch.errors == []
+    assert watch.foreign_requests() == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_filters_and_search_live_in_the_url(
+    browser: Browser, html_file: Path, roadmap: Roadmap
+) -> None:
+    watch = _Watch(browser, html_file)
+    page = watch.page
+    assert watch.hash() == ""
+    page.select_option("#f-ministry", "文")
+    page.fill("#f-search", "2025")
+    rows = watch.rows()
+    expected = [
+        d.item.id
+        for d in roadmap.deadlines(ministry="文")
+        if "2025" in _norm(" ".join([d.item.id, d.item.text, d.mention.text]))
+    ]
+    assert rows == expected
+    assert 0 < len(rows) < len(roadmap.deadlines(ministry="文"))
+    hash = watch.hash()
+    assert hash.startswith("#?")
+    assert "ministry=%E6%96%87" in hash
+    assert "q=2025" in hash
+    # a new page opened at that address shows the same view
+    again = _Watch(browser, html_file, hash=hash)
+    assert again.page.input_value("#f-ministry") == "文"
+    assert again.page.input_value("#f-search") == "2025"
+    assert again.rows() == rows
+    assert again.page.locator("#count").text_content() == f"表示 {len(rows)}件 / 全 29件"
+    assert watch.errors == again.errors == []
+    page.close()
+    again.page.close()
+
+
+@pytest.mark.browser
+def test_an_item_id_in_the_hash_opens_and_highlights_it(
+    browser: Browser, html_file: Path, roadmap: Roadmap
+) -> None:
+    watch = _Watch(browser, html_file, hash="#6.1.2.a3")
+    page = watch.page
+    item = page.locator('#view-roadmap [data-anchor="6.1.2.a3"]')
+    assert item.is_visible()
+    assert "highlight" in (item.get_attribute("class") or "")
+    assert roadmap.get("6.1.2.a3", Action).text[:20] in (item.text_content() or "")
+    assert page.locator("#view-timeline").is_hidden()
+    # scrolled into the screen
+    assert item.evaluate(
+        "e => { const r = e.getBoundingClientRect(); return r.bottom > 0 && r.top < innerHeight; }"
+    )
+    # its initiative is open, the others closed
+    assert "open" in (page.locator('.node[data-anchor="6.1.2"]').get_attribute("class") or "")
+    assert "open" not in (page.locator('.node[data-anchor="6.1.1"]').get_attribute("class") or "")
+    # a link in the timeline's table goes to the item the same way
+    page.evaluate("location.hash = ''")
+    page.click('#views [data-view="timeline"]')
+    page.click('#items a[href="#6.1.1"]')
+    page.wait_for_selector('#view-roadmap [data-anchor="6.1.1"].highlight', state="visible")
+    assert watch.errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_search_reads_ministry_names_as_the_library_does(
+    browser: Browser, html_file: Path, roadmap: Roadmap
+) -> None:
+    watch = _Watch(browser, html_file)
+    expected = [d.item.id for d in roadmap.deadlines(ministry="文")]
+    for spelling in ("MEXT", "mext", "文部科学省", "文科省"):
+        watch.page.fill("#f-search", spelling)
+        assert watch.rows() == expected, spelling
+    watch.page.fill("#f-search", "S I P")
+    assert watch.rows() == [d.item.id for d in roadmap.deadlines(program="sip")]
+    assert watch.errors == []
+    watch.page.close()
+
+
+def _column(watch: _Watch, cls: str) -> list[str]:
+    return [str(t) for t in watch.page.locator(f"#items tbody td.{cls}").all_text_contents()]
+
+
+@pytest.mark.browser
+def test_columns_sort_and_csv_holds_the_rows_shown(
+    browser: Browser, html_file: Path, roadmap: Roadmap
+) -> None:
+    watch = _Watch(browser, html_file, downloads=True)
+    page = watch.page
+    document_order = _column(watch, "due")
+    assert document_order != sorted(document_order)
+    page.click('#items th[data-key="due"] button')
+    assert _column(watch, "due") == sorted(document_order)
+    assert page.get_attribute('#items th[data-key="due"]', "aria-sort") == "ascending"
+    assert "sort=due" in watch.hash()
+    page.click('#items th[data-key="due"] button')
+    assert _column(watch, "due") == sorted(document_order, reverse=True)
+    assert "dir=desc" in watch.hash()
+
+    page.select_option("#f-ministry", "文")
+    shown = watch.rows()
+    with page.expect_download() as info:
+        page.click("#csv")
+    download = info.value
+    assert download.suggested_filename == "roadmap.csv"
+    raw = Path(download.path()).read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    table = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+    assert table[0] == list(CSV_COLUMNS)
+    assert [r[0] for r in table[1:]] == shown
+    dues = [r[CSV_COLUMNS.index(COLUMNS["due"].ja)] for r in table[1:]]
+    assert dues == sorted(dues, reverse=True)
+    by_id = {d.item.id: d for d in roadmap.deadlines(ministry="文")}
+    for r in table[1:]:
+        assert r[CSV_COLUMNS.index(COLUMNS["text"].ja)] == by_id[r[0]].item.text
+    assert watch.errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_csv_cells_are_the_guarded_ones(browser: Browser, tmp_path: Path, roadmap: Roadmap) -> None:
+    path = tmp_path / "attack.html"
+    write_html(_attack(roadmap), path, today=TODAY)
+    watch = _Watch(browser, path, downloads=True)
+    watch.page.fill("#f-search", "HYPERLINK")
+    with watch.page.expect_download() as info:
+        watch.page.click("#csv")
+    text = Path(info.value.path()).read_bytes().decode("utf-8-sig")
+    (row,) = list(csv.reader(io.StringIO(text, newline="")))[1:]
+    assert row[0] == LINK_ID
+    assert row[CSV_COLUMNS.index(COLUMNS["text"].ja)].startswith("'=HYPERLINK(")
+    watch.page.close()
+
+
+@pytest.mark.browser
+def test_views_list_the_whole_roadmap(browser: Browser, html_file: Path, roadmap: Roadmap) -> None:
+    watch = _Watch(browser, html_file)
+    page = watch.page
+    page.click('#views [data-view="roadmap"]')
+    assert "view=roadmap" in watch.hash()
+
+    def ids(kind: str) -> list[str]:
+        return [
+            str(i)
+            for i in page.locator(f'#tree [data-kind="{kind}"]').evaluate_all(
+                "nodes => nodes.map(n => n.dataset.anchor)"
+            )
+        ]
+
+    assert ids("initiative") == [i.id for i in roadmap.initiatives]
+    assert len(ids("initiative")) == 25
+    assert sorted(ids("action")) == sorted(a.id for a in roadmap.actions)
+    assert len(ids("action")) == 95
+    assert sorted(ids("status_note")) == sorted(n.id for n in roadmap.status_notes)
+    assert len(ids("status_note")) == 102
+    # collapsed until opened; each initiative shows its dates, ministries and programs
+    first = page.locator('.node[data-anchor="6.1.2"]')
+    assert first.locator(".body").is_hidden()
+    first.locator(".head").click()
+    assert first.locator(".body").is_visible()
+    body = first.locator(".body > .meta").first.text_content() or ""
+    initiative = roadmap.get("6.1.2", Initiative)
+    for ref in initiative.ministries:
+        assert ref.code in body
+    for mention in initiative.dates:
+        assert mention.text.strip() in body
+    if initiative.programs:
+        assert "事業・制度" in body
+
+    page.click('#views [data-view="programs"]')
+    items: list[Initiative | StatusNote | Action] = [
+        *roadmap.initiatives,
+        *roadmap.status_notes,
+        *roadmap.actions,
+    ]
+    for pid in roadmap.programs:
+        card = page.locator(f'#program-list [data-anchor="{pid}"]')
+        listed = [
+            str(h).lstrip("#")
+            for h in card.locator(".links a").evaluate_all(
+                "l => l.map(a => a.getAttribute('href'))"
+            )
+        ]
+        assert sorted(listed) == sorted(i.id for i in items if pid in i.programs), pid
+    sip = page.locator('#program-list [data-anchor="sip"]').text_content() or ""
+    for phase in roadmap.programs["sip"].phases:
+        assert str(getattr(phase, "label", phase)) in sip
+
+    page.click('#views [data-view="ministries"]')
+    assert page.locator("#ministry-list [data-anchor]").count() == len(roadmap.ministries)
+    page.click('#views [data-view="indicators"]')
+    assert page.locator("#indicator-list [data-anchor]").count() == len(roadmap.indicators)
+    assert watch.errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_timeline_marks_today_and_the_toolbar_speaks_japanese(
+    browser: Browser, html_file: Path
+) -> None:
+    watch = _Watch(browser, html_file)
+    page = watch.page
+    shapes = page.evaluate("document.getElementById('chart').layout.shapes")
+    (line,) = [s for s in shapes if s["type"] == "line"]
+    assert line["x0"] == line["x1"] == TODAY.isoformat()
+    assert "今日 2025-06-01" in (page.locator("#chart .annotation").text_content() or "")
+    page.hover("#chart")
+    titles = page.locator(".modebar-btn").evaluate_all(
+        "buttons => buttons.map(b => b.getAttribute('data-title'))"
+    )
+    assert titles == [
+        PLOTLY_LABELS[k] for k in ("Download plot as a PNG", "Zoom in", "Zoom out", "Reset axes")
+    ]
+    assert watch.errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_footer_cites_the_source_as_a_person_would(
+    browser: Browser, html_file: Path, roadmap: Roadmap
+) -> None:
+    watch = _Watch(browser, html_file)
+    footer = watch.page.locator("footer").text_content() or ""
+    assert "内閣府「統合イノベーション戦略2024」工程表" in footer
+    assert "(6) 様々な社会課題" in footer
+    assert "2024" in footer
+    assert roadmap.source.sha256 in footer
+    assert roadmap.source.name not in footer
+    watch.page.close()
+
+
+# -- screens and paper ----------------------------------------------------------------
+@pytest.mark.browser
+def test_desktop_first_screen_holds_filters_timeline_and_table_header(
+    browser: Browser, html_file: Path
+) -> None:
+    watch = _Watch(browser, html_file, width=1400, height=1000)
+    page = watch.page
+    for selector in ("#filters", "#chart .ytick", ".barlayer .point", "#items thead"):
+        box = page.locator(selector).first.bounding_box()
+        assert box is not None, selector
+        assert box["y"] >= 0
+        assert box["y"] + box["height"] <= 1000, (selector, box)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1400
+    BUILD.mkdir(exist_ok=True)
+    page.screenshot(path=str(BUILD / "report-desktop.png"))
+    assert watch.errors == []
+    page.close()
+    # the gallery's screenshot is refreshed when the report's template changed
+    recorded = GALLERY / "report.sha256"
+    if not recorded.exists() or recorded.read_text(encoding="utf-8").strip() != template_print():
+        (GALLERY / "report.png").write_bytes((BUILD / "report-desktop.png").read_bytes())
+        recorded.write_text(template_print() + "\n", encoding="utf-8")
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (360, 740)])
+def test_phone_has_no_sideways_scroll_and_shows_cards(
+    browser: Browser, html_file: Path, width: int, height: int
+) -> None:
+    watch = _Watch(browser, html_file, width=width, height=height)
+    page = watch.page
+    for view in ("timeline", "roadmap", "programs", "ministries", "indicators"):
+        page.click(f'#views [data-view="{view}"]')
+        page.click("#open-all") if view == "roadmap" else None
+        scroll = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll <= width, (view, scroll)
+    page.click('#views [data-view="timeline"]')
+    assert page.locator("#items thead").is_hidden()
+    assert page.eval_on_selector("#items tbody tr", "tr => getComputedStyle(tr).display") == "block"
+    label = page.eval_on_selector(
+        "#items tbody td.text", "td => getComputedStyle(td, '::before').content"
+    )
+    assert "本文" in label
+    if width == 390:
+        BUILD.mkdir(exist_ok=True)
+        page.screenshot(path=str(BUILD / "report-phone.png"), full_page=False)
+    assert watch.errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_print_shows_every_view_without_controls(browser: Browser, html_file: Path) -> None:
+    watch = _Watch(browser, html_file, width=1000, height=1400)
+    page = watch.page
+    page.emulate_media(media="print")
+    for hidden in ("#filters", "#views", "#csv", "#open-all"):
+        assert page.locator(hidden).is_hidden(), hidden
+    for view in ("timeline", "roadmap", "programs", "ministries", "indicators"):
+        assert page.locator(f"#view-{view}").is_visible(), view
+    assert page.locator('.node[data-anchor="6.1.2"] .body').is_visible()
+    breaks = page.eval_on_selector("#view-roadmap", "s => getComputedStyle(s).breakBefore")
+    assert breaks == "page"
+    assert page.locator("#items tbody tr").count() == 29
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1000  # nothing cut off
+    BUILD.mkdir(exist_ok=True)
+    page.screenshot(path=str(BUILD / "report-print.png"), full_page=True)
+    assert watch.errors == []
+    page.close()

@@ -83,12 +83,10 @@ def test_round_trip_of_bytes(roadmap: Roadmap) -> None:
     assert loads(dumps(roadmap).encode("utf-8")) == roadmap
 
 
-def test_golden_dataset(roadmap: Roadmap) -> None:
+def test_golden_dataset(roadmap: Roadmap, golden: Callable[[Path, str], None]) -> None:
     """The whole bundled dataset, as JSON. After an intended change to the parser,
-    regenerate with: python -c "import stpmodel.serialize as s, stpmodel;
-    open('tests/golden/roadmap.json','w').write(s.dumps(stpmodel.load(), indent=1)+'\\n')"
-    """
-    assert dumps(roadmap, indent=1) + "\n" == GOLDEN.read_text(encoding="utf-8")
+    regenerate it with `pytest --update-golden` and review the diff."""
+    golden(GOLDEN, dumps(roadmap, indent=1) + "\n")
 
 
 def test_dumps_keeps_japanese_readable(roadmap: Roadmap) -> None:
@@ -581,9 +579,21 @@ def test_the_json_export_is_compact_unless_asked_to_indent(
     assert main(["export", "--format", "json", "--indent", "1", "-o", str(pretty)]) == 0
     assert compact.read_bytes() == dumps(roadmap).encode("utf-8")
     assert b"\n" not in compact.read_bytes()
-    assert pretty.read_text(encoding="utf-8") + "\n" == GOLDEN.read_text(encoding="utf-8")
+    assert pretty.read_bytes() == dumps(roadmap, indent=1).encode("utf-8")  # the old bytes
     assert loads(compact.read_bytes()) == loads(pretty.read_bytes()) == roadmap
     assert main(["export", "--format", "csv", "--indent", "1", "-o", str(tmp_path / "c")]) == 2
     assert "--indent applies to --format json only" in capsys.readouterr().err
     assert main(["export", "--format", "json", "--indent", "-1", "-o", str(tmp_path / "x")]) == 2
     assert "not an indent: '-1'" in capsys.readouterr().err
+
+
+def test_loaded_ministry_refs_are_shared_and_still_checked(data: Data) -> None:
+    loaded = loads(json.dumps(data, ensure_ascii=False))
+    refs = [ref for item in (*loaded.initiatives, *loaded.actions) for ref in item.ministries]
+    by_value = {(ref.code, ref.lead): ref for ref in refs}
+    assert all(ref is by_value[(ref.code, ref.lead)] for ref in refs)
+    bad = copy.deepcopy(data)
+    ref = bad["sections"][0]["subsections"][0]["initiatives"][0]["actions"][0]["ministries"][0]
+    ref["lead"] = "yes"
+    with pytest.raises(LoadError, match="expected true or false"):
+        loads(json.dumps(bad, ensure_ascii=False))

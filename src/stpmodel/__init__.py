@@ -11,18 +11,17 @@ roadmap.deadlines(from_year=2025, to_year=2027, ministry="MEXT")
 
 from __future__ import annotations
 
+# the subpackage (small: the matcher loads on the first comparison), so that `stpmodel.diff`
+# is the module however it is reached; the function is `compare`
+from stpmodel import diff
 from stpmodel._lazy import lazy_exports
-
-# diff/__init__ is small (the matcher loads on the first call); imported here so that the
-# name stays the function whichever import of the subpackage comes first
-from stpmodel.diff import diff
 
 # typing costs about a millisecond to import, and the command line's plain path counts them
 TYPE_CHECKING = False
 if TYPE_CHECKING:
     from stpmodel._bundled import load, source_text
     from stpmodel.dates import Calendar, DateMention, Granularity, Period, Relation, find_dates
-    from stpmodel.diff import RoadmapDiff
+    from stpmodel.diff import RoadmapDiff, compare
     from stpmodel.errors import (
         ArgumentTypeError,
         LoadError,
@@ -126,6 +125,7 @@ __all__ = [
     "WriteError",
     "__version__",
     "build_graph",
+    "compare",
     "coverage",
     "diff",
     "dumps",
@@ -163,7 +163,7 @@ __getattr__, __dir__ = lazy_exports(
         **_from("._bundled", "load", "source_text"),
         **_from(".parsing", "Coverage", "coverage", "parse", "read"),
         **_from(".serialize", "dumps", "loads"),
-        **_from(".diff", "RoadmapDiff"),
+        **_from(".diff", "RoadmapDiff", "compare"),
         **_from(".graph", "build_graph"),
         **_from(".export.frame", "to_frame"),
     },

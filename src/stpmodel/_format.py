@@ -292,7 +292,7 @@ def csv_text(records: Sequence[Mapping[str, Any]]) -> str:
     import csv
     import io
 
-    from stpmodel._write import guard
+    from stpmodel._escape import guard
 
     if not records:
         return ""
@@ -458,13 +458,12 @@ def diff_listing(found: RoadmapDiff, fmt: str, *, width: int | None) -> tuple[st
     """The differences as JSON, CSV or a table with a summary line (`fmt` is `json`, `csv`
     or `table`), and how many there are."""
     records = diff_records(found)
-    if fmt == "json":
+    if fmt == "json":  # everything the Python records say (ministries, date shifts …)
         import json
 
-        text = json.dumps([r for r, _ in records], ensure_ascii=False, indent=1) + "\n"
-    elif fmt == "csv":
-        keys = (*_DIFF_KEYS, "old_text", "new_text")
-        text = csv_text([{k: r.get(k) for k in keys} for r, _ in records])
+        text = json.dumps(found.records(), ensure_ascii=False, indent=1) + "\n"
+    elif fmt == "csv":  # the same, each list of details as one text cell
+        text = csv_text(found.flat_records())
     elif records:
         rows = [_diff_row(record, full) for record, full in records]
         text = f"{table(DIFF_HEADERS, rows, max_width=width)}\n{found.summary()}\n"

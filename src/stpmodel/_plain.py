@@ -123,23 +123,6 @@ def _year(text: str | None) -> int | None:
     return year
 
 
-# -- the terminal, as stpmodel.cli sees it ------------------------------------------------
-def _columns() -> int:
-    try:
-        columns = int(os.environ.get("COLUMNS", "")) or os.get_terminal_size().columns
-    except (ValueError, OSError):
-        columns = 100
-    return max(60, min(columns, 160))
-
-
-def _width() -> int | None:
-    try:
-        terminal = sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        terminal = False
-    return _columns() if terminal else None
-
-
 # -- answering ----------------------------------------------------------------------------
 def _deadlines(options: Mapping[str, Any], data: Mapping[str, Any]) -> str | None:
     from stpmodel import _format
@@ -186,7 +169,7 @@ def _deadlines(options: Mapping[str, Any], data: Mapping[str, Any]) -> str | Non
         _format.DEADLINE_HEADERS,
         _format.deadline_rows(records),
         noun="deadlines",
-        width=_width(),
+        width=_format.table_width(),
     )
 
 
@@ -203,15 +186,11 @@ def _search(options: Mapping[str, Any], data: Mapping[str, Any]) -> str:
     from stpmodel._text import search_key
 
     key = search_key(options["positionals"][0])
-    records = [
-        {"id": ident, "type": kind, "text": text}
-        for ident, kind, text, body in data["nodes"]
-        if key and key in body
-    ]
+    records = [record for record, body in data["nodes"] if key and key in body]
     fmt = options.get("--format", "table")
     if fmt == "table":
-        return _format.search_lines(records, width=_width())
-    return _format.listing(fmt, records, [], [], noun="found", width=_width())
+        return _format.search_lines(records, width=_format.table_width())
+    return _format.listing(fmt, records, [], [], noun="found", width=_format.table_width())
 
 
 def _programs(options: Mapping[str, Any], data: Mapping[str, Any]) -> str:
@@ -224,7 +203,7 @@ def _programs(options: Mapping[str, Any], data: Mapping[str, Any]) -> str:
         _format.PROGRAM_HEADERS,
         _format.program_rows(records),
         noun="programs",
-        width=_width(),
+        width=_format.table_width(),
         limits=(None, None, 24),
     )
 
@@ -239,12 +218,14 @@ def _ministries(options: Mapping[str, Any], data: Mapping[str, Any]) -> str:
         _format.MINISTRY_HEADERS,
         _format.ministry_rows(records),
         noun="ministries",
-        width=_width(),
+        width=_format.table_width(),
     )
 
 
 def _help(options: Mapping[str, Any], data: Mapping[str, Any]) -> str | None:
-    texts = data.get(str(_columns()))
+    from stpmodel._format import terminal_columns
+
+    texts = data.get(str(terminal_columns()))
     return None if texts is None else texts.get(options["command"])
 
 
@@ -262,7 +243,7 @@ def answer(argv: Sequence[str]) -> tuple[str, bool] | None:
     """(what to print, whether it is help text, printed as is) for `argv` from the plain
     records; None when the model path must answer."""
     request = _request(argv)
-    if request is None:
+    if request is None or sys.stdout is None:  # a closed stdout: the model path says so
         return None
     command, options = request
     data = _read(_PART_OF[command])
@@ -349,7 +330,7 @@ def build(roadmap: Roadmap) -> dict[str, dict[str, Any]]:
         },
         "search": {
             "nodes": [
-                [record["id"], record["type"], record["text"], key]
+                [jsonable(record), key]
                 for (_, key), record in zip(
                     query._search_keys(roadmap),
                     _format.search_records(roadmap.walk()),
@@ -361,7 +342,7 @@ def build(roadmap: Roadmap) -> dict[str, dict[str, Any]]:
             "programs": [jsonable(r) for r in _format.program_records(roadmap)],
             "ministries": [jsonable(r) for r in _format.ministry_records(roadmap)],
         },
-        "help": {str(width): _help_texts(width) for width in {100, _columns()}},
+        "help": {str(width): _help_texts(width) for width in {100, _format.terminal_columns()}},
     }
 
 
@@ -404,19 +385,23 @@ def _write(parts: Mapping[str, Any]) -> None:
 
 
 # -- the entry point --------------------------------------------------------------------
-def _say(text: str) -> None:
-    """Write as `stpmodel.cli` does: characters the encoding lacks replaced, control and
-    bidirectional formatting characters made visible."""
-    import contextlib
+def _say(text: str, *, escape: bool) -> None:
+    """Write as `stpmodel.cli` does: characters the encoding lacks replaced, and (except in
+    help, which argparse prints as is) control and bidirectional formatting characters made
+    visible."""
     import io
-
-    from stpmodel._escape import escape_controls
 
     stream = sys.stdout
     if isinstance(stream, io.TextIOWrapper):
-        with contextlib.suppress(ValueError, OSError):
+        try:  # noqa: SIM105 - contextlib would be one more import at every start
             stream.reconfigure(errors="replace")
-    stream.write(escape_controls(text, json=True, bidi=True))
+        except (ValueError, OSError):  # a closed or odd stream
+            pass
+    if escape:
+        from stpmodel._escape import escape_controls
+
+        text = escape_controls(text, json=True, bidi=True)
+    stream.write(text)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -424,17 +409,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     cached, anything else (and the first run) through [stpmodel.cli.main][]."""
     if argv is None:
         argv = sys.argv[1:]
-    found = answer(argv)
-    if found is not None:
-        text, as_is = found
-        try:
-            if as_is:
-                sys.stdout.write(text)
-            else:
-                _say(text)
-        except BrokenPipeError:
+    try:
+        found = answer(argv)
+        if found is not None:
+            _say(found[0], escape=not found[1])
             return 0
+    except BrokenPipeError:
         return 0
+    except KeyboardInterrupt:  # as the model path ends: a notice, then by the signal
+        import contextlib
+        import signal
+
+        from stpmodel import cli
+
+        with contextlib.suppress(Exception):  # a broken stderr: ending is what counts
+            cli._say(sys.stderr, "stpmodel: interrupted\n")
+        return cli._end_by(signal.SIGINT)
     from stpmodel.cli import main as model_main
 
     try:

@@ -70,6 +70,10 @@ def normalize_space(text: str) -> str:
     `\x1c`–`\x1f`, `\x85`) are not white space here: text keeps them as the source
     has them (the parser reports them where they enter).
     """
+    if text.isprintable() and "  " not in text:
+        # the only white space is single ASCII spaces (every other white-space character
+        # is unprintable): nothing to collapse
+        return text.strip(" ")
     return _SPACE_RUN.sub(" ", text).strip(" ")
 
 

@@ -18,6 +18,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from stpmodel._shown import Shown, View, attributes
+
 __all__ = [
     "ArgumentTypeError",
     "LoadError",
@@ -65,7 +67,7 @@ class WarningCode(enum.StrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class ParseWarning:
+class ParseWarning(Shown):
     """A problem the parser met and worked around (警告).
 
     Attributes:
@@ -107,16 +109,7 @@ class ParseWarning:
         terminals turn into a link to the place."""
         return f"{self.location}: {self.message}"
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import row  # presentation works from plain values
-
-        column = (
-            f"{self.column}–{self.end_column}" if self.end_column > self.column else self.column
-        )
-        return row(
-            "warning",
-            [self.source, self.line, column or "", self.code.value, self.message, self.text],
-        )
+    _views = (View("warning", attributes()),)
 
 
 class ParseError(StpError, ValueError):

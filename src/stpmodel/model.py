@@ -16,6 +16,8 @@ from typing import ClassVar
 
 import attrs
 
+from stpmodel._recorded import one, rows
+from stpmodel._shown import Shown, View, attributes
 from stpmodel._text import despace_letters
 from stpmodel.dates import Calendar, DateMention, Period
 from stpmodel.errors import UnknownIdError
@@ -49,7 +51,7 @@ __all__ = [
 
 
 @attrs.frozen(kw_only=True)
-class SourceSpan:
+class SourceSpan(Shown):
     """Where an object came from (出典): the source's name and its 1-based line numbers.
 
     A table row broken over a page boundary has several lines.
@@ -66,10 +68,7 @@ class SourceSpan:
     def __str__(self) -> str:
         return f"{self.source}:{','.join(map(str, self.lines))}"
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import row  # presentation works from plain values
-
-        return row("source", [self.source, ",".join(map(str, self.lines))])
+    _views = (View("source", attributes()),)
 
 
 class MinistryKind(enum.StrEnum):
@@ -83,7 +82,7 @@ class MinistryKind(enum.StrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class Ministry:
+class Ministry(Shown):
     """A ministry or agency named by a code in the 【】 tags (府省庁).
 
     `confirmed` is false where the English name could not be checked against an official
@@ -97,25 +96,18 @@ class Ministry:
     abbreviation: str = ""
     confirmed: bool = True
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import ministries_table
-        from stpmodel.records import ministry_record
-
-        return ministries_table([ministry_record(self)])
+    _views = (View("ministries", one("ministry_record")),)
 
 
 @attrs.frozen(kw_only=True)
-class MinistryRef:
+class MinistryRef(Shown):
     """A ministry tagged on an item (担当府省). `lead` is true where the source underlines
     the code (`<u>科技</u>`), which marks the ministry in charge (主担当)."""
 
     code: str
     lead: bool = False
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import row
-
-        return row("ministry_ref", [self.code, "○" if self.lead else ""])
+    _views = (View("ministry_ref", attributes()),)
 
 
 class ProgramKind(enum.StrEnum):
@@ -150,7 +142,7 @@ class OperatorRole(enum.StrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class Operator:
+class Operator(Shown):
     """A body that runs a program, with its role and the source of the fact (empty where
     the role is the registry's reading of the program's name or of the roadmap)."""
 
@@ -158,14 +150,7 @@ class Operator:
     role: OperatorRole = OperatorRole.UNKNOWN
     source: str = ""
 
-    def _repr_html_(self) -> str:
-        from html import escape
-
-        from stpmodel._html import table
-
-        return table(
-            ("名称", "役割", "出典"), [[escape(self.name), self.role.value, escape(self.source)]]
-        )
+    _views = (View("operator", attributes()),)
 
 
 def _fiscal_span(start: int | None, end: int | None, calendar: Calendar) -> Period | None:
@@ -177,7 +162,7 @@ def _fiscal_span(start: int | None, end: int | None, calendar: Calendar) -> Peri
 
 
 @attrs.frozen(kw_only=True)
-class Phase:
+class Phase(Shown):
     """A numbered phase of a program (第3期: SIP FY2023–FY2027) or one of its goals
     (ムーンショット 目標10), or an edition of a yearly strategy.
 
@@ -212,30 +197,11 @@ class Phase:
             self.end_fy is None or year <= self.end_fy
         )
 
-    def _repr_html_(self) -> str:
-        from html import escape
-
-        from stpmodel._html import table
-
-        return table(
-            ("計画・事業", "期", "開始年度", "終了年度", "確認"),
-            [
-                [
-                    escape(v)
-                    for v in [
-                        self.program,
-                        self.label,
-                        "" if self.start_fy is None else str(self.start_fy),
-                        "" if self.end_fy is None else str(self.end_fy),
-                        "" if self.confirmed else "unconfirmed",
-                    ]
-                ]
-            ],
-        )
+    _views = (View("phase", attributes("period")),)
 
 
 @attrs.frozen(kw_only=True)
-class Program:
+class Program(Shown):
     """A program, fund, plan or scheme the roadmap names (事業・制度・プログラム・計画).
 
     `aliases` are the spellings found in documents (matched after removing spaces and
@@ -333,11 +299,7 @@ class Program:
             return self.status is ProgramStatus.ACTIVE and (last is None or year <= last)
         return first <= year and (last is None or year <= last)
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import programs_table
-        from stpmodel.records import program_record
-
-        return programs_table([program_record(self)])
+    _views = (View("programs", one("program_record")),)
 
 
 class MentionRule(enum.StrEnum):
@@ -363,7 +325,7 @@ class MentionRule(enum.StrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class ProgramMention:
+class ProgramMention(Shown):
     """One link of an item to a program (言及): which program and phase, the words that
     make it and how it was made.
 
@@ -384,30 +346,11 @@ class ProgramMention:
     rule: MentionRule
     via: str | None = None
 
-    def _repr_html_(self) -> str:
-        from html import escape
-
-        from stpmodel._html import table
-
-        return table(
-            ("計画・事業", "期", "言及", "期間", "規則"),
-            [
-                [
-                    escape(v)
-                    for v in [
-                        self.program,
-                        "" if self.phase is None else str(self.phase),
-                        self.text,
-                        "" if self.period is None else self.period.label,
-                        self.rule.value,
-                    ]
-                ]
-            ],
-        )
+    _views = (View("program_mention", attributes()),)
 
 
 @attrs.frozen(kw_only=True)
-class Paragraph:
+class Paragraph(Shown):
     """A paragraph of 【あるべき姿とその実現に向けた方向性】 (the vision)."""
 
     id: str
@@ -415,15 +358,11 @@ class Paragraph:
     footnotes: tuple[int, ...] = ()
     source: SourceSpan
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import nodes_table
-        from stpmodel.records import node_record
-
-        return nodes_table([node_record(self)])
+    _views = (View("nodes", one("node_record")),)
 
 
 @attrs.frozen(kw_only=True)
-class Goal:
+class Goal(Shown):
     """An item of 【目標】 (a goal of the section)."""
 
     id: str
@@ -431,11 +370,7 @@ class Goal:
     footnotes: tuple[int, ...] = ()
     source: SourceSpan
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import nodes_table
-        from stpmodel.records import node_record
-
-        return nodes_table([node_record(self)])
+    _views = (View("nodes", one("node_record")),)
 
 
 class ItemKind(enum.StrEnum):
@@ -455,7 +390,7 @@ class IndicatorKind(enum.StrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class Observation:
+class Observation(Shown):
     """One value an indicator reports (現状データ), e.g. 38% (カロリーベース) as of FY2022.
 
     `series` names the sub-line a value sits on (食料自給率, 輸出額 …), `label` the
@@ -473,15 +408,11 @@ class Observation:
     as_of: Period | None = None
     footnote: int | None = None
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import observations_table
-        from stpmodel.records import observation_record
-
-        return observations_table([observation_record(self, "")])
+    _views = (View("observations", rows(lambda o, r: [r.observation_record(o, "")])),)
 
 
 @attrs.frozen(kw_only=True)
-class Indicator:
+class Indicator(Shown):
     """An indicator of the section: 主要指標 or 参考指標 (指標).
 
     `name` is the text before the first colon, `text` the whole item, `details` the
@@ -505,18 +436,18 @@ class Indicator:
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import indicators_table, observations_table
-        from stpmodel.records import indicator_record, observation_record
-
-        values = [observation_record(o, self.id) for o in self.observations]
-        return indicators_table([indicator_record(self)]) + (
-            observations_table(values) if values else ""
-        )
+    _views = (
+        View("indicators", one("indicator_record")),
+        View(
+            "observations",
+            rows(lambda i, r: [r.observation_record(o, i.id) for o in i.observations]),
+            optional=True,
+        ),
+    )
 
 
 @attrs.frozen(kw_only=True)
-class Footnote:
+class Footnote(Shown):
     """A footnote (脚注) with its `※` continuation lines, and the IDs citing it."""
 
     number: int
@@ -530,11 +461,7 @@ class Footnote:
         """`"fn94"` for footnote 94."""
         return f"fn{self.number}"
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import footnotes_table
-        from stpmodel.records import footnote_record
-
-        return footnotes_table([footnote_record(self)])
+    _views = (View("footnotes", one("footnote_record")),)
 
 
 class _Text:
@@ -551,7 +478,7 @@ class _Text:
 
 
 @attrs.frozen(kw_only=True)
-class StatusNote(_Text):
+class StatusNote(_Text, Shown):
     """One bullet of 実施状況・現状分析: what was done and the current analysis.
 
     `programs` are the IDs of the programs it is linked to, derived from
@@ -568,11 +495,7 @@ class StatusNote(_Text):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import items_table
-        from stpmodel.records import item_record
-
-        return items_table([item_record(self)])
+    _views = (View("items", one("item_record")),)
 
 
 class _Tagged(_Text):
@@ -589,7 +512,7 @@ class _Tagged(_Text):
 
 
 @attrs.frozen(kw_only=True)
-class Action(_Tagged):
+class Action(_Tagged, Shown):
     """One bullet of 今後の取組方針: an action planned next, with its ministries.
 
     `repost` is true for an item marked (再掲), reprinted from elsewhere in the roadmap;
@@ -614,15 +537,11 @@ class Action(_Tagged):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import items_table
-        from stpmodel.records import item_record
-
-        return items_table([item_record(self)])
+    _views = (View("items", one("item_record")),)
 
 
 @attrs.frozen(kw_only=True)
-class Initiative(_Tagged):
+class Initiative(_Tagged, Shown):
     """A 基本計画における具体的な取組: a measure of the Basic Plan (the ○ text of column 1),
     with its status notes (column 2) and planned actions (column 3).
 
@@ -647,17 +566,13 @@ class Initiative(_Tagged):
     dates: tuple[DateMention, ...] = ()
     source: SourceSpan
 
-    def _repr_html_(self) -> str:
-        """The initiative's row, then its status notes and actions."""
-        from stpmodel._html import items_table
-        from stpmodel.records import item_record
-
-        rows: list[Initiative | StatusNote | Action] = [self, *self.status_notes, *self.actions]
-        return items_table([item_record(obj) for obj in rows])
+    _views = (  # the initiative's row, then its status notes and actions
+        View("items", rows(lambda i, r: map(r.item_record, (i, *i.status_notes, *i.actions)))),
+    )
 
 
 @attrs.frozen(kw_only=True)
-class Subsection:
+class Subsection(Shown):
     """A numbered part of a section (①, ② …) with its table of initiatives."""
 
     id: str
@@ -666,18 +581,14 @@ class Subsection:
     initiatives: tuple[Initiative, ...] = ()
     source: SourceSpan
 
-    def _repr_html_(self) -> str:
-        """The subsection's counts, then its initiatives."""
-        from stpmodel._html import items_table, sections_table
-        from stpmodel.records import item_record, subsection_record
-
-        return sections_table([subsection_record(self)]) + items_table(
-            [item_record(ini, self.id) for ini in self.initiatives]
-        )
+    _views = (  # the subsection's counts, then its initiatives
+        View("sections", one("subsection_record")),
+        View("items", rows(lambda s, r: [r.item_record(i, s.id) for i in s.initiatives])),
+    )
 
 
 @attrs.frozen(kw_only=True)
-class Section:
+class Section(Shown):
     """A section of the 工程表, such as (6) 様々な社会課題を解決するための研究開発…
 
     `vision` holds the paragraphs of 【あるべき姿とその実現に向けた方向性】, `goals` the
@@ -695,11 +606,11 @@ class Section:
     subsections: tuple[Subsection, ...] = ()
     source: SourceSpan
 
-    def _repr_html_(self) -> str:
-        """The section's subsections, then its indicators."""
-        from stpmodel._html import indicators_table, sections_table
-        from stpmodel.records import indicator_record, subsection_record
-
-        return sections_table(
-            [subsection_record(sub, self.id) for sub in self.subsections], self.title
-        ) + indicators_table([indicator_record(ind, self.id) for ind in self.indicators])
+    _views = (  # the section's subsections, then its indicators
+        View(
+            "sections",
+            rows(lambda s, r: [r.subsection_record(sub, s.id) for sub in s.subsections]),
+            lambda s: s.title,
+        ),
+        View("indicators", rows(lambda s, r: [r.indicator_record(i, s.id) for i in s.indicators])),
+    )

@@ -287,11 +287,6 @@ class Codes(Results[str]):
 
         return [dict(r) for r in code_records(self, self._names)]
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import codes_table
-
-        return codes_table(self.records(), f"{len(self)} 件")
-
 
 @attrs.frozen
 class MinistryPair:
@@ -309,6 +304,7 @@ class MinistryPairs(Results[MinistryPair]):
 
     __slots__ = ()
     _frame = "pairs"
+    _unit = "組"
 
     def records(self) -> list[dict[str, Any]]:
         """A [MinistryPairRecord][stpmodel.records.MinistryPairRecord]
@@ -316,11 +312,6 @@ class MinistryPairs(Results[MinistryPair]):
         from stpmodel.records import ministry_pair_record
 
         return [dict(ministry_pair_record(p)) for p in self]
-
-    def _repr_html_(self) -> str:
-        from stpmodel._html import pairs_table
-
-        return pairs_table(self.records(), f"{len(self)} 組")
 
     def to_graph(self) -> Any:
         """A `networkx.Graph`: ministries as nodes, an edge per pair with its `weight`

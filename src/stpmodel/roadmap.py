@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, ClassVar, Self, SupportsIndex, TypeAlias, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, overload
 
 import attrs
 
@@ -17,6 +17,9 @@ from stpmodel._args import (
     check_window,
     check_year,
 )
+from stpmodel._recorded import one, rows
+from stpmodel._results import Results
+from stpmodel._shown import Shown, View, attributes
 from stpmodel.dates import DateMention, Period, Relation, fiscal_year_of
 from stpmodel.errors import ParseWarning, UnknownIdError
 from stpmodel.model import (
@@ -79,21 +82,18 @@ _I = TypeVar("_I", bound="Initiative | StatusNote | Action")
 
 
 @attrs.frozen(kw_only=True)
-class SourceInfo:
+class SourceInfo(Shown):
     """The text a roadmap was parsed from: its name, SHA-256 and number of lines."""
 
     name: str
     sha256: str
     line_count: int = 0
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import row
-
-        return row("source_info", [self.name, self.sha256, self.line_count])
+    _views = (View("source_info", attributes()),)
 
 
 @attrs.frozen(kw_only=True)
-class Deadline:
+class Deadline(Shown):
     """A date written on an initiative or action (期限): the `item` and its `mention`."""
 
     item: Item
@@ -105,44 +105,7 @@ class Deadline:
         item the date is written on (a string enum, so it equals `"action"` too)."""
         return self.item.kind
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import deadlines_table
-        from stpmodel.records import deadline_record
-
-        return deadlines_table([deadline_record(self)])
-
-
-class Results(tuple[_T, ...]):
-    """Base of the result collections ([Deadlines][stpmodel.Deadlines],
-    [Items][stpmodel.Items], [Nodes][stpmodel.Nodes] …): a tuple that shows itself as a
-    table in notebooks (`_repr_html_`) and turns into a pandas DataFrame (`to_frame()`);
-    slicing keeps the type."""
-
-    __slots__ = ()
-    _frame: ClassVar[str] = ""
-
-    def records(self) -> list[dict[str, Any]]:
-        """One plain record per result ([stpmodel.records][])."""
-        raise NotImplementedError
-
-    @overload
-    def __getitem__(self, key: SupportsIndex, /) -> _T: ...
-
-    @overload
-    def __getitem__(self, key: slice, /) -> Self: ...
-
-    def __getitem__(self, key: SupportsIndex | slice, /) -> _T | Self:
-        if isinstance(key, slice):
-            return type(self)(super().__getitem__(key))
-        return super().__getitem__(key)
-
-    def to_frame(self, *, engine: str = "pandas") -> Any:
-        """A DataFrame of the results, one row per record, with typed columns: a
-        `pandas.DataFrame` (extra `pandas`), or with `engine="polars"` a
-        `polars.DataFrame` (built by [stpmodel.export.frame][])."""
-        from stpmodel.export.frame import records_frame
-
-        return records_frame(self.records(), self._frame, engine=engine)
+    _views = (View("deadlines", one("deadline_record")),)
 
 
 class Deadlines(Results[Deadline]):
@@ -154,14 +117,10 @@ class Deadlines(Results[Deadline]):
 
     def records(self) -> list[dict[str, Any]]:
         """One [DeadlineRecord][stpmodel.records.DeadlineRecord] per deadline."""
+
         from stpmodel.records import deadline_record
 
         return [dict(deadline_record(d)) for d in self]
-
-    def _repr_html_(self) -> str:
-        from stpmodel._html import deadlines_table
-
-        return deadlines_table(self.records(), f"{len(self)} 件")
 
 
 class Items(Results[_I]):
@@ -178,22 +137,21 @@ class Items(Results[_I]):
 
         return [dict(item_record(item)) for item in self]
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import items_table
-
-        return items_table(self.records(), f"{len(self)} 件")
-
 
 @attrs.frozen(kw_only=True)
-class ProgramLink:
+class ProgramLink(Shown):
     """A program mention on an item (or indicator): the `item` and its `mention`
     ([ProgramMention][stpmodel.ProgramMention])."""
 
     item: Initiative | StatusNote | Action | Indicator
     mention: ProgramMention
 
-    def _repr_html_(self) -> str:
-        return ProgramMentions([self])._repr_html_()
+    _views = (
+        View(
+            "program_mentions",
+            rows(lambda link, r: [r.program_mention_record(link.item, link.mention)]),
+        ),
+    )
 
 
 class ProgramMentions(Results[ProgramLink]):
@@ -211,21 +169,6 @@ class ProgramMentions(Results[ProgramLink]):
 
         return [dict(program_mention_record(link.item, link.mention)) for link in self]
 
-    def _repr_html_(self) -> str:
-        from html import escape
-
-        from stpmodel._html import table
-
-        headers = ("項目", "事業", "言及", "期", "期間", "規則")
-        rows = [
-            [
-                escape(str(r[key])) if r[key] is not None else ""
-                for key in ("item_id", "program_id", "text", "phase", "period", "rule")
-            ]
-            for r in self.records()
-        ]
-        return table(headers, rows, f"{len(self)} 件")
-
 
 class Nodes(Results[TreeNode]):
     """Objects of any kind, as a search returns them
@@ -239,11 +182,6 @@ class Nodes(Results[TreeNode]):
         from stpmodel.records import node_record
 
         return [dict(node_record(node)) for node in self]
-
-    def _repr_html_(self) -> str:
-        from stpmodel._html import nodes_table
-
-        return nodes_table(self.records(), f"{len(self)} 件")
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)  # compared by identity, never shown
@@ -346,7 +284,7 @@ def memoized(roadmap: Roadmap, key: str, build: Callable[[Roadmap], _N]) -> _N:
 
 
 @attrs.frozen(kw_only=True)
-class Roadmap:
+class Roadmap(Shown):
     """A parsed 工程表 (roadmap): its sections, the registries it refers to, the footnotes
     and the warnings the parser raised.
 
@@ -371,6 +309,20 @@ class Roadmap:
         object.__setattr__(self, "_index", _build_index(self))
 
     __hash__ = None  # type: ignore[assignment]  # holds mappings: compare, do not hash
+
+    _views = (  # one row of counts, then the subsections
+        View("roadmap", one("roadmap_record")),
+        View(
+            "sections",
+            rows(
+                lambda roadmap, r: [
+                    r.subsection_record(sub, section.id)
+                    for section in roadmap.sections
+                    for sub in section.subsections
+                ]
+            ),
+        ),
+    )
 
     # -- flattened views ----------------------------------------------------------------
     @property
@@ -472,18 +424,6 @@ class Roadmap:
     def __contains__(self, ident: object) -> bool:
         return isinstance(ident, str) and ident in self._index.by_id
 
-    def _repr_html_(self) -> str:
-        """One row of counts, then the subsections."""
-        from stpmodel._html import roadmap_summary
-        from stpmodel.records import roadmap_record, subsection_record
-
-        subsections = [
-            subsection_record(sub, section.id)
-            for section in self.sections
-            for sub in section.subsections
-        ]
-        return roadmap_summary(roadmap_record(self), subsections)
-
     def to_frame(self, what: str = "actions", *, engine: str = "pandas") -> Any:
         """A DataFrame of `what` (`"actions"`, `"deadlines"`, `"item_programs"` … any
         table of the exports): the same as
@@ -530,7 +470,6 @@ class Roadmap:
         (`None` for sections and footnotes)."""
         return _tree(self.sections, self.footnotes)
 
-    # -- deadlines ----------------------------------------------------------------------
     # -- names ------------------------------------------------------------------------
     def ministry_code(self, name: str) -> str:
         """The ministry code `name` stands for: a code (`"文"`), an abbreviation (`"MEXT"`),

@@ -49,6 +49,16 @@ from cattrs.preconf.json import make_converter as _make_json_converter
 
 from stpmodel._gcpause import collector_paused
 from stpmodel.errors import LoadError
+from stpmodel.model import (
+    Action,
+    Goal,
+    Indicator,
+    Initiative,
+    MinistryRef,
+    Paragraph,
+    Program,
+    StatusNote,
+)
 from stpmodel.roadmap import Roadmap
 from stpmodel.schema import (
     DATE_PATTERN,
@@ -244,6 +254,11 @@ def _tuple_hook(tp: Any, converter: cattrs.Converter) -> Callable[[Any, type], t
     def structure(value: Any, _: type) -> tuple[Any, ...]:
         if type(value) is not list:
             raise _Invalid(f"expected an array, got {_describe(value)}")
+        if handler is not None:
+            try:  # the common case, every element good, in one pass
+                return tuple([handler(item, element) for item in value])
+            except Exception:  # the loop below names every bad element
+                pass
         if types is not None and len(value) != len(types):
             raise _Invalid(f"expected an array of {len(types)} items, got {len(value)}")
         errors: list[Exception] = []
@@ -326,6 +341,28 @@ def _class_hook(tp: type, converter: cattrs.Converter) -> Callable[[Any, type], 
     return structure
 
 
+_SHARED_MAX = 1024  # distinct (code, lead) pairs shared; a registry has a few dozen
+
+
+def _shared_refs(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """`structure` for `MinistryRef`, giving one object per code and lead flag (as the
+    parser does) instead of one per tag: tens of thousands of tags name a few dozen."""
+    shared: dict[tuple[str, bool], MinistryRef] = {}
+
+    def structure_ref(value: Any, tp: Any) -> Any:
+        if type(value) is dict and len(value) == 2:
+            code, lead = value.get("code"), value.get("lead")
+            if type(code) is str and type(lead) is bool:
+                if (ref := shared.get((code, lead))) is None:
+                    ref = structure(value, tp)  # every check made, once per pair
+                    if len(shared) < _SHARED_MAX:
+                        shared[(code, lead)] = ref
+                return ref
+        return structure(value, tp)
+
+    return structure_ref
+
+
 def configure_converter(converter: cattrs.Converter) -> None:
     """Teach `converter` the value types of the model, checked strictly.
 
@@ -347,6 +384,9 @@ def configure_converter(converter: cattrs.Converter) -> None:
     converter.register_structure_hook_factory(_is_tuple, _tuple_hook)
     converter.register_structure_hook_factory(is_mapping, _mapping_hook)
     converter.register_structure_hook_factory(attrs.has, _class_hook)
+    converter.register_structure_hook(
+        MinistryRef, _shared_refs(_class_hook(MinistryRef, converter))
+    )
 
 
 def make_converter() -> cattrs.Converter:
@@ -571,6 +611,96 @@ def _references(data: dict[str, Any]) -> list[tuple[str, str]]:
     return problems
 
 
+def _references_hold(roadmap: Roadmap) -> bool:
+    """Whether a roadmap built from a well-typed document passes every check of
+    `_references` (one quick walk of the typed objects; `_references` is what then names
+    each problem with its path)."""
+    defined = roadmap.footnotes.keys()
+    codes = roadmap.ministries.keys()
+    programs = roadmap.programs
+    count = 0
+    ids: set[str] = set()
+    reposts: list[str] = []
+    for section in roadmap.sections:
+        ids.add(section.id)
+        count += 1
+        texts: list[Paragraph | Goal | Indicator] = [
+            *section.vision,
+            *section.goals,
+            *section.indicators,
+        ]
+        for obj in texts:
+            ids.add(obj.id)
+            count += 1
+            if not defined >= set(obj.footnotes):
+                return False
+        for indicator in section.indicators:
+            if not _links_hold(indicator, programs.keys(), reposts):
+                return False
+        for sub in section.subsections:
+            ids.add(sub.id)
+            count += 1
+            for ini in sub.initiatives:
+                ids.add(ini.id)
+                count += 1
+                items: list[Initiative | StatusNote | Action] = [
+                    ini,
+                    *ini.status_notes,
+                    *ini.actions,
+                ]
+                for item in items:
+                    if not defined >= set(item.footnotes):
+                        return False
+                    if not programs.keys() >= set(item.programs):
+                        return False
+                    if not _links_hold(item, programs.keys(), reposts):
+                        return False
+                for tagged in (ini, *ini.actions):
+                    for ref in tagged.ministries:
+                        if ref.code not in codes:
+                            return False
+                children: list[StatusNote | Action] = [*ini.status_notes, *ini.actions]
+                for child in children:
+                    ids.add(child.id)
+                    count += 1
+                    if child.initiative_id != ini.id:
+                        return False
+    if len(ids) != count or not ids.issuperset(reposts):
+        return False
+    for number, footnote in roadmap.footnotes.items():
+        if footnote.number != number or f"fn{number}" in ids:
+            return False
+        if not ids.issuperset(footnote.cited_by):
+            return False
+    if any(ministry.code != code for code, ministry in roadmap.ministries.items()):
+        return False
+    return all(
+        program.id == key
+        and all(not other or other in programs for other in _lineage(program))
+        and all(phase.program == key for phase in (*program.phases, *program.goals))
+        for key, program in programs.items()
+    )
+
+
+def _lineage(program: Program) -> tuple[str, str, str]:
+    return (program.part_of, program.predecessor, program.successor)
+
+
+def _links_hold(
+    obj: Initiative | StatusNote | Action | Indicator, known: Any, reposts: list[str]
+) -> bool:
+    """The typed form of the program-link and repost checks of `_references`."""
+    mentioned = {m.program for m in obj.program_mentions}
+    if not known >= mentioned or not set(obj.programs) >= mentioned:
+        return False
+    original = getattr(obj, "repost_of", None)
+    if original is not None:
+        if not obj.repost:  # type: ignore[union-attr]
+            return False
+        reposts.append(original)
+    return True
+
+
 def _fail(problems: list[tuple[str, str]]) -> LoadError:
     path, message = problems[0]
     return LoadError(message, path=path, problems=problems)
@@ -637,6 +767,8 @@ def loads(text: str | bytes) -> Roadmap:
             problems.extend(_problems(exc, "$"))
         except RecursionError:  # pragma: no cover - the structure follows the schema's depth
             problems.append(("$", "nested too deeply"))
+    if roadmap is not None and _references_hold(roadmap):
+        return roadmap
     if isinstance(data, dict):  # a _Duplicated too: its IDs and references count
         problems.extend(_references(data))
     if problems:

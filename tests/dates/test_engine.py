@@ -281,6 +281,8 @@ def _time(text: str) -> float:
         "2\u30000\u30001\u30009\u3000年\u3000４\u3000月\u3000１\u3000日\u3000",
         "1 2 3 4 5 ",
         "令  和 4 年度末 ",
+        "令 和 12 年 10 月 ",
+        "12 34 56 78 ",
         # the joining rules of real pages
         "令和6年度、7年度及び8年度",
         "2024年12月から翌1月から同月15日",
@@ -304,7 +306,7 @@ def test_adversarial_input_is_linear(chunk: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("head", "link"), [("令和6年度", "、7年度及び8年度"), ("令和6年", "・7年")]
+    ("head", "link"), [("令和6年度", "、7年度及び8年度"), ("令和6年", "・7年"), ("令和6", "、7")]
 )
 def test_a_long_era_list_is_linear(head: str, link: str) -> None:
     """One era year followed by a long chain of bare years continuing it."""
@@ -1065,7 +1067,10 @@ def test_no_text_makes_the_scanner_raise(text: str, year: int | None) -> None:
         assert text[p.span[0] : p.span[1]] == p.text
 
 
-@pytest.mark.parametrize("year", ["2025", 2025.0, True, False, [2025]])
+WRONG_YEARS = ["2025", 2025.0, True, False, [2025], b"2025", 2025j, "令和7", (2025,), {2025}]
+
+
+@pytest.mark.parametrize("year", WRONG_YEARS)
 def test_a_year_of_the_wrong_type_is_refused_by_name(year: object) -> None:
     from stpmodel.errors import ArgumentTypeError, StpError
 
@@ -1076,7 +1081,14 @@ def test_a_year_of_the_wrong_type_is_refused_by_name(year: object) -> None:
     assert caught.value.argument == "year"
 
 
-@pytest.mark.parametrize("text", [None, b"2025\xe5\xb9\xb4", 2025])
+def test_a_bool_year_does_not_count_from_year_one() -> None:
+    from stpmodel.errors import ArgumentTypeError
+
+    with pytest.raises(ArgumentTypeError, match=r"not bool True"):
+        scan("来年度", year=True)
+
+
+@pytest.mark.parametrize("text", [None, b"2025\xe5\xb9\xb4", 2025, 2025.0, ["2025年"]])
 def test_a_text_that_is_not_a_str_is_refused_by_name(text: object) -> None:
     from stpmodel.errors import ArgumentTypeError
 
@@ -1084,6 +1096,29 @@ def test_a_text_that_is_not_a_str_is_refused_by_name(text: object) -> None:
         scan(text)  # type: ignore[arg-type]
 
 
-def test_a_year_given_as_an_int_or_none_is_accepted() -> None:
-    assert [m.period.label for m in find_dates("来年度", year=2024)] == ["FY2025"]
+RIGHT_YEARS = [
+    (2024, "FY2025"),
+    (2025, "FY2026"),
+    (1990, "FY1991"),
+    (2000, "FY2001"),
+    (2100, "FY2101"),
+    (1, "FY2"),
+    (9000, "FY9001"),
+    (2019, "FY2020"),
+    (1868, "FY1869"),
+    (3000, "FY3001"),
+]
+
+
+@pytest.mark.parametrize(("year", "label"), RIGHT_YEARS)
+def test_a_year_given_as_an_int_is_counted_from(year: int, label: str) -> None:
+    assert [m.period.label for m in find_dates("来年度", year=year)] == [label]
+
+
+def test_no_year_leaves_relative_years_unread() -> None:
     assert find_dates("来年度", year=None) == []
+
+
+@pytest.mark.parametrize("table", [WRONG_YEARS, RIGHT_YEARS])
+def test_each_way_of_giving_a_year_has_ten_cases(table: list[object]) -> None:
+    assert len(table) >= 10

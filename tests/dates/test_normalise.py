@@ -28,6 +28,8 @@ LETTER_SPACED = [
     ("期 限 は 令 和 7 年 3 月 3 1 日", "令 和 7 年 3 月 3 1 日", D(2025, 3, 31), D(2025, 3, 31)),
     ("（令 和 4 年 度）", "令 和 4 年 度", D(2022, 4, 1), D(2023, 3, 31)),
     ("令  和  4  年  度", "令  和  4  年  度", D(2022, 4, 1), D(2023, 3, 31)),
+    ("令 和 12 年 度", "令 和 12 年 度", D(2030, 4, 1), D(2031, 3, 31)),
+    ("平 成 30 年 10 月 1 日", "平 成 30 年 10 月 1 日", D(2018, 10, 1), D(2018, 10, 1)),
 ]
 
 LETTER_SPACED_NEAR_MISSES = [
@@ -43,6 +45,8 @@ LETTER_SPACED_NEAR_MISSES = [
     "1 2 3 4 5 6",
     "毎 年 4 月",
     "1 0 0 年 間",
+    "10 20 30 40 年",
+    "第 10 回 会 議",
 ]
 
 
@@ -58,6 +62,11 @@ def test_letter_spaced_text_is_read_with_spans_into_the_original(
 @pytest.mark.parametrize("text", LETTER_SPACED_NEAR_MISSES)
 def test_letter_spaced_text_that_names_no_date(text: str) -> None:
     assert find_dates(text) == []
+
+
+def test_spaced_numbers_of_more_than_two_digits_are_no_items() -> None:
+    (found,) = find_dates("2020 2021 2022 年度")
+    assert (found.text, found.span) == ("2022 年度", (10, 17))
 
 
 def test_ordinary_spacing_is_left_as_it_is() -> None:

@@ -581,3 +581,16 @@ def test_the_collector_is_paused_during_a_parse_and_restored(
         assert not gc.isenabled()  # a caller's own choice is kept
     finally:
         gc.enable()
+
+
+def test_each_module_of_the_parser_has_its_test_file_and_stays_small() -> None:
+    import stpmodel.parsing
+
+    package = Path(stpmodel.parsing.__file__).parent
+    here = Path(__file__).parent
+    for module in sorted(package.glob("*.py")):
+        name = "parse" if module.name == "__init__.py" else module.stem.lstrip("_")
+        tests = [here / f"test_{name}.py", here.parent / f"test_{name}.py"]
+        assert any(path.exists() for path in tests), f"no test file for {module.name}"
+        lines = len(module.read_text(encoding="utf-8").splitlines())
+        assert lines <= 600, f"{module.name} has {lines} lines"

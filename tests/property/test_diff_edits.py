@@ -126,7 +126,7 @@ def test_random_edits_come_back_exactly(edits: list[Edit]) -> None:
             assert entry.score is not None
             assert entry.score >= THRESHOLD
     # read backwards, the same edits undo: what was added is removed and the other way
-    back = diff(new, ROADMAP).counts()
-    forward = found.counts()
+    back = diff(new, ROADMAP).counts
+    forward = found.counts
     assert (back["added"], back["removed"]) == (forward["removed"], forward["added"])
     assert (back["changed"], back["moved"]) == (forward["changed"], forward["moved"])

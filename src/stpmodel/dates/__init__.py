@@ -53,6 +53,10 @@ def find_dates(text: str, *, year: int | None = None) -> list[DateMention]:
         One [DateMention][stpmodel.dates.mention.DateMention] per date expression; ranges
         (2025～2027年度, 1995年1月4日から22日まで) are one mention.
 
+    Raises:
+        ArgumentTypeError: `text` is not a str, or `year` is not an int (`"2025"`,
+            `2025.0` and `True` are refused, naming the argument).
+
     Examples:
         ```python
         >>> print(*(m.period.label for m in find_dates("2025年度までに整備し、2023年5月から6月に実施")))

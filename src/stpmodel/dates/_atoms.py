@@ -28,7 +28,7 @@ from stpmodel.dates._numerals import OLD_ERAS, era_to_western, to_int
 from stpmodel.dates._patterns import ATOM, MONTH_NAMES
 from stpmodel.dates.period import Granularity, Period
 
-__all__ = ["Atom", "DateProblem", "read_atoms", "resolve_bare_month"]
+__all__ = ["Atom", "DateProblem", "read_atoms", "resolve_bare_month", "resolve_word_month"]
 
 _RELATIVE = {"今": 0, "本": 0, "来": 1, "昨": -1}
 _WEEKDAYS = "月火水木金土日"
@@ -61,6 +61,10 @@ class Atom(NamedTuple):
     era: str | None = None
     # a day written in numerals (2021/7/5): a bare number after ～ may end its range
     numeric: bool = False
+    # 同月15日, 翌月: months after the context's month (0 or 1) and the day, if any
+    word_month: tuple[int, int | None] | None = None
+    # an era year with no unit (令和6 in 令和6、7年度): the list after it may give one
+    unitless: bool = False
 
 
 def _year_range(m: re.Match[str], start: int, end: int, first: int, last: int) -> Atom:
@@ -164,6 +168,10 @@ def _read_atom(
     group = m.group
     if group("bm") is not None:
         return _bare_month(m)
+    if group("wmon"):
+        return _word_month(m)
+    if group("sbm"):
+        return _slash_start(m)
     if group("fyy"):
         return Atom(*m.span(), fiscal_year(int(group("fyy"))), has_year=True)
     if group("cent"):
@@ -209,6 +217,25 @@ def _bare_month(m: re.Match[str]) -> Atom | None:
         bare_month=(month, day, group("bmod"), last_day),
         range_only=day is None and not group("bm").isascii(),
     )
+
+
+def _slash_start(m: re.Match[str]) -> Atom | None:
+    """9/1(木) before ～2023/1/31: a month and day that only start a range."""
+    month, day = int(m.group("sbm")), int(m.group("sbd"))
+    if not 1 <= month <= 12 or not 1 <= day <= 31:
+        return None
+    return Atom(*m.span(), None, bare_month=(month, day, None, None), range_only=True)
+
+
+def _word_month(m: re.Match[str]) -> Atom | None:
+    """同月15日, 翌月: a month said against the date before, waiting for it."""
+    day = to_number(m.group("wmd"))
+    if m.group("wmd") and (day is None or not 1 <= day <= 31):
+        return None
+    shift = 1 if m.group("wmon") == "翌" else 0
+    if not shift and day is None:
+        return None  # 同月 alone restates the month before: nothing new
+    return Atom(*m.span(), None, word_month=(shift, day))
 
 
 def _century(m: re.Match[str]) -> Atom | None:
@@ -266,7 +293,8 @@ def _era_year_alone(m: re.Match[str], era: str, year: int) -> Atom | None:
     if group("ey2") or group("eyw") or group("mod"):
         return None
     if group("alone") is not None and not era.isascii() and era not in OLD_ERAS:
-        return Atom(m.start(), _before_tail(m), calendar_year(year), has_year=True)
+        alone = calendar_year(year)
+        return Atom(m.start(), _before_tail(m), alone, has_year=True, unitless=True)
     return Atom(m.start(), _before_tail(m), None, bare_year=year, needs_unit=True)
 
 
@@ -394,7 +422,23 @@ def _month_base(m: re.Match[str], year: int) -> Period | None:
     return day_period(year, month, day)
 
 
+def resolve_word_month(atom: Atom, context: Period | None) -> Period | None:
+    """同月15日, 翌月 in the month of ``context`` (a day or a month), or the month after."""
+    assert atom.word_month is not None
+    if context is None or context.granularity not in (Granularity.DAY, Granularity.MONTH):
+        return None
+    shift, day = atom.word_month
+    year, month = context.start.year, context.start.month
+    if shift:
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    try:
+        return day_period(year, month, day)
+    except ValueError:
+        return None
+
+
 def resolve_bare_month(atom: Atom, context: Period | None) -> Period | None:
+    """A bare month (4月1日) in the year of ``context``, or None without one."""
     assert atom.bare_month is not None
     if context is None:
         return None

@@ -1,31 +1,45 @@
 """Joining rules: atoms linked by a range sign become one range, each end borrowing what
 the other spells out (4日から22日, 9月1日～令和5年1月31日, 令和3年度から5年度まで,
-2024年12月から翌1月), and years listed after an era continue it (令和6年度、7年度及び8年度).
+2024年12月から翌1月); bare months and years inherit the year of the date before them
+(2022年5月、11月; 翌1月; 同月15日); years listed after an era continue it
+(令和6年度、7年度及び8年度).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from stpmodel.dates._atoms import Atom, resolve_bare_month
+import attrs
+
+from stpmodel.dates._atoms import Atom, resolve_bare_month, resolve_word_month
 from stpmodel.dates._days import (
     between,
     calendar_year,
     day_period,
     end_day,
     fiscal_year,
+    holiday,
     month_in_context,
     named_day,
     require,
     to_number,
 )
 from stpmodel.dates._numerals import era_to_western
-from stpmodel.dates._patterns import ERA_END, ERA_NEXT, SHORT_END, WORD_END
+from stpmodel.dates._patterns import (
+    CONNECTOR,
+    ERA_END,
+    ERA_NEXT,
+    SHORT_END,
+    UNTIL,
+    WORD_BEFORE,
+    WORD_END,
+)
 from stpmodel.dates._relations import make_mention
-from stpmodel.dates.mention import DateMention
-from stpmodel.dates.period import Granularity, Period
+from stpmodel.dates.mention import DateMention, Relation
+from stpmodel.dates.period import Calendar, Granularity, Period
 
-__all__ = ["era_end", "era_list", "join", "short_end"]
+__all__ = ["era_end", "era_list", "join", "mention_of", "period_at", "short_end"]
 
 
 def join(first: Atom, second: Atom, context: Period | None) -> Period | None:
@@ -58,15 +72,13 @@ def _bare_year_start(year: int, first: Atom, second: Atom) -> tuple[Period | Non
 
 
 def _start(first: Atom, second: Atom, context: Period | None) -> Period | None:
-    """The first end: its own period, or a bare month's in its context, or in the year of
-    the second end (9月1日～令和5年1月31日)."""
+    """The first end: its own period; or a bare month in the year of the second end, the
+    nearer word (9月1日～令和5年1月31日), else in the year of the date before."""
     if first.period is not None or first.bare_month is None:
         return first.period
-    a = resolve_bare_month(first, context)
-    b = second.period
-    if (a is None or (b is not None and b.end < a.start)) and second.has_year:
-        a = _month_before(first, b)
-    return a
+    if second.has_year and (borrowed := _month_before(first, second.period)) is not None:
+        return borrowed
+    return resolve_bare_month(first, context)
 
 
 def _end(second: Atom, a: Period) -> Period | None:
@@ -78,8 +90,15 @@ def _end(second: Atom, a: Period) -> Period | None:
         if a.granularity is Granularity.YEAR:
             return calendar_year(second.bare_year)
     if second.bare_month is not None:
-        return resolve_bare_month(second, a)
+        b = resolve_bare_month(second, a)
+        if b is not None and b.end < a.start and a.granularity in _DAY_OR_MONTH:
+            # 2024年12月28日～1月5日: a month before the start's is in the next year
+            b = month_in_context(second.bare_month, calendar_year(a.start.year + 1))
+        return b
     return None
+
+
+_DAY_OR_MONTH = (Granularity.DAY, Granularity.MONTH)
 
 
 def _month_before(atom: Atom, end: Period | None) -> Period | None:
@@ -169,7 +188,9 @@ def _word_end(first: Period, folded: str, at: int) -> tuple[Period, int] | None:
             second = day_period(year + 1, month, end_day(group("nd"), group("ndn")))
         else:  # 翌年, 同年 with or without a month
             year += group("w") == "翌"
-            if group("m") is None:
+            if group("wnamed"):  # 翌年の元日
+                second = day_period(year, *_month_day(holiday(group("wnamed"), year)))
+            elif group("m") is None:
                 if group("w") == "同":
                     return None
                 second = calendar_year(year)
@@ -179,6 +200,10 @@ def _word_end(first: Period, folded: str, at: int) -> tuple[Period, int] | None:
     except ValueError:
         return None
     return (between(first, second), w.end()) if second.end >= first.start else None
+
+
+def _month_day(day: dt.date) -> tuple[int, int]:
+    return day.month, day.day
 
 
 def era_end(atom: Atom, first: Period, folded: str, at: int) -> tuple[Period, int] | None:
@@ -208,24 +233,118 @@ def era_end(atom: Atom, first: Period, folded: str, at: int) -> tuple[Period, in
     return between(first, second), m.end()
 
 
-def era_list(text: str, folded: str, era: str, first: Period, at: int) -> list[DateMention]:
-    """The years listed after an era year in the same era: 令和6年度、7年度及び8年度."""
-    g = first.granularity
-    if g not in (Granularity.FISCAL_YEAR, Granularity.YEAR):
-        return []
+def era_list(
+    text: str, folded: str, era: str, first: Period, at: int, *, unitless: bool = False
+) -> tuple[Period | None, list[DateMention]]:
+    """The years listed after an era year in the same era (令和6年度、7年度及び8年度), and
+    the first year's period again where the list gave it its unit (令和6、7年度: FY2024).
+
+    Years without 年 are read only after a first year without one, and only once a later
+    year of the list gives the unit for them all."""
+    if first.granularity not in (Granularity.FISCAL_YEAR, Granularity.YEAR):
+        return None, []
+    fiscal = None if unitless else first.granularity is Granularity.FISCAL_YEAR
+    pending: list[tuple[int, int, int]] = []  # years waiting for a unit
     listed: list[DateMention] = []
     while (m := ERA_NEXT.match(folded, at)) is not None:
-        if bool(m.group("fy")) != (g is Granularity.FISCAL_YEAR):
-            break
         number = to_number(m.group("y"))
-        if number is None or number < 1:
+        if number is None or number < 1 or (m.group("unit") is None and fiscal is not None):
             break
-        year = era_to_western(era, number)
-        try:
-            period = fiscal_year(year) if m.group("fy") else calendar_year(year)
-        except ValueError:
+        pending.append((m.start("y"), m.end(), era_to_western(era, number)))
+        at = m.end()
+        if m.group("unit") is None:
+            continue
+        if fiscal is None:
+            fiscal = bool(m.group("fy"))
+        elif bool(m.group("fy")) != fiscal:
+            pending.pop()
             break
-        mention = make_mention(text, folded, m.start("y"), m.end(), period, False)
-        listed.append(mention)
-        at = mention.span[1]
-    return listed
+        make = fiscal_year if fiscal else calendar_year
+        for start, end, year in pending:
+            listed.append(make_mention(text, folded, start, end, make(year), False))
+        pending = []
+        at = listed[-1].span[1]
+    if not unitless or fiscal is None:
+        return None, listed
+    return (fiscal_year if fiscal else calendar_year)(first.start.year), listed
+
+
+def mention_of(
+    text: str,
+    folded: str,
+    first: Atom,
+    end: int,
+    period: Period,
+    ranged: bool,
+    before: list[DateMention],
+) -> DateMention:
+    """The mention of ``period`` from ``first`` to ``end``, with the words before it that
+    belong to it: 翌 or 同年 before a bare month, ～ before a date that ends an open range."""
+    start = first.start
+    if first.bare_month is not None and not ranged:
+        start = _word_before(folded, start)
+    until = (
+        not ranged
+        and start > 0
+        and folded[start - 1] in "～〜~ \u3000"
+        and UNTIL.search(folded, max(0, start - 3), start)
+    )
+    if until and (not before or before[-1].span[1] <= until.start()):
+        # "～2025年度": a range open at its start, i.e. until then
+        start = until.start()
+    mention = make_mention(text, folded, start, end, period, ranged)
+    if until and start != first.start and mention.relation is Relation.AT:
+        mention = attrs.evolve(mention, relation=Relation.BY)
+    return mention
+
+
+def period_at(
+    atoms: list[Atom], i: int, folded: str, context: Period | None
+) -> tuple[Period | None, int, bool, int]:
+    """The period that starts at atom ``i``, where it ends, whether it is a range, and the
+    index of the next atom to read."""
+    first = atoms[i]
+    nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+    link = None if nxt is None else CONNECTOR.fullmatch(folded, first.end, nxt.start)
+    # 翌1月 after a range sign is next year's January: the word rule below reads it
+    if nxt is not None and link and not ("翌" in link.group() and nxt.bare_month is not None):
+        joined = join(first, nxt, context)
+        if joined is not None:
+            return joined, nxt.end, True, i + 2
+    period = _alone(first, folded, context)
+    if period is None:
+        return None, first.end, False, i + 1
+    found = era_end(first, period, folded, first.end) or short_end(first, period, folded, first.end)
+    if found is None:
+        return period, first.end, False, i + 1
+    period, end = found
+    i += 1
+    while i < len(atoms) and atoms[i].start < end:
+        i += 1  # atoms inside the second end (二月三日 of 19年二月三日)
+    return period, end, True, i
+
+
+def _alone(atom: Atom, folded: str, context: Period | None) -> Period | None:
+    """The period one atom names by itself, its year taken from ``context`` if it has none."""
+    if atom.range_only:
+        return None
+    if atom.word_month is not None:
+        return resolve_word_month(atom, context)
+    if atom.bare_month is None:
+        return atom.period
+    if context is not None and context.calendar is not Calendar.FISCAL:
+        before = WORD_BEFORE.search(folded, max(0, atom.start - 5), atom.start)
+        if before and before.group("w") == "翌":  # 翌1月, 翌年1月: the next year's
+            year = (
+                context.end.year if context.granularity is Granularity.RANGE else context.start.year
+            )
+            context = calendar_year(year + 1)
+    return resolve_bare_month(atom, context)
+
+
+def _word_before(folded: str, start: int) -> int:
+    """Where a bare month's mention starts: at the 翌 or 同年 that gives its year."""
+    before = WORD_BEFORE.search(folded, max(0, start - 5), start)
+    if before is None or (before.group("w") == "同" and not before.group("year")):
+        return start
+    return before.start()

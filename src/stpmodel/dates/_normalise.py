@@ -15,16 +15,20 @@ from stpmodel._text import FULLWIDTH_DIGITS
 __all__ = ["collapse_letter_spacing", "fold", "original_span"]
 
 _FOLD_NEEDED = re.compile("[０-９Ａ-Ｚａ-ｚ／－．：，＋‐−–—―\u2f00-\u2fdf\uf900-\ufaff]")
-# letter_spaced = (CHAR SPACE{1,2}){3,} CHAR, not inside a longer word: single CJK
-# characters and digits, at least four in a row, each followed by one or two spaces
+# letter_spaced = (ITEM SPACE{1,2}){3,} ITEM, not inside a longer word, where an item is
+# one CJK character or a number of one or two digits (令 和 4 年 度, 平 成 30 年 10 月):
+# at least four items in a row, each followed by one or two spaces
 _SPACED_CHAR = "0-9\u3005\u3040-\u30ff\u3400-\u9fff\u2f00-\u2fdf\uf900-\ufaff\uff10-\uff19"
+_DIGIT = "0-9\uff10-\uff19"
+_ITEM = rf"(?:[{_DIGIT}]{{1,2}}|[\u3005\u3040-\u30ff\u3400-\u9fff\u2f00-\u2fdf\uf900-\ufaff])"
 _LETTER_SPACED = re.compile(
-    rf"(?<![{_SPACED_CHAR}])(?:[{_SPACED_CHAR}][ \u3000]{{1,2}}){{3,}}[{_SPACED_CHAR}]"
-    rf"(?![{_SPACED_CHAR}])"
+    rf"(?<![{_SPACED_CHAR}])(?:{_ITEM}[ \u3000]{{1,2}}){{3,}}{_ITEM}(?![{_SPACED_CHAR}])"
 )
-# a cheap first look: two single characters between spaces, which every such run has; it
-# starts with a space, so the scan skips the other characters at C speed
-_SPACED_HINT = re.compile(rf"[ \u3000][{_SPACED_CHAR}][ \u3000]{{1,2}}[{_SPACED_CHAR}][ \u3000]")
+# a cheap first look: two items between spaces, which every such run has; it starts with a
+# space, so the scan skips the other characters at C speed
+_SPACED_HINT = re.compile(
+    rf"[ \u3000][{_SPACED_CHAR}]{{1,2}}[ \u3000]{{1,2}}[{_SPACED_CHAR}]{{1,2}}[ \u3000]"
+)
 
 
 def _fold_table() -> dict[int, str]:

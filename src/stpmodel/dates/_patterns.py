@@ -56,9 +56,9 @@ _DAYS = rf"(?P<d>{_DAY})(?:{_S}[～〜~-]{_S}(?P<d2>{_DAY}))?{_S}日"
 # a month or a day of a numeric date, in numerals or kanji (R3.4.1, 令和元.五.一)
 _NUM_MD = rf"[0-9]{{1,2}}(?![0-9])|[{_KD}十]{{1,3}}"
 # a Western year begins a number: never after a digit or a decimal point, and after , : /
-# only where they are punctuation (掲載日：2024年, とともに,2040年), not part of a number,
-# a time or a path (1,2024 12:2024 3/2024)
-_YEAR_START = r"(?<![0-9.])(?<![0-9A-Za-z.,:/\-][,:/])"
+# only where they are punctuation (掲載日：2024年, Date:2024年, とともに,2040年), not part of
+# a number, a time or a path (1,2024 12:2024 3/2024 example.jp/2022)
+_YEAR_START = r"(?<![0-9.])(?<![0-9.,:/\-][,:/])(?<![A-Za-z]/)"
 # the Latin gloss some pages put after an era's name: 令和(Reiwa, R)三年
 _ERA_GLOSS = r"(?:[(（][A-Za-z][A-Za-z ,.]{0,15}[)）])"
 _MOD = (
@@ -107,8 +107,8 @@ _ERA_NAME = rf"""
     (?P<era>{_ERA}|[{_SIGN}]
         # R3, R三年: the era's Latin letter, not inside a word (PR三年)
         |(?<![A-Za-z])[RHSTM](?=[0-9]|{_KNUM}{_S}年(?![間目生]))
-        # r3.4.1: in lower case only in a full numeric date
-        |(?<![A-Za-z])[rhstm](?=[0-9]{{1,2}}\.[0-9]{{1,2}}\.[0-9])
+        # r3.4.1, r3/4/1: in lower case only in a full numeric date
+        |(?<![A-Za-z])[rhstm](?=[0-9]{{1,2}}(?P<lsep>[./])[0-9]{{1,2}}(?P=lsep)[0-9])
         # 令5年, 平1年: an era's first character, where no other kanji runs into it
         |(?<![\u3400-\u9fff々])[令平昭大明]
          (?=[0-9]{{1,2}}(?:{_S}年(?![間目生])|(?P<asep>[./-])[0-9]{{1,2}}(?P=asep)[0-9]))
@@ -129,7 +129,7 @@ _ERA_YEAR = rf"""
         (?:{_S}[～〜~]{_S}(?P<ey2>[0-9]{{1,2}}(?![0-9])|{_KNUM}))?
         (?:{_S}[(（]{_S}(?P<eyw>[0-9]{{4}}){_S}[)）])?
         # 昭和52 standing alone, with nothing after it that could be its unit
-        (?P<alone>(?=\Z|[ \u3000\n\t、。，．,)）」』】\]]|の(?![0-9])))?
+        (?P<alone>(?=\Z|[ \u3000\n\t、。，．,・)）」』】\]]|の(?![0-9])|及び))?
     )"""
 
 # relative_year = (今 | 本 | 来 | 昨) &(S 年)          (今年度, 来年度, 昨年, 本年)
@@ -200,15 +200,26 @@ _BARE_MONTH = rf"""
     (?:{_S}(?P<bmod>末日|末|初め|始め|初旬|上旬|中旬|下旬|半ば|中頃|頭(?![脳数部取金])|頃|ごろ))?
     (?P<btail>(?:{_ANY_WEEKDAY})?(?:(?:{_S}の)?{_S}{_TIME})?)"""
 
-# atom = fiscal_code | dated_year | century | bare_month
+# slash_start = M "/" D weekday? &(S RANGE_SIGN S year)          (9/1(木)～2023/1/31)
+# a month and day in numerals, only as the first end of a range whose second end has a year
+_SLASH_START = rf"""
+    (?<![0-9./:])(?P<sbm>[0-9]{{1,2}})/(?P<sbd>[0-9]{{1,2}})(?![0-9/.])(?:{_ANY_WEEKDAY})?
+    (?={_S}[～〜~ー-]{_S}(?:[0-9]{{4}}[/.年-]|{_ERA}|[RH][0-9]))"""
+
+# word_month = (翌 | 同) S 月 (NUM S 日)?          (同月15日, 翌月: against the date before)
+_WORD_MONTH = rf"""
+    (?<![\u3400-\u9fff々])(?P<wmon>[翌同]){_S}月(?![曜間末初頭半])
+    (?:{_S}(?P<wmd>{_DAY}){_S}日(?![間目後前]))?"""
+
+# atom = fiscal_code | dated_year | century | bare_month | slash_start | word_month
 ATOM = re.compile(
     rf"""
     # a cheap look at the first character lets the scanner skip most positions at once
-    (?=[0-9{_KD}十拾千令平昭大明西皇RHSTMF今本来昨{_SIGN}]
+    (?=[0-9{_KD}十拾千令平昭大明西皇RHSTMF今本来昨翌同{_SIGN}]
        |[rhstm][0-9]
        # an era before 明治: two or four kanji, then a year (大化元年, 天平勝宝5年)
        |[{_OLD_FIRST}][{_OLD_SECOND}](?:[{_HAN}]{{2}})?{_S}[元0-9{_KD}十])
-    (?:{_FISCAL_CODE}|{_DATED_YEAR}|{_CENTURY}|{_BARE_MONTH})
+    (?:{_FISCAL_CODE}|{_DATED_YEAR}|{_CENTURY}|{_BARE_MONTH}|{_SLASH_START}|{_WORD_MONTH})
     """,
     re.VERBOSE,
 )
@@ -251,7 +262,8 @@ def _day_or_end(name: str) -> str:
 # 2023年11月から翌年2月, 2024年12月から翌1月, 2024年4月1日から同月15日, 2024年から翌年
 WORD_END = re.compile(
     rf"""{_S}(?:[～〜~ー-]|から){_S}(?:
-        (?P<w>[翌同]){_S}年(?![度間])(?:{_S}(?P<m>{_MONTH}){_S}月{_day_or_end("d")})?
+        (?P<w>[翌同]){_S}年(?![度間])
+        (?:{_S}(?P<m>{_MONTH}){_S}月{_day_or_end("d")}|(?:{_S}の)?{_S}(?P<wnamed>{_NAMED_DAYS}))?
       | (?P<wm>[翌同]){_S}月(?![曜間]){_day_or_end("md")}
       | 翌{_S}(?P<nm>{_MONTH}){_S}月{_day_or_end("nd")}
     )""",
@@ -259,18 +271,23 @@ WORD_END = re.compile(
 )
 # 翌1月, 翌年1月, 同年1月: a bare month whose year a word before it gives
 WORD_BEFORE = re.compile(rf"(?P<w>[翌同])(?P<year>{_S}年)?{_S}\Z")
+# what makes N年 a count of years, not a year: 3年間, 5年後, 3年ぶり, 2年連続, 1年半
+_YEAR_COUNT = r"[間目生後前以来次ぶ振連分半超程余弱強越未毎]"
 _ERA_YEAR = rf"(?P<y>[0-9]{{1,2}}(?![0-9])|{_KNUM}){_S}年"
 # 令和3年度から5年度まで, 令和3年4月から5年3月: the second end's year in the first's era
 ERA_END = re.compile(
     rf"""{_S}(?:[～〜~ー-]|から){_S}{_ERA_YEAR}
     (?:{_S}(?P<fy>度)|{_S}(?P<m>{_MONTH}){_S}月{_day_or_end("d")})?
-    (?![間目生後前以来次])""",
+    (?!{_YEAR_COUNT})""",
     re.VERBOSE,
 )
-# 令和6年度、7年度及び8年度: the next year of a list, in the era of the one before it
+# era_next = S LIST_SIGN S NUM (S 年 (S 度)?)?   (令和6年度、7年度及び8年度; 令和6、7年度)
+# the next year of a list, in the era of the one before it; without 年 only in a list whose
+# first year has none either, until a later year gives the unit
 ERA_NEXT = re.compile(
-    rf"""{_S}(?:[、,・]|及び|および|並びに|ならびに|又は|または|と|や){_S}{_ERA_YEAR}
-    (?:{_S}(?P<fy>度))?(?![間目生後前以来次])""",
+    rf"""{_S}(?:[、,・]|及び|および|並びに|ならびに|又は|または|と|や){_S}
+    (?P<y>[0-9]{{1,2}}(?![0-9])|{_KNUM})(?:{_S}(?P<unit>年)(?:{_S}(?P<fy>度))?)?
+    (?![年月日0-9]|{_YEAR_COUNT})""",
     re.VERBOSE,
 )
 RELATION = re.compile(

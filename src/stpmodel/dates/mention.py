@@ -7,6 +7,7 @@ import enum
 
 import attrs
 
+from stpmodel._shown import Shown, View, attributes
 from stpmodel.dates.period import Period
 
 __all__ = ["DateMention", "Relation"]
@@ -29,7 +30,7 @@ class Relation(enum.StrEnum):
 
 
 @attrs.frozen(kw_only=True)
-class DateMention:
+class DateMention(Shown):
     """One date expression found in a text (日付表現).
 
     ``text`` is the matched expression including the relation words that follow it
@@ -55,18 +56,4 @@ class DateMention:
     def __str__(self) -> str:
         return f"{self.text} → {self.period.label} ({self.relation.value})"
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import row  # presentation works from plain values
-
-        period = self.period
-        return row(
-            "mention",
-            [
-                self.text,
-                period.label,
-                period.start.isoformat(),
-                period.end.isoformat(),
-                self.relation.value,
-                self.due.isoformat(),
-            ],
-        )
+    _views = (View("mention", attributes("due")),)

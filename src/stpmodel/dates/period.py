@@ -7,6 +7,8 @@ import enum
 
 import attrs
 
+from stpmodel._shown import Shown, View, attributes
+
 __all__ = ["Calendar", "Granularity", "Period", "fiscal_quarter_of", "fiscal_year_of", "today"]
 
 
@@ -79,7 +81,7 @@ def _month_end(year: int, month: int) -> dt.date:
 
 
 @attrs.frozen(kw_only=True)
-class Period:
+class Period(Shown):
     """A closed interval of days, ``start`` ≤ ``end`` (期間).
 
     ``year`` is the nominal year as written (2027 for 2027年度, even though FY2027 ends on
@@ -233,17 +235,4 @@ class Period:
     def __str__(self) -> str:
         return self.label
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import row  # presentation works from plain values
-
-        return row(
-            "period",
-            [
-                self.label,
-                self.start.isoformat(),
-                self.end.isoformat(),
-                self.granularity.value,
-                self.calendar.value,
-                "○" if self.approximate else "",
-            ],
-        )
+    _views = (View("period", attributes("label")),)

@@ -4,31 +4,39 @@ moved in time.
 ```python
 import stpmodel
 
-changes = stpmodel.diff(stpmodel.load(), stpmodel.read("next.txt"))
-changes.counts()  # {"added": 1, "removed": 1, "changed": 3, "moved": 0}
+changes = stpmodel.compare(stpmodel.load(), stpmodel.read("next.txt"))
+changes.counts  # {"added": 1, "removed": 1, "changed": 3, "moved": 0}
 for shift in changes.deadline_shifts():
     print(shift.old_id, shift.old_period.label, "→", shift.new_period.label, shift.days)
 ```
 
 Objects are matched by content, never by ID (IDs are positions); see
-[diff][stpmodel.diff.diff] for how. This module stays small so that ``import stpmodel``
-can name [diff][stpmodel.diff.diff] without loading the matcher; the classes load on first
-use.
+[compare][stpmodel.diff.compare] for how. This module is ``stpmodel.diff`` (``import
+stpmodel.diff as d`` gives it, and ``d.THRESHOLD``, ``d.HIGHLIGHT_LIMIT`` … are its
+constants); the function is [compare][stpmodel.diff.compare], also ``stpmodel.compare`` and,
+for ``from stpmodel.diff import diff``, ``diff``. Calling the module itself,
+``stpmodel.diff(old, new)`` (the spelling of earlier versions, when ``stpmodel.diff`` was the
+function), still works but warns (DeprecationWarning). The module stays small so that
+``import stpmodel`` can name it without loading the matcher; the classes load on first use.
 """
 
 from __future__ import annotations
 
 import os
+import sys
 
 from stpmodel._lazy import lazy_exports
 
 TYPE_CHECKING = False  # typing costs a millisecond of every start of the command line
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from stpmodel.diff._match import KINDS
     from stpmodel.diff._result import (
         FIELDS,
         Change,
+        Counts,
         DateChange,
         DeadlineShift,
         DiffEntry,
@@ -48,6 +56,7 @@ __all__ = [
     "KINDS",
     "THRESHOLD",
     "Change",
+    "Counts",
     "DateChange",
     "DeadlineShift",
     "DiffEntry",
@@ -56,6 +65,7 @@ __all__ = [
     "ObservationChange",
     "ProgramChange",
     "RoadmapDiff",
+    "compare",
     "diff",
     "normalize",
     "open_edition",
@@ -70,7 +80,7 @@ pairs of distinct bullets sharing an initiative in the bundled roadmap, 4 score 
 (at most 0.79), the rest at most 0.46."""
 
 
-def diff(old: Roadmap, new: Roadmap, *, threshold: float = THRESHOLD) -> RoadmapDiff:
+def compare(old: Roadmap, new: Roadmap, *, threshold: float = THRESHOLD) -> RoadmapDiff:
     """What changed from ``old`` to ``new``, matched by content.
 
     Sections and subsections are matched by number and title; initiatives by the
@@ -108,6 +118,32 @@ def diff(old: Roadmap, new: Roadmap, *, threshold: float = THRESHOLD) -> Roadmap
         matches=_compare.matches(before),
         threshold=threshold,
     )
+
+
+diff = compare
+"""The same function as [compare][stpmodel.diff.compare] (``from stpmodel.diff import diff``)."""
+
+
+if not TYPE_CHECKING:
+    ModuleType = type(sys)  # types.ModuleType, without importing `types` at start-up
+
+
+class _CallableModule(ModuleType):
+    """``stpmodel.diff`` is this module; calling it as the function it used to be warns."""
+
+    def __call__(self, old: Roadmap, new: Roadmap, *, threshold: float = THRESHOLD) -> RoadmapDiff:
+        import warnings
+
+        warnings.warn(
+            "stpmodel.diff is a module now: call stpmodel.compare(old, new) "
+            "(or stpmodel.diff.compare) instead of stpmodel.diff(old, new)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return compare(old, new, threshold=threshold)
+
+
+sys.modules[__name__].__class__ = _CallableModule
 
 
 def open_edition(spec: str | os.PathLike[str], *, encoding: str | None = None) -> Roadmap:
@@ -150,6 +186,7 @@ _LAZY = {
     "MinistryChange": "_result",
     "ObservationChange": "_result",
     "ProgramChange": "_result",
+    "Counts": "_result",
     "RoadmapDiff": "_result",
     "KINDS": "_match",
     "HIGHLIGHT_EDITS": "_text",

@@ -93,12 +93,12 @@ def _ministries(
     changes = []
     for code in dict.fromkeys([*before, *after]):
         if code not in after:
-            changes.append(MinistryChange(code=code, change="dropped"))
+            changes.append(MinistryChange(code=code, change="dropped", lead=before[code]))
         elif code not in before:
-            changes.append(MinistryChange(code=code, change="added"))
+            changes.append(MinistryChange(code=code, change="added", lead=after[code]))
         elif before[code] != after[code]:
             change = "lead_gained" if after[code] else "lead_lost"
-            changes.append(MinistryChange(code=code, change=change))
+            changes.append(MinistryChange(code=code, change=change, lead=after[code]))
     return tuple(changes)
 
 

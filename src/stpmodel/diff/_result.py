@@ -23,6 +23,7 @@ from stpmodel.roadmap import Roadmap, TreeNode
 __all__ = [
     "FIELDS",
     "Change",
+    "Counts",
     "DateChange",
     "DeadlineShift",
     "DiffEntry",
@@ -60,13 +61,20 @@ class Match:
 @attrs.frozen(kw_only=True)
 class MinistryChange:
     """One ministry code of an item's 【】 tag that changed: ``added``, ``dropped``,
-    ``lead_gained`` (newly underlined, 主担当) or ``lead_lost``."""
+    ``lead_gained`` (newly underlined, 主担当) or ``lead_lost``. ``lead`` says whether the
+    ministry leads in the edition that has it: the new one for ``added`` and the lead
+    changes, the old one for ``dropped``."""
 
     code: str
     change: str
+    lead: bool = False
 
     def __str__(self) -> str:
         return f"{self.code} {self.change.replace('_', ' ')}"
+
+    def record(self) -> dict[str, Any]:
+        """``{"code": "厚", "change": "added", "lead": True}``."""
+        return {"code": self.code, "change": self.change, "lead": self.lead}
 
 
 @attrs.frozen(kw_only=True)
@@ -204,7 +212,9 @@ class DiffEntry:
         ``new_id``, ``fields``, ``score``, ``old_text`` and ``new_text`` (where the text
         changed, and the one text of an added or removed object), ``text`` (the object's
         text in the new edition, else in the old) and the details of ``ministries``,
-        ``dates``, ``programs``, ``observations`` and ``repost``."""
+        ``dates``, ``programs``, ``observations`` and ``repost`` (ministries with their code,
+        change and lead flag; dates with both sides, their periods, due days and
+        ``shift_days``)."""
         return {
             "change": self.change.value,
             "kind": self.kind,
@@ -215,7 +225,7 @@ class DiffEntry:
             "old_text": self.old_text,
             "new_text": self.new_text,
             "text": _shown(self.new if self.new is not None else self.old),
-            "ministries": [{"code": m.code, "change": m.change} for m in self.ministries],
+            "ministries": [m.record() for m in self.ministries],
             "dates": [_date_record(d) for d in self.dates],
             "programs": [{"program": p.program, "change": p.change} for p in self.programs],
             "observations": [
@@ -244,6 +254,21 @@ def _date_record(change: DateChange) -> dict[str, Any]:
 
 
 _ITEMS = ("initiative", "action")
+
+
+class Counts(dict[str, int]):
+    """The counts of a comparison by change, a plain mapping. Calling it (``counts()``, from
+    when ``counts`` was a method) still gives the same dict, with a DeprecationWarning."""
+
+    def __call__(self) -> dict[str, int]:
+        import warnings
+
+        warnings.warn(
+            "RoadmapDiff.counts is a property now: write `changes.counts`, not `changes.counts()`",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return dict(self)
 
 
 @attrs.frozen(kw_only=True)
@@ -289,14 +314,15 @@ class RoadmapDiff:
         )
         return attrs.evolve(self, entries=kept)
 
-    def counts(self) -> dict[str, int]:
+    @property
+    def counts(self) -> Counts:
         """How many entries of each change (every change is listed):
         `{"added": 1, "removed": 1, "changed": 3, "moved": 0}`."""
         found = Counter(entry.change.value for entry in self.entries)
-        return {change.value: found[change.value] for change in Change}
+        return Counts({change.value: found[change.value] for change in Change})
 
     def counts_by_kind(self) -> dict[str, dict[str, int]]:
-        """The counts of [counts][stpmodel.RoadmapDiff.counts] for each kind that has entries."""
+        """The [counts][stpmodel.RoadmapDiff.counts] for each kind that has entries."""
         table: dict[str, dict[str, int]] = {}
         for entry in self.entries:
             row = table.setdefault(entry.kind, {change.value: 0 for change in Change})
@@ -305,7 +331,7 @@ class RoadmapDiff:
 
     def summary(self) -> str:
         """One line: ``"1 added, 1 removed, 3 changed, 0 moved"``."""
-        return ", ".join(f"{count} {change}" for change, count in self.counts().items())
+        return ", ".join(f"{count} {change}" for change, count in self.counts.items())
 
     def deadline_shifts(self) -> tuple[DeadlineShift, ...]:
         """Every date on an initiative or action whose period changed between the
@@ -365,7 +391,50 @@ class RoadmapDiff:
     def _repr_html_(self) -> str:
         from stpmodel.diff._html import render
 
-        return render(self.records(), self.counts())
+        return render(self.records(), self.counts)
+
+    def __repr__(self) -> str:
+        """One line: the two editions' titles (shortened) and the counts."""
+        return (
+            f"<RoadmapDiff {_short(self.old.title)!r} → {_short(self.new.title)!r}: "
+            f"{self.summary()}>"
+        )
+
+    def flat_records(self) -> list[dict[str, Any]]:
+        """Every entry as one flat row for CSV: the columns of
+        [records][stpmodel.RoadmapDiff.records] with each list of details as text
+        (``"厚 added (lead)"``, ``"2024年7月までに (2024-07) → 2025年7月までに (2025-07), +365
+        days"``), joined with ``; ``."""
+        return [_flat(record) for record in self.records()]
+
+
+def _short(title: str, size: int = 60) -> str:
+    return title if len(title) <= size else title[: size - 1] + "…"
+
+
+def _flat(record: dict[str, Any]) -> dict[str, Any]:
+    def ministry(m: dict[str, Any]) -> str:
+        return f"{m['code']} {m['change'].replace('_', ' ')}" + (" (lead)" if m["lead"] else "")
+
+    def date(d: dict[str, Any]) -> str:
+        before = f"{d['old']} ({d['old_period']})" if d["old"] else "-"
+        after = f"{d['new']} ({d['new_period']})" if d["new"] else "-"
+        shift = d["shift_days"]
+        return f"{before} → {after}" + ("" if shift is None else f", {shift:+d} days")
+
+    repost = record["repost"]
+    return {
+        **{k: record[k] for k in ("change", "kind", "old_id", "new_id")},
+        "fields": ",".join(record["fields"]),
+        **{k: record[k] for k in ("score", "old_text", "new_text")},
+        "ministries": "; ".join(ministry(m) for m in record["ministries"]),
+        "dates": "; ".join(date(d) for d in record["dates"]),
+        "programs": "; ".join(f"{p['program']} {p['change']}" for p in record["programs"]),
+        "observations": "; ".join(
+            f"{o['old'] or '-'} → {o['new'] or '-'}" for o in record["observations"]
+        ),
+        "repost": "" if repost is None else f"{repost['old']} → {repost['new']}",
+    }
 
 
 _FRAME_COLUMNS = [

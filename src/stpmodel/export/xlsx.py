@@ -95,7 +95,9 @@ def _rows(
                 text = value
             else:
                 text = value.isoformat() if isinstance(value, dt.date) else str(value)
-            widths[i] = max(widths[i], _width(text))
+            # a character counts at most 2: measure only a text that could widen the column
+            if widths[i] < _MAX_WIDTH and 2 * len(text) > widths[i]:
+                widths[i] = max(widths[i], _width(text))
         rows.append(row)
     return rows, widths
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from typing import NamedTuple
 
 import attrs
 
@@ -40,28 +41,26 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class Fragment:
+class Fragment(NamedTuple):
     """The part of a cell printed on one source line, and the 1-based column where the
-    cell begins on that line."""
+    cell begins on that line (a named tuple: one per cell per line)."""
 
     text: str
     line: int
     column: int = 1
 
 
-@attrs.frozen
-class Tag:
-    """One ministry code of a 【】 tag; `lead` where it is underlined."""
+class Tag(NamedTuple):
+    """One ministry code of a 【】 tag; `lead` where it is underlined (a named tuple:
+    thousands are made per parse)."""
 
     code: str
     lead: bool
 
 
-@attrs.frozen
-class CellItem:
+class CellItem(NamedTuple):
     """One item of a cell (a bullet's text) with its trailing ministry tag and (再掲) mark
-    taken off and read, ready to become a model object."""
+    taken off and read, ready to become a model object (a named tuple: one per item)."""
 
     text: str  # markup stripped, white space collapsed, tags and (再掲) removed
     tags: tuple[Tag, ...]
@@ -87,10 +86,14 @@ class Joined:
 
     text: str
     parts: tuple[tuple[int, int, int, int], ...]
+    ends: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "ends", tuple(part[1] for part in self.parts))
 
     def _first_part(self, offset: int) -> int:
         """The index of the first part that ends after `offset`."""
-        return bisect.bisect_right(self.parts, offset, key=lambda part: part[1])
+        return bisect.bisect_right(self.ends, offset)
 
     def lines_of(self, start: int, end: int) -> tuple[int, ...]:
         """The source lines that contributed non-blank text to `text[start:end]`.

@@ -16,6 +16,7 @@ from collections import Counter
 
 import attrs
 
+from stpmodel._shown import Shown, View, attributes
 from stpmodel.model import (
     Action,
     Footnote,
@@ -42,7 +43,7 @@ _LIST_MARK = re.compile(rf"^\s*{LIST_MARK}")
 
 
 @attrs.frozen(kw_only=True)
-class Coverage:
+class Coverage(Shown):
     """How much of the source's text the model accounts for.
 
     Attributes:
@@ -68,19 +69,7 @@ class Coverage:
         """True when every non-markup character of the source is accounted for."""
         return not self.missing
 
-    def _repr_html_(self) -> str:
-        from stpmodel._html import row  # presentation works from plain values
-
-        return row(
-            "coverage",
-            [
-                self.total,
-                f"{self.ratio:.2%}",
-                "".join(self.missing.elements())[:200],
-                "".join(self.extra.elements())[:200],
-                ", ".join(map(str, self.missing_lines[:50])),
-            ],
-        )
+    _views = (View("coverage", attributes("ratio")),)
 
 
 def _fold(text: str) -> str:

@@ -7,6 +7,8 @@ the object begins.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import attrs
 
 from stpmodel.errors import ParseWarning, WarningCode
@@ -17,10 +19,9 @@ from stpmodel.parsing._reader import Document
 __all__ = ["Place", "Placer"]
 
 
-@attrs.frozen
-class Place:
+class Place(NamedTuple):
     """Where an object's text stands in the source: its lines, and the line and column
-    where it begins."""
+    where it begins (a named tuple: one per item)."""
 
     lines: tuple[int, ...]
     line: int
@@ -33,6 +34,7 @@ class Placer:
 
     source: str
     document: Document
+    spans: dict[tuple[int, ...], SourceSpan] = attrs.field(factory=dict, init=False)
 
     def warn(
         self,
@@ -102,5 +104,9 @@ class Placer:
         return Place(lines, line, column)
 
     def span(self, lines: list[int] | tuple[int, ...]) -> SourceSpan:
-        """The source span of an object printed on ``lines``."""
-        return SourceSpan(source=self.source, lines=tuple(sorted(set(lines))))
+        """The source span of an object printed on ``lines``: one object for each set of
+        lines, shared by every object printed there (the items of a row on one line)."""
+        key = tuple(lines)
+        if (span := self.spans.get(key)) is None:
+            span = self.spans[key] = SourceSpan(source=self.source, lines=tuple(sorted(set(key))))
+        return span
