@@ -64,7 +64,9 @@ from stpmodel.parsing._programs import (
     link_reposts,
     linker_for,
     plan_year,
+    program_ids,
     subject_mentions,
+    with_lineage,
 )
 from stpmodel.parsing._reader import (
     Document,
@@ -325,7 +327,7 @@ class _Assembler(Placer):
             observations=tuple(obs),
             footnotes=footnotes,
             repost=repost,
-            programs=_program_ids(mentions),
+            programs=program_ids(mentions),
             program_mentions=mentions,
             dates=self.dates(text, place),
             source=self.span(lines),
@@ -384,7 +386,7 @@ class _Assembler(Placer):
                     id=note_id,
                     initiative_id=ident,
                     text=text,
-                    programs=_program_ids(mentions),
+                    programs=program_ids(mentions),
                     program_mentions=mentions,
                     footnotes=self.cite(note_id, text, place),
                     dates=self.dates(text, place),
@@ -418,7 +420,7 @@ class _Assembler(Placer):
                     text=item.text,
                     ministries=self.refs(item, place, f"action {action_id}"),
                     repost=item.repost,
-                    programs=_program_ids(mentions),
+                    programs=program_ids(mentions),
                     program_mentions=mentions,
                     footnotes=self.cite(action_id, item.text, place),
                     dates=self.dates(item.text, place),
@@ -439,7 +441,7 @@ class _Assembler(Placer):
             repost=head.repost,
             status_notes=tuple(notes),
             actions=tuple(actions),
-            programs=_program_ids(named),
+            programs=program_ids(named),
             program_mentions=named,
             footnotes=self.cite(ident, head.text, here),
             dates=self.dates(head.text, here),
@@ -470,31 +472,10 @@ class _Assembler(Placer):
         return result
 
 
-def _program_ids(mentions: tuple[ProgramMention, ...]) -> tuple[str, ...]:
-    """The IDs of the programs `mentions` link to, in order of first mention."""
-    return tuple(dict.fromkeys(m.program for m in mentions))
-
-
 def _footnote_text(parts: list[str]) -> str:
     """A footnote's text: its lines (the first and its ※ notes), each white space
     collapsed."""
     return "\n".join(normalize_space(p) for p in parts)
-
-
-def _with_lineage(mentioned: dict[str, None], catalog: Mapping[str, Program]) -> dict[str, None]:
-    """The programs mentioned, then their predecessors and successors (transitively), so
-    that the lineage of every program a roadmap carries is in it too."""
-    result = dict(mentioned)
-    todo = list(mentioned)
-    while todo:
-        program = catalog.get(todo.pop())
-        if program is None:
-            continue
-        for other in (program.predecessor, program.successor):
-            if other and other in catalog and other not in result:
-                result[other] = None
-                todo.append(other)
-    return result
 
 
 def _title_and_edition(
@@ -587,7 +568,7 @@ def assemble(
                     mentioned.update(dict.fromkeys(note.programs))
                 for action in ini.actions:
                     mentioned.update(dict.fromkeys(action.programs))
-    mentioned = _with_lineage(mentioned, catalog)
+    mentioned = with_lineage(mentioned, catalog)
     return Roadmap(
         title=title,
         edition=edition,

@@ -49,7 +49,9 @@ __all__ = [
     "link_reposts",
     "linker_for",
     "plan_year",
+    "program_ids",
     "subject_mentions",
+    "with_lineage",
 ]
 
 _Reposted = TypeVar("_Reposted", Action, Initiative, Indicator)
@@ -534,4 +536,25 @@ def link_reposts(sections: list[Section]) -> list[Section]:
         )
         indicators = tuple(mark(ind, "indicator") for ind in section.indicators)
         result.append(attrs.evolve(section, subsections=subsections, indicators=indicators))
+    return result
+
+
+def program_ids(mentions: tuple[ProgramMention, ...]) -> tuple[str, ...]:
+    """The IDs of the programs `mentions` link to, in order of first mention."""
+    return tuple(dict.fromkeys(m.program for m in mentions))
+
+
+def with_lineage(mentioned: dict[str, None], catalog: Mapping[str, Program]) -> dict[str, None]:
+    """The programs mentioned, then their predecessors and successors (transitively), so
+    that the lineage of every program a roadmap carries is in it too."""
+    result = dict(mentioned)
+    todo = list(mentioned)
+    while todo:
+        program = catalog.get(todo.pop())
+        if program is None:
+            continue
+        for other in (program.predecessor, program.successor):
+            if other and other in catalog and other not in result:
+                result[other] = None
+                todo.append(other)
     return result
