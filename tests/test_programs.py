@@ -75,7 +75,7 @@ def test_the_basic_plan_and_the_other_plans_and_terms_are_registered() -> None:
         (3, 2017, 2021),
         (4, 2022, 2026),
     ]
-    assert programs["intellectual-infrastructure-plan"].phase(3).end_fy == 2030
+    assert programs["intellectual-infra-plan"].phase(3).end_fy == 2030
     editions = [p.number or 0 for p in programs["integrated-innovation-strategy"].phases]
     assert editions == sorted(editions)
     assert 2024 in editions
@@ -204,7 +204,7 @@ def test_named_phases_link_to_that_phase(roadmap: Roadmap) -> None:
     assert (last.program, last.phase, last.rule) == ("sip", 3, "cue")
     assert last.period == stpmodel.Period.fiscal_year(2027)  # 第3期の最終年度
     plan = _item(roadmap, "6.4.3.a1").program_mentions
-    assert [(m.program, m.phase) for m in plan] == [("intellectual-infrastructure-plan", 3)]
+    assert [(m.program, m.phase) for m in plan] == [("intellectual-infra-plan", 3)]
     term = _item(roadmap, "6.2.4.a1").program_mentions
     (rebuilt,) = [m for m in term if m.program == "reconstruction-agency-term"]
     assert rebuilt.period is not None
@@ -291,7 +291,7 @@ def test_a_plan_phase_under_an_sip_initiative_is_the_plans() -> None:
         "・第3期知的基盤整備計画に基づく施策を実施。【経】 ・第3期の成果を検証。【科技】\n"
     )
     plan, sip = roadmap.actions
-    assert plan.programs == ("intellectual-infrastructure-plan",)
+    assert plan.programs == ("intellectual-infra-plan",)
     assert plan.program_mentions[0].phase == 3
     assert [(m.program, m.phase, m.rule) for m in sip.program_mentions] == [("sip", 3, "cue")]
 
