@@ -388,8 +388,14 @@ except ImportError:  # pragma: no cover - only mkdocstrings loads this part
 else:
 
     def _private(base: object) -> bool:
-        path = getattr(base, "canonical_path", None) or str(base)
-        return any(part.startswith("_") and not part.startswith("__") for part in path.split("."))
+        """True for a private base, or one spelt with a private name (``tuple[_T, ...]``)."""
+        paths = [getattr(base, "canonical_path", None) or str(base)]
+        paths += re.findall(r"[A-Za-z_][\w.]*", str(base))
+        return any(
+            part.startswith("_") and not part.startswith("__")
+            for path in paths
+            for part in path.split(".")
+        )
 
     # [title][stpmodel.some.path] in a docstring
     LINK = re.compile(r"\[([^\[\]]+)\]\[(stpmodel(?:\.\w+)*)\]")

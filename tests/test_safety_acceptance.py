@@ -1503,3 +1503,27 @@ def test_every_writer_grows_linearly_with_repeated_items(
         _write_step(small, tmp_path / "s", fmt), _write_step(large, tmp_path / "l", fmt)
     )
     assert ratio < 20, ratio
+
+
+def test_called_in_process_an_interrupt_goes_back_to_the_caller(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`main` run by another program (a notebook) never kills that program: after its one
+    line it raises KeyboardInterrupt to the caller, with no temporary file left."""
+    from stpmodel import cli
+    from stpmodel._write import write_with
+
+    def interrupted(tmp: str) -> None:
+        Path(tmp).write_bytes(b"half")
+        raise KeyboardInterrupt
+
+    def command(args: object, out: object) -> int:
+        write_with(tmp_path / "out.bin", interrupted)
+        return 0
+
+    help_text, options, _ = cli._COMMANDS["schema"]
+    monkeypatch.setitem(cli._COMMANDS, "schema", (help_text, options, command))
+    with pytest.raises(KeyboardInterrupt):
+        cli.main(["schema"])
+    assert capsys.readouterr().err == "stpmodel: interrupted\n"
+    assert list(tmp_path.iterdir()) == []

@@ -501,15 +501,34 @@ def _signals_unwind() -> Iterator[None]:
             signal.signal(number, handler)
 
 
+def _is_program() -> bool:
+    """Whether this process is the `stpmodel` command (the console script or `python -m
+    stpmodel`), rather than a program or notebook that called `main` itself."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    if spec is not None and spec.name == "stpmodel.__main__":
+        return True
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    return name in ("stpmodel", "stpmodel.exe")
+
+
 def _end_by(signum: int) -> int:
-    """End the process by `signum` with its default action, so that the parent sees how it
-    ended (a shell: 128 + the number); where that is not possible, that status."""
+    """End the `stpmodel` process by `signum` with its default action, so that the parent
+    sees how it ended (a shell: 128 + the number). Called in another program (a notebook
+    running `main`), hand the signal back to that program's own handler instead: SIGINT
+    as KeyboardInterrupt, others re-sent now that its handlers are back; else return
+    128 + the number."""
     import signal
 
     for stream in (sys.stdout, sys.stderr):
         if stream is not None:
             with contextlib.suppress(Exception):
                 stream.flush()
+    if not _is_program():
+        if signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        if hasattr(os, "kill"):
+            os.kill(os.getpid(), signum)
+        return 128 + signum
     if hasattr(os, "kill") and hasattr(signal, "SIGKILL"):
         signal.signal(signum, signal.SIG_DFL)
         os.kill(os.getpid(), signum)
