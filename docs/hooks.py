@@ -65,7 +65,9 @@ def _glossary() -> str:
         lines.append(
             f"| `{pid}` | {p.name_ja} | {p.name_en}{mark} | {p.acronym} | {p.operator} | {aliases} |"
         )
-    return "\n".join(lines)
+    from stpmodel.registry._glossary import program_facts_markdown
+
+    return "\n".join(lines) + "\n\n" + program_facts_markdown(default_programs())
 
 
 # One worked example per command, run at build time: the page shows the real output.

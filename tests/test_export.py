@@ -14,7 +14,7 @@ from typing import TypeGuard
 import networkx as nx
 import pytest
 
-from stpmodel import Action, Initiative, Roadmap, StatusNote, parse
+from stpmodel import Action, Indicator, Initiative, Roadmap, StatusNote, parse
 from stpmodel.cli import main
 from stpmodel.errors import WriteError
 from stpmodel.export import export
@@ -233,6 +233,12 @@ def test_frames(roadmap: Roadmap) -> None:
         "observations": sum(len(i.observations) for i in roadmap.indicators),
         "ministries": len(roadmap.ministries),
         "programs": len(roadmap.programs),
+        "program_phases": sum(len(p.phases) + len(p.goals) for p in roadmap.programs.values()),
+        "program_mentions": sum(
+            len(node.program_mentions)
+            for node in roadmap.walk()
+            if _is_item(node) or isinstance(node, Indicator)
+        ),
         "footnotes": len(roadmap.footnotes),
         "item_ministries": sum(len(i.ministries) for i in (*roadmap.initiatives, *roadmap.actions)),
         "item_programs": sum(len(node.programs) for node in roadmap.walk() if _is_item(node)),

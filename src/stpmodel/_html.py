@@ -193,6 +193,13 @@ TABLES: dict[str, Table] = {
         _col("acronym"),
         _col("operator"),
     ),
+    "program_mentions": Table(
+        exclude=("item_kind", "via", "start", "span_start", "end", "span_end"),
+        cells={"text": lambda r: _one_line(r["text"])},
+    ),
+    "phase": Table(exclude=("program", "calendar", "source", "overlaps_previous")),
+    "operator": Table(exclude=()),
+    "program_mention": Table(exclude=("span", "via")),
     "codes": Table(_col("code"), _col("name")),
     "pairs": Table(_col("first"), _col("second"), _col("count")),
     "roadmap": Table(

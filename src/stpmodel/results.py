@@ -35,7 +35,7 @@ class Results(tuple[T, ...]):
     _noun: ClassVar[str] = "result"
     """What one result is called in the printed summary (`"deadline"`)."""
 
-    def _label(self, result: _T) -> str:
+    def _label(self, result: T) -> str:
         """How one result is named in the printed summary: its ID, else its text."""
         return str(getattr(result, "id", None) or result)
 

@@ -32,6 +32,7 @@ from stpmodel.model import (
     Observation,
     Paragraph,
     Program,
+    ProgramMention,
     Section,
     StatusNote,
     Subsection,
@@ -47,6 +48,8 @@ __all__ = [
     "Node",
     "Nodes",
     "Observations",
+    "ProgramLink",
+    "ProgramMentions",
     "Results",
     "Roadmap",
     "SourceInfo",
@@ -141,6 +144,38 @@ class Items(Results[_I]):
         from stpmodel.records import item_record
 
         return [dict(item_record(item)) for item in self]
+
+
+@attrs.frozen(kw_only=True)
+class ProgramLink(Shown):
+    """A program mention on an item (or indicator): the `item` and its `mention`
+    ([ProgramMention][stpmodel.ProgramMention])."""
+
+    item: Initiative | StatusNote | Action | Indicator
+    mention: ProgramMention
+
+    _views = (
+        View(
+            "program_mentions",
+            rows(lambda link, r: [r.program_mention_record(link.item, link.mention)]),
+        ),
+    )
+
+
+class ProgramMentions(Results[ProgramLink]):
+    """The program mentions a query returns
+    ([ProgramMentionRecord][stpmodel.records.ProgramMentionRecord] rows: item, program,
+    phase, words, span, period, inferred, rule): a tuple that shows itself as a table in
+    notebooks."""
+
+    __slots__ = ()
+    _frame = "program_mentions"
+
+    def records(self) -> list[dict[str, Any]]:
+        """One [ProgramMentionRecord][stpmodel.records.ProgramMentionRecord] per mention."""
+        from stpmodel.records import program_mention_record
+
+        return [dict(program_mention_record(link.item, link.mention)) for link in self]
 
 
 class Nodes(Results[TreeNode]):
@@ -522,6 +557,36 @@ class Roadmap(Shown):
         Errors as for [ministry_code][stpmodel.Roadmap.ministry_code]."""
         return memoized(self, "program-names", _program_names).resolve(name, "program")
 
+    # -- program mentions ---------------------------------------------------------------
+    def program_mentions(
+        self,
+        program: str | None = None,
+        *,
+        phase: int | None = None,
+        inferred: bool = True,
+    ) -> ProgramMentions:
+        """Every program mention of the roadmap's items and indicators, in document order
+        ([ProgramMentions][stpmodel.ProgramMentions]: `.records()`, `.to_frame()`): with
+        `program` (any name) only that program's, with `phase` only that phase's, with
+        `inferred=False` only those where the text names the program (rules `explicit` and
+        `alias`; docs/model.md)."""
+        _check_phase(phase)
+        check_flag(inferred, "inferred")
+        pid = None if program is None else self.program_id(program)
+        found = []
+        for node in self.walk():
+            if not isinstance(node, Initiative | StatusNote | Action | Indicator):
+                continue
+            for mention in node.program_mentions:
+                if pid is not None and mention.program != pid:
+                    continue
+                if phase is not None and mention.phase != phase:
+                    continue
+                if not inferred and mention.inferred:
+                    continue
+                found.append(ProgramLink(item=node, mention=mention))
+        return ProgramMentions(found)
+
     # -- deadlines ----------------------------------------------------------------------
     def deadlines(
         self,
@@ -535,6 +600,7 @@ class Roadmap(Shown):
         kind: ItemKind | str | None = None,
         fiscal_year: int | range | None = None,
         due_in: Period | tuple[dt.date, dt.date] | str | None = None,
+        phase: int | None = None,
     ) -> Deadlines:
         """The dates written on initiatives and actions, in document order.
 
@@ -554,6 +620,10 @@ class Roadmap(Shown):
         use `from_year`/`to_year` to ask *which years the text names* (2025～2027年度 is
         due in FY2027, yet names 2025 too).
 
+        With `program`, `phase` keeps the items linked to that phase of it
+        (`deadlines(program="SIP", phase=3)`: items naming S I P第3期, 次期SIP resolved to
+        第3期, or their initiative's phase by a cue or subject link; docs/model.md).
+
         Ministries and programs may be given by any name
         ([ministry_code][stpmodel.Roadmap.ministry_code],
         [program_id][stpmodel.Roadmap.program_id]): `program="SIP"` is `program="sip"`.
@@ -563,6 +633,9 @@ class Roadmap(Shown):
         roadmap.deadlines(from_year=2025, to_year=2027, ministry="MEXT", kind="action")
         ```
         """
+        _check_phase(phase)
+        if phase is not None and program is None:
+            raise ValueError("phase= needs program= (the program whose phase it is)")
         check_year(from_year, "from_year")
         check_year(to_year, "to_year")
         check_flag(lead_only, "lead_only")
@@ -610,6 +683,10 @@ class Roadmap(Shown):
                 continue
             if pid is not None and pid not in item.programs:
                 continue
+            if phase is not None and not any(
+                m.program == pid and m.phase == phase for m in item.program_mentions
+            ):
+                continue
             due = deadline.mention.due
             if years is not None and fiscal_year_of(due) not in years:
                 continue
@@ -620,6 +697,13 @@ class Roadmap(Shown):
 
 
 _DEADLINE_KINDS = (ItemKind.INITIATIVE, ItemKind.ACTION)
+
+
+def _check_phase(value: object) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        from stpmodel.errors import ArgumentTypeError
+
+        raise ArgumentTypeError("phase", "a phase number as an int (3) or None", value)
 
 
 def _ministry_names(roadmap: Roadmap) -> NameIndex:
