@@ -1527,3 +1527,75 @@ def test_called_in_process_an_interrupt_goes_back_to_the_caller(
         cli.main(["schema"])
     assert capsys.readouterr().err == "stpmodel: interrupted\n"
     assert list(tmp_path.iterdir()) == []
+
+
+# -- a later attacker pass: the plain-data path, Parquet, the compact JSON, the comparison --
+_INTERRUPT_AT = """
+import sys
+sys.argv[0] = "stpmodel"
+where = sys.argv.pop(1)
+
+class Interrupt:  # Ctrl-C arriving while the model path is imported
+    def find_spec(self, name, path=None, target=None):
+        if where == "import" and name == "stpmodel.cli":
+            raise KeyboardInterrupt
+        return None
+
+sys.meta_path.insert(0, Interrupt())
+from stpmodel import _plain
+
+def refresh():  # Ctrl-C arriving while the first run builds the plain records
+    raise KeyboardInterrupt
+
+if where == "refresh":
+    _plain._refresh = refresh
+sys.exit(_plain.main())
+"""
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX signals")
+@pytest.mark.parametrize("where", ["import", "refresh"])
+def test_ctrl_c_during_the_first_runs_start_up_is_one_line_and_ends_by_the_signal(
+    tmp_path: Path, where: str
+) -> None:
+    """Ctrl-C while a first run imports the model path, or while it then builds the plain
+    records, printed a KeyboardInterrupt traceback: now the model path's one line, and the
+    process ends by SIGINT."""
+    import signal
+
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "LANG": "C.UTF-8"}
+    done = subprocess.run(
+        [sys.executable, "-c", _INTERRUPT_AT, where, "deadlines"],
+        capture_output=True,
+        env=env,
+        check=False,
+        timeout=300,
+    )
+    assert done.stderr.decode() == "stpmodel: interrupted\n"
+    assert done.returncode == -signal.SIGINT
+
+
+@pytest.mark.skipif(not POSIX, reason="POSIX signals")
+def test_ctrl_c_at_any_moment_of_a_first_run_never_prints_a_traceback(tmp_path: Path) -> None:
+    """The real command, interrupted at several moments of a first run (a fresh cache):
+    never a traceback. (Before 0.1 s the installer's own wrapper is still importing `re`,
+    which no code of the package can guard.)"""
+    import signal
+    import time
+
+    seen = []
+    for i, delay in enumerate([0.15, 0.3, 0.6, 1.0]):
+        home = tmp_path / str(i)
+        home.mkdir(mode=0o700)
+        env = {"PATH": os.environ.get("PATH", ""), "HOME": str(home), "LANG": "C.UTF-8"}
+        child = subprocess.Popen(
+            [*_command(), "deadlines"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        time.sleep(delay)
+        child.send_signal(signal.SIGINT)
+        _, err = child.communicate(timeout=300)
+        text = err.decode("utf-8", "replace")
+        assert "Traceback" not in text, (delay, text)
+        assert text in ("", "stpmodel: interrupted\n"), (delay, text)
+        seen.append(child.returncode)
+    assert set(seen) <= {0, -signal.SIGINT}
