@@ -1599,3 +1599,52 @@ def test_ctrl_c_at_any_moment_of_a_first_run_never_prints_a_traceback(tmp_path: 
         assert text in ("", "stpmodel: interrupted\n"), (delay, text)
         seen.append(child.returncode)
     assert set(seen) <= {0, -signal.SIGINT}
+
+
+_SURROGATE_OPEN = "encodes its text before the shared writer sees it; owner: {}"
+
+
+@pytest.mark.parametrize(
+    "fmt",
+    [
+        "sqlite",
+        pytest.param(
+            "json",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason=_SURROGATE_OPEN.format("export/__init__.py and cli.py (JSON export)"),
+            ),
+        ),
+        pytest.param(
+            "csv",
+            marks=pytest.mark.xfail(
+                strict=True, reason=_SURROGATE_OPEN.format("export/tables.py (CSV writer)")
+            ),
+        ),
+        pytest.param(
+            "parquet",
+            marks=pytest.mark.xfail(
+                strict=True, reason=_SURROGATE_OPEN.format("export/arrow.py (Parquet writer)")
+            ),
+        ),
+    ],
+)
+def test_a_lone_surrogate_in_a_roadmap_built_in_python_is_a_clear_write_error(
+    tmp_path: Path, fmt: str
+) -> None:
+    """JSON, SQLite, CSV and Parquet raised a bare UnicodeEncodeError on a roadmap built in
+    Python holding a lone surrogate: the write must fail as a WriteError naming the file and
+    the character, and leave nothing behind."""
+    from stpmodel.errors import WriteError
+    from stpmodel.export import export
+
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow", reason="the 'parquet' extra is not installed")
+    roadmap = _awkward(surrogates=True)
+    target = tmp_path / f"out.{fmt}"
+    with pytest.raises(WriteError) as caught:
+        export(roadmap, fmt, target)
+    assert str(target) in str(caught.value)
+    assert "surrogate" in str(caught.value)
+    assert re.search(r"\\u(d800|dfff)", str(caught.value))
+    assert list(tmp_path.iterdir()) == []
