@@ -1648,3 +1648,100 @@ def test_a_lone_surrogate_in_a_roadmap_built_in_python_is_a_clear_write_error(
     assert "surrogate" in str(caught.value)
     assert re.search(r"\\u(d800|dfff)", str(caught.value))
     assert list(tmp_path.iterdir()) == []
+
+
+def _plant_records(home: Path, part: str, body: bytes) -> None:
+    """Replace the cached plain records of `part` by `body` under a valid header (as a
+    damaged file, or another program of the user's, could leave them)."""
+    from stpmodel._cache._files import header
+
+    (found,) = (home / ".cache" / "stpmodel").glob(f"records-*-{part}.json")
+    key = found.name.split("-")[1]
+    found.write_bytes(header(key, body) + body)
+
+
+@pytest.mark.skipif(not POSIX, reason="the cache needs POSIX file owners")
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"[" * 200_000,
+        b'{"records":' + b"[" * 100_000 + b"]" * 100_000 + b"}",
+        b'{"records": 5, "relations": [], "ministries": {}, "programs": {}}',
+        b'{"records": [{"first_year": NaN}], "relations": ["by"], "ministries": {},'
+        b' "programs": {}}',
+        b'{"records": [{"first_year": ' + b"9" * 5000 + b'}], "relations": ["by"],'
+        b' "ministries": {}, "programs": {}}',
+        b"[]",
+        b"\xff\xfe not json",
+    ],
+    ids=["deep-array", "deep-in-object", "odd-shape", "nan", "huge-int", "a-list", "bytes"],
+)
+def test_odd_plain_records_in_the_cache_fall_back_to_the_model_path(
+    tmp_path: Path, body: bytes
+) -> None:
+    """A records file with a valid header but odd JSON — nested 200,000 deep (which ended
+    every command in a RecursionError traceback), of the wrong shape, NaN, a 5,000-digit
+    integer — is not trusted: the command prints exactly what the model path prints."""
+    home = tmp_path
+    home.chmod(0o700)
+    expected = stp("deadlines", home=home)
+    assert expected.returncode == 0
+    assert stp("deadlines", home=home).stdout == expected.stdout  # the plain path
+    _plant_records(home, "deadlines", body)
+    done = stp("deadlines", home=home)
+    _no_crash(done)
+    assert (done.returncode, done.stdout) == (0, expected.stdout)
+
+
+@pytest.mark.skipif(not POSIX, reason="the cache needs POSIX file owners")
+@pytest.mark.parametrize("case", ["group-writable folder", "group-writable file", "symlink"])
+def test_plain_records_others_could_write_are_never_read(tmp_path: Path, case: str) -> None:
+    """Records in a folder or file others can write, or behind a symlink, are ignored
+    (the planted answer never shows) and the link's target is left as it was."""
+    home = tmp_path / "home"
+    home.mkdir(mode=0o700)
+    expected = stp("deadlines", home=home).stdout
+    assert stp("deadlines", home=home).stdout == expected
+    folder = home / ".cache" / "stpmodel"
+    (records,) = folder.glob("records-*-deadlines.json")
+    planted = records.read_bytes().replace("人文".encode(), b"PLANTED")
+    from stpmodel._cache._files import header
+
+    body = planted.partition(b"\n")[2]
+    key = records.name.split("-")[1]
+    records.write_bytes(header(key, body) + body)
+    assert b"PLANTED" in stp("deadlines", home=home).stdout  # trusted when private: shown
+    if case == "group-writable folder":
+        folder.chmod(0o770)
+    elif case == "group-writable file":
+        records.chmod(0o620)
+    else:
+        elsewhere = tmp_path / "elsewhere.json"
+        records.rename(elsewhere)
+        records.symlink_to(elsewhere)
+    done = stp("deadlines", home=home)
+    _no_crash(done)
+    assert (done.returncode, done.stdout) == (0, expected)
+    if case == "symlink":  # the link may be replaced by fresh records; its target never
+        assert b"PLANTED" in (tmp_path / "elsewhere.json").read_bytes()
+
+
+def test_concurrent_first_runs_agree_and_leave_one_set_of_records(tmp_path: Path) -> None:
+    """Six first runs at once on an empty cache: each prints the same table, none fails,
+    and the cache holds one file per part (no temporary file left)."""
+    env = {"PATH": os.environ.get("PATH", ""), "HOME": str(tmp_path), "LANG": "C.UTF-8"}
+    children = [
+        subprocess.Popen(
+            [*_command(), "deadlines"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        for _ in range(6)
+    ]
+    outputs = [child.communicate(timeout=300) for child in children]
+    assert [child.returncode for child in children] == [0] * 6
+    assert len({out for out, _ in outputs}) == 1
+    assert all(err == b"" for _, err in outputs)
+    names = sorted(p.name for p in (tmp_path / ".cache" / "stpmodel").iterdir())
+    assert not [n for n in names if n.endswith(".tmp")]
+    assert len([n for n in names if n.startswith("records-")]) == 5
+    again = stp("deadlines", home=tmp_path)
+    assert again.stdout == outputs[0][0]

@@ -278,7 +278,7 @@ def _read(part: str) -> dict[str, Any] | None:
         return None
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
         return None
     return data if type(data) is dict else None
 
