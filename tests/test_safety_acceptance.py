@@ -1745,3 +1745,99 @@ def test_concurrent_first_runs_agree_and_leave_one_set_of_records(tmp_path: Path
     assert len([n for n in names if n.startswith("records-")]) == 5
     again = stp("deadlines", home=tmp_path)
     assert again.stdout == outputs[0][0]
+
+
+_HOSTILE_ROWS = {
+    "100,000 wide characters": "○取組。【科技】\t・実施。\t・"
+    + "長" * 100_000
+    + "。【文】【文】\n",
+    "100,000 ASCII letters": "○取組。【科技】\t・実施。\t・" + "a" * 100_000 + "。【文】【文】\n",
+    "BiDi controls": "○取組\u202e。【科技】\t・実\u2066施。\t・推進\u202e。【文】【文】\n",
+    "tabs in a cell": "○取組。【科技】\t・実施。\t・推\t進。【文】【文】\n",
+    "astral and joined": "○取組。【科技】\t・実施。\t・𠮷𠮷👨\u200d👩\u200d👧ｱ゙推進。【文】【文】\n",
+    "terminal escapes": "○取組\x1b[31m。【科技】\t・実施。\t・推進\x1b]0;x\x07。【文】【文】\n",
+    "combining marks": "○取組。【科技】\t・実施。\t・e\u0301\u0301\u0301推進。【文】【文】\n",
+}
+
+
+def _columns(text: str) -> int:
+    """Terminal columns: wide and full-width characters 2, combining marks and ZWJ 0."""
+    import unicodedata
+
+    return sum(
+        2
+        if unicodedata.east_asian_width(c) in "WF"
+        else 0
+        if unicodedata.combining(c) or c == "\u200d"
+        else 1
+        for c in text
+    )
+
+
+@pytest.mark.parametrize("case", list(_HOSTILE_ROWS))
+def test_parse_carets_on_hostile_lines_are_short_safe_and_point_at_the_tag(
+    home: Path, tmp_path: Path, case: str
+) -> None:
+    """`stpmodel parse` shows each warning's line with a caret: on a 100,000-character
+    line the excerpt stays short, BiDi and terminal controls are shown as escapes, and the
+    caret stands under the tag the warning names, counting wide characters as two."""
+    source = tmp_path / "hostile.txt"
+    source.write_text(HEAD + _HOSTILE_ROWS[case], encoding="utf-8")
+    done = stp("parse", str(source), home=home)
+    err = _no_crash(done)
+    assert done.returncode == 0
+    assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", err)
+    lines = err.splitlines()
+    assert all(_columns(line) < 400 for line in lines), max(map(_columns, lines))
+    carets = [i for i, line in enumerate(lines) if line.lstrip().startswith("^")]
+    assert carets
+    for i in carets:
+        if "ministry tag '【文】' inside" not in lines[i - 2]:
+            continue
+        column = len(lines[i]) - len(lines[i].lstrip())
+        shown = lines[i - 1]
+        at = next(j for j in range(len(shown) + 1) if _columns(shown[:j]) >= column)
+        assert shown[at:].startswith("【文】"), (shown, column)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "wrong"),
+    [
+        ("roadmap", None, "new is NoneType"),
+        (None, "roadmap", "old is NoneType"),
+        ("roadmap", "edition.txt", "new is str"),
+        ("roadmap", 5, "new is int"),
+    ],
+)
+def test_compare_given_something_else_than_a_roadmap_says_so(
+    roadmap: Roadmap, old: object, new: object, wrong: str
+) -> None:
+    """`stpmodel.compare(r, None)` (or a path given as a string) raised AttributeError
+    'walk_with_parents' from inside the matcher; now a TypeError naming the argument."""
+    import stpmodel
+
+    def value(given: object) -> object:
+        return roadmap if given == "roadmap" else given
+
+    with pytest.raises(TypeError, match=wrong):
+        stpmodel.compare(value(old), value(new))  # type: ignore[arg-type]
+
+
+def test_the_deprecated_call_and_the_new_function_give_the_same_comparison(
+    roadmap: Roadmap,
+) -> None:
+    """`stpmodel.diff(old, new)` still works, warns naming `stpmodel.compare`, and gives
+    what `stpmodel.compare` gives; `stpmodel.diff` is the module either way."""
+    import types
+
+    import stpmodel
+
+    assert isinstance(stpmodel.diff, types.ModuleType)
+    with pytest.warns(DeprecationWarning, match=r"stpmodel\.compare\(old, new\)"):
+        old_way = stpmodel.diff(roadmap, roadmap)  # type: ignore[operator]
+    assert old_way.counts == stpmodel.compare(roadmap, roadmap).counts
+    with (
+        pytest.raises(TypeError, match="old is str"),
+        pytest.warns(DeprecationWarning, match="compare"),
+    ):
+        stpmodel.diff("a.txt", roadmap)  # type: ignore[operator]
