@@ -1841,3 +1841,139 @@ def test_the_deprecated_call_and_the_new_function_give_the_same_comparison(
         pytest.warns(DeprecationWarning, match="compare"),
     ):
         stpmodel.diff("a.txt", roadmap)  # type: ignore[operator]
+
+
+# -- the Parquet folder and the JSON export's indent --------------------------------------
+@pytest.fixture
+def parquet_folder(home: Path, tmp_path: Path) -> Path:
+    pytest.importorskip("pyarrow", reason="the 'parquet' extra is not installed")
+    folder = tmp_path / "a b'\"$(x);\u202e表"  # awkward characters in the folder's name
+    done = stp("export", "--format", "parquet", "-o", str(folder), home=home)
+    assert done.returncode == 0, done.stderr
+    return folder
+
+
+def test_the_parquet_folder_with_awkward_characters_rereads_with_pyarrow(
+    parquet_folder: Path, roadmap: Roadmap
+) -> None:
+    """Each Parquet file re-reads with pyarrow and has the rows of its frame."""
+    import pyarrow.parquet as pq
+
+    from stpmodel.export.arrow import to_arrow
+
+    names = sorted(p.name for p in parquet_folder.iterdir())
+    assert "deadlines.parquet" in names
+    assert not [n for n in names if not n.endswith(".parquet")]
+    for name in names:
+        table = pq.read_table(parquet_folder / name)
+        assert table.num_rows == to_arrow(roadmap, name.removesuffix(".parquet")).num_rows
+
+
+def test_parquet_into_an_existing_folder_is_refused_and_force_replaces_only_its_files(
+    home: Path, parquet_folder: Path
+) -> None:
+    """Without --force nothing in the folder changes; with it only the tables' files are
+    replaced, the user's own file is kept."""
+    own = parquet_folder / "notes.txt"
+    own.write_bytes(OLD)
+    before = {p.name: p.read_bytes() for p in parquet_folder.iterdir()}
+    (parquet_folder / "deadlines.parquet").write_bytes(OLD)
+    done = stp("export", "--format", "parquet", "-o", str(parquet_folder), home=home)
+    err = _no_crash(done)
+    assert done.returncode == 2
+    assert "--force" in err
+    assert (parquet_folder / "deadlines.parquet").read_bytes() == OLD
+    done = stp("export", "--format", "parquet", "-o", str(parquet_folder), "--force", home=home)
+    assert done.returncode == 0, done.stderr
+    after = {p.name: p.read_bytes() for p in parquet_folder.iterdir()}
+    assert after == before
+    assert own.read_bytes() == OLD
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_symlink_inside_the_parquet_folder_is_refused_before_anything_is_written(
+    home: Path, parquet_folder: Path, tmp_path: Path, force: bool
+) -> None:
+    """A symlink where a table's file goes is refused, with or without --force: its
+    target is untouched and no other file of the folder is replaced."""
+    victim = tmp_path / "victim"
+    victim.write_bytes(OLD)
+    link = parquet_folder / "deadlines.parquet"
+    link.unlink()
+    link.symlink_to(victim)
+    before = {p.name: p.read_bytes() for p in parquet_folder.iterdir() if not p.is_symlink()}
+    argv = ["export", "--format", "parquet", "-o", str(parquet_folder)]
+    done = stp(*argv, *(["--force"] if force else []), home=home)
+    err = _no_crash(done)
+    assert done.returncode == 2
+    assert "symbolic link" in err or "--force" in err
+    assert victim.read_bytes() == OLD
+    assert link.is_symlink()
+    after = {p.name: p.read_bytes() for p in parquet_folder.iterdir() if not p.is_symlink()}
+    assert after == before
+
+
+@pytest.mark.parametrize("indent", ["-1", "17", "100000", "x", "1.5", ""])
+def test_an_indent_out_of_bounds_is_a_usage_error_and_writes_nothing(
+    home: Path, tmp_path: Path, indent: str
+) -> None:
+    target = tmp_path / "out.json"
+    done = stp("export", "--format", "json", "--indent", indent, "-o", str(target), home=home)
+    err = _no_crash(done)
+    assert done.returncode == 2
+    assert "--indent" in err
+    assert not target.exists()
+
+
+@pytest.mark.parametrize("indent", [None, "0", "1", "16"])
+def test_the_compact_and_indented_json_exports_load_back_equal(
+    home: Path, tmp_path: Path, roadmap: Roadmap, indent: str | None
+) -> None:
+    """The compact default (one line) and every indent in bounds re-read with `loads`
+    as the bundled roadmap."""
+    from stpmodel.serialize import loads
+
+    target = tmp_path / "out.json"
+    extra = [] if indent is None else ["--indent", indent]
+    done = stp("export", "--format", "json", *extra, "-o", str(target), home=home)
+    assert done.returncode == 0, done.stderr
+    data = target.read_bytes()
+    if indent is None:
+        assert data.count(b"\n") <= 1
+    assert loads(data) == roadmap
+
+
+@pytest.mark.parametrize("columns", ["99999999999999999999", "-5", "0", "1000000", "x"])
+def test_odd_columns_on_the_plain_path_never_crash(home: Path, columns: str) -> None:
+    """A huge, negative or non-numeric COLUMNS: the plain path and the model path print
+    the same, and never a traceback."""
+    warm = stp("deadlines", home=home)
+    assert warm.returncode == 0
+    done = stp("deadlines", home=home, env={"COLUMNS": columns})
+    _no_crash(done)
+    assert done.returncode == 0
+    helped = stp("--help", home=home, env={"COLUMNS": columns})
+    _no_crash(helped)
+    assert helped.returncode == 0
+    assert len(done.stdout) < 10 * len(warm.stdout) + 100_000
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("step", ["answer deadlines", "answer search", "build the records"])
+def test_the_plain_path_grows_linearly_with_repeated_items(step: str) -> None:
+    """The plain-data path's answer (filtering cached records) and the building of those
+    records: time(10n) / time(n) < 20 on roadmaps of repeated items."""
+    from stpmodel import _plain, parse
+    from tests._growth import growth_ratio
+
+    def prepared(n: int) -> Callable[[], object]:
+        roadmap = parse(_reposted(n))
+        if step == "build the records":
+            return lambda: _plain.build(roadmap)
+        data = _plain.build(roadmap)
+        if step == "answer deadlines":
+            return lambda: _plain._deadlines({"--from": "2020"}, data["deadlines"])
+        return lambda: _plain._search({"positionals": ["推進"]}, data["search"])
+
+    ratio = growth_ratio(prepared(150), prepared(1500))
+    assert ratio < 20, ratio
