@@ -412,7 +412,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         found = answer(argv)
         if found is not None:
-            _say(found[0], escape=not found[1])
+            try:
+                _say(found[0], escape=not found[1])
+                sys.stdout.flush()  # a full disk is reported here, not at exit
+            except BrokenPipeError:
+                raise
+            except OSError as exc:  # as the model path says it: one line, exit 2
+                return _unwritable(exc)
             return 0
         # importing the model path takes a while on a first run: Ctrl-C here is handled too
         from stpmodel.cli import main as model_main
@@ -428,6 +434,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:  # the answer is printed; building the cache was cut short
         return _interrupted()
     return status
+
+
+def _unwritable(exc: OSError) -> int:
+    """Standard output refused the answer (a full disk, `>/dev/full`): one line on stderr,
+    exit 2, and nothing more is tried on that stream at exit."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(f"stpmodel: error: {exc.strerror or exc}\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    try:  # drop what could not be written, so the interpreter's exit does not retry it
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 2
 
 
 def _interrupted() -> int:
