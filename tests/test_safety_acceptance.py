@@ -2043,3 +2043,24 @@ def test_parse_o_writes_the_same_compact_json_as_export(home: Path, tmp_path: Pa
     argv = ["export", "--input", str(source), "--format", "json", "-o", str(exported)]
     assert stp(*argv, home=home).returncode == 0
     assert parsed.read_bytes() == exported.read_bytes()
+
+
+def test_called_in_process_an_interrupt_of_the_plain_path_goes_back_to_the_caller(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The plain path's `main` run by another program (a notebook), interrupted while it
+    builds the records: the one line, then KeyboardInterrupt to the caller, never the
+    caller's process ended by the signal."""
+    from stpmodel import _plain
+
+    def interrupted() -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setenv("STPMODEL_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(_plain, "_refresh", interrupted)
+    monkeypatch.setattr(sys, "argv", ["python"])
+    with pytest.raises(KeyboardInterrupt):
+        _plain.main(["ministries"])
+    captured = capsys.readouterr()
+    assert captured.err == "stpmodel: interrupted\n"
+    assert "文部科学省" in captured.out
