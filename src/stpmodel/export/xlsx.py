@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any
@@ -65,6 +66,8 @@ def cell_value(value: Any, replace: Callable[[str], str] | None = None) -> Any:
 
 def _width(text: str) -> int:
     line = text.split("\n", 1)[0][: _MAX_WIDTH * 2]
+    if line.isascii():
+        return len(line)
     return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in line)
 
 
@@ -76,6 +79,14 @@ def _too_long(shown: str, sheet: str, record: dict[str, Any], column: str, size:
         f"an Excel cell holds at most {CELL_LIMIT:,}",
     )
 
+
+# a quick pre-check for `unwritable`: its characters in the Basic Multilingual Plane and
+# every character beyond it (a range is searched ten times faster than its scattered
+# non-characters of the other planes; a text that has one is then checked exactly)
+_MAYBE_UNWRITABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\U00010000-\U0010ffff]"
+)
 
 # what a text that `guard` changes may begin with (its pattern looks past these first)
 _GUARD_FIRST = frozenset("'= \u3000+-@＝＋－＠\t\r\n")
@@ -103,7 +114,7 @@ def _column(
             if v is not None:
                 width = max(width, len(v.isoformat() if isinstance(v, dt.date) else str(v)))
         return out, width
-    if unwritable("\n".join(texts)):
+    if _MAYBE_UNWRITABLE.search(blob := "\n".join(texts)) and unwritable(blob):
         out = [replace(v) if v.__class__ is str else v for v in out]
     first = _GUARD_FIRST
     if any(t[0] in first for t in texts):
@@ -118,8 +129,9 @@ def _column(
         if v is None:
             continue
         if v.__class__ is str:
-            # a character counts at most 2: measure only a text that could widen the column
-            if 2 * len(v) > width:
+            # a character counts 1 or 2: measure only a text that could widen the column
+            size = len(v)
+            if size > width or (2 * size > width and not v.isascii()):
                 width = max(width, _width(v))
         else:
             width = max(width, len(v.isoformat() if isinstance(v, dt.date) else str(v)))
