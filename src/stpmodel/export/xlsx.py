@@ -1,4 +1,4 @@
-"""The roadmap as an Excel workbook through `openpyxl` (extra `excel`).
+"""The roadmap as an Excel workbook through XlsxWriter (extra `excel`).
 
 One sheet per frame of [FRAMES][stpmodel.export.frame.FRAMES] (initiatives, actions,
 status notes, deadlines, indicators, observations, ministries, programs, footnotes, the
@@ -12,8 +12,10 @@ would run as a formula gets a leading `'` ([guard][stpmodel._write.guard]); char
 cannot hold (controls, non-characters such as U+FFFF, lone surrogates) are written as U+FFFD
 and counted ([Replacer][stpmodel._write.Replacer]); a text longer than an Excel cell holds
 ([CELL_LIMIT][stpmodel.export.xlsx.CELL_LIMIT], 32,767 characters) stops the export with a
-[WriteError][stpmodel.errors.WriteError] naming the item, never a silent cut. The workbook is
-written in openpyxl's write-only mode (row by row, no cell objects kept).
+[WriteError][stpmodel.errors.WriteError] naming the item, never a silent cut. These checks
+run over a whole column at once, before anything is written; the workbook is built in
+memory and written by the safe-output rules. openpyxl (also in the `excel` extra) reads
+the file back.
 
 ```console
 $ stpmodel export --format xlsx -o roadmap.xlsx
