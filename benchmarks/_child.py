@@ -33,15 +33,16 @@ def main(op: str, path: str) -> None:
 
         started = time.process_time()
         loads(text)
-    elif op == "export-json":
+    elif op.startswith("export-"):
         import stpmodel
         from stpmodel.export import export
 
+        fmt = op.removeprefix("export-")
         roadmap = stpmodel.parse(text, name="synthetic.txt")
         with tempfile.TemporaryDirectory() as folder:
-            target = os.path.join(folder, "out.json")
+            target = os.path.join(folder, f"out.{fmt}")
             started = time.process_time()
-            export(roadmap, "json", target)
+            export(roadmap, fmt, target)
             print(time.process_time() - started)
         return
     elif op == "memory":

@@ -32,7 +32,7 @@ from stpmodel.graph import build_graph
 from stpmodel.serialize import dumps
 
 _CHILD = os.path.join(os.path.dirname(os.path.abspath(__file__)), "_child.py")
-_OPERATIONS = ("json.loads", "parse", "loads", "export-json")
+_OPERATIONS = ("json.loads", "parse", "loads", "export-json", "export-xlsx")
 
 
 def synthetic(copies: int = 100) -> str:
@@ -89,9 +89,11 @@ def ratios(copies: int = 100, rounds: int = 5) -> dict[str, float]:
         "parse_cpu_s": median["parse"],
         "loads_cpu_s": median["loads"],
         "export_json_cpu_s": median["export-json"],
+        "export_xlsx_cpu_s": median["export-xlsx"],
         "parse_over_json.loads": median["parse"] / median["json.loads"],
         "loads_over_json.loads": median["loads"] / median["json.loads"],
         "export_json_over_parse": median["export-json"] / median["parse"],
+        "export_xlsx_over_parse": median["export-xlsx"] / median["parse"],
         "bytes_per_action": per_action,
     }
 

@@ -65,7 +65,9 @@ def _glossary() -> str:
         lines.append(
             f"| `{pid}` | {p.name_ja} | {p.name_en}{mark} | {p.acronym} | {p.operator} | {aliases} |"
         )
-    return "\n".join(lines)
+    from stpmodel.registry._glossary import program_facts_markdown
+
+    return "\n".join(lines) + "\n\n" + program_facts_markdown(default_programs())
 
 
 # One worked example per command, run at build time: the page shows the real output.
@@ -385,6 +387,21 @@ except ImportError:  # pragma: no cover - only mkdocstrings loads this part
     pass
 else:
 
+    def _public_base(base: Any) -> Any:
+        """A base as a reader may see it: ``tuple[_T, ...]`` (a private type variable
+        inside) becomes ``tuple``; a private base is dropped (``None``)."""
+        names = [
+            part
+            for part in (base.iterate(flat=True) if hasattr(base, "iterate") else ())
+            if isinstance(part, griffe.ExprName)
+        ]
+        if not _private(base) and not any(_private(name) for name in names):
+            return base
+        left = getattr(base, "left", None)
+        if left is not None and not _private(left):
+            return left
+        return None
+
     def _private(base: object) -> bool:
         """True for a private base, or one spelt with a private name (``tuple[_T, ...]``)."""
         paths = [getattr(base, "canonical_path", None) or str(base)]
@@ -446,7 +463,7 @@ else:
                 if member.is_alias:
                     continue
                 if isinstance(member, griffe.Class):
-                    member.bases = [b for b in member.bases if not _private(b)]
+                    member.bases = [p for p in map(_public_base, member.bases) if p is not None]
                     _describe_fields(member)
                 if member.docstring is not None:
                     member.docstring.value = _unlink_hidden(member.docstring.value)

@@ -234,7 +234,7 @@ def test_other_encodings_give_the_same_model(
     path = tmp_path / "copy.txt"
     path.write_bytes(data)
     original = stpmodel.load()
-    copy = stpmodel.read(path, strict=True, name=original.source.name)
+    copy = stpmodel.read(path, strict=True, name=original.source.name, edition=original.edition)
     assert copy.sections == original.sections
     assert copy.footnotes == original.footnotes
     assert copy.ministries == original.ministries

@@ -27,6 +27,8 @@ def test_every_node_has_a_kind(graph: nx.MultiDiGraph) -> None:
         "status_note",
         "ministry",
         "program",
+        "phase",
+        "program_goal",
         "indicator",
         "footnote",
         "period",

@@ -183,9 +183,9 @@ def _public_classes() -> list[type]:
 
 
 def test_every_public_class_renders_through_the_shared_renderer() -> None:
-    from stpmodel._results import Results
     from stpmodel._shown import Shown
     from stpmodel.diff import RoadmapDiff
+    from stpmodel.results import Results
 
     classes = _public_classes()
     assert len(classes) > 25

@@ -50,6 +50,8 @@ def _other(value: object) -> Any:
         return value + "x"
     if isinstance(value, bool):
         return not value
+    if value is None:
+        return "x"
     if isinstance(value, tuple):
         return (*value, value[0]) if value else ("x",)
     if isinstance(value, SourceSpan):

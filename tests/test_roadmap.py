@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 import pytest
 
@@ -182,3 +183,107 @@ def test_deadlines_due_in_a_window(roadmap: Roadmap) -> None:
         roadmap.deadlines(due_in=2026)  # type: ignore[arg-type]
     with pytest.raises(TypeError, match="fiscal_year must be a fiscal year"):
         roadmap.deadlines(fiscal_year="2026")  # type: ignore[arg-type]
+
+
+def test_containers_print_as_a_short_summary(roadmap: Roadmap) -> None:
+    assert len(repr(stpmodel.load())) < 300
+    text = repr(roadmap)
+    assert text.startswith("<Roadmap ")
+    assert f"{len(roadmap.actions)} actions" in text
+    containers: list[object] = [
+        *roadmap.sections,
+        *roadmap.subsections,
+        *roadmap.initiatives,
+    ]
+    for obj in containers:
+        shown = repr(obj)
+        assert len(shown) < 300, shown
+        assert str(getattr(obj, "id", "?")) in shown
+        assert "\n" not in shown
+    ini = roadmap.get("6.1.2", Initiative)
+    assert f"{len(ini.actions)} actions" in repr(ini)
+    # leaf objects keep attrs' repr
+    assert repr(roadmap.actions[0]).startswith("Action(id=")
+
+
+def test_every_result_collection_prints_in_one_line(roadmap: Roadmap) -> None:
+    from stpmodel import query
+    from stpmodel.roadmap import Results
+
+    collections: list[Results[Any]] = [
+        roadmap.deadlines(),
+        roadmap.deadlines(from_year=2090),
+        query.search(roadmap, "SIP"),
+        query.search(roadmap, "の"),
+        query.actions_of(roadmap, "文"),
+        query.items_of(roadmap, "sip"),
+        query.ministries_of(roadmap, "sip"),
+        query.programs_of(roadmap, "文"),
+        query.co_responsibility(roadmap, None, collective=True),
+        query.overdue(roadmap, stpmodel.Period.fiscal_year(2030).end),
+    ]
+    kinds = {type(c).__name__ for c in collections}
+    assert kinds == {"Deadlines", "Nodes", "Items", "Codes", "MinistryPairs"}
+    for found in collections:
+        shown = repr(found)
+        assert len(shown) < 300, shown
+        assert "\n" not in shown
+        assert shown.startswith(f"<{type(found).__name__}: {len(found)} ")
+    assert repr(query.search(roadmap, "SIP")[:2]).startswith("<Nodes: 2 objects — ")
+
+
+def test_observations_are_ready_to_chart(roadmap: Roadmap) -> None:
+    pd = pytest.importorskip("pandas", reason="the 'pandas' extra is not installed")
+    found = roadmap.observations()
+    assert len(found) == sum(len(i.observations) for i in roadmap.indicators)
+    assert len(repr(found)) < 300
+    frame = found.to_frame()
+    wanted = [
+        "indicator_id",
+        "series",
+        "label",
+        "value",
+        "unit",
+        "as_of_start",
+        "as_of_end",
+        "fiscal_year",
+    ]
+    assert set(wanted) <= set(frame.columns)
+    assert frame.equals(roadmap.to_frame("observations"))
+    assert frame["series"].notna().all()
+    assert pd.api.types.is_integer_dtype(frame["footnote"])
+    assert pd.api.types.is_integer_dtype(frame["fiscal_year"])
+    k3 = frame[frame["indicator_id"] == "6.k3"]
+    assert k3["unit"].tolist() == ["名", "件"]
+    assert k3["series"].nunique() == 2
+    assert k3["footnote"].tolist() == [95, 96]
+    # a series never mixes units
+    assert (
+        frame.groupby(["indicator_id", "series", "label"], dropna=False)["unit"].nunique() == 1
+    ).all()
+    assert roadmap.observations("6.k3")[:1].to_frame()["value"].tolist() == [30.0]
+    assert roadmap.observations("6.r5").records() == roadmap.observations()[7:13].records()
+
+
+def test_a_value_takes_its_series_from_the_text_or_the_phrase_its_footnote_marks(
+    roadmap: Roadmap,
+) -> None:
+    k3 = roadmap.get("6.k3", Indicator)
+    first, second = (k3.series_of(o) for o in k3.observations)
+    assert first == "国際機関におけるガイドライン等の作成における我が国の関与"
+    assert second.endswith("に関する取組状況")
+    r5 = roadmap.get("6.r5", Indicator)
+    assert [r5.series_of(o) for o in r5.observations][:3] == ["食料自給率", "食料自給率", "輸出額"]
+    r2 = roadmap.get("6.r2", Indicator)
+    assert {r2.series_of(o) for o in r2.observations} == {r2.name}
+
+
+def test_integer_columns_are_integers_in_every_frame(roadmap: Roadmap) -> None:
+    pd = pytest.importorskip("pandas", reason="the 'pandas' extra is not installed")
+    from stpmodel.export.tables import SPECS
+
+    for name, spec in SPECS.items():
+        frame = roadmap.to_frame(name)
+        for column in spec.columns:
+            if column.kind == "int":
+                assert pd.api.types.is_integer_dtype(frame[column.name]), (name, column.name)

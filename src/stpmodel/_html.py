@@ -3,7 +3,7 @@
 [TABLES][stpmodel._html.TABLES] names each table and says, per column, its header and how
 a record's cell is drawn. The one renderer of model objects
 ([Shown][stpmodel._shown.Shown]) and the one of result collections
-(`stpmodel._results.Results`) look their table up here by name. Everything here works on
+([Results][stpmodel.results.Results]) look their table up here by name. Everything here works on
 plain records (dicts, see [stpmodel.records][]) and imports nothing of the model. All text goes through
 `html.escape`: an ID holding `<a href=…>` shows as text.
 
@@ -193,6 +193,13 @@ TABLES: dict[str, Table] = {
         _col("acronym"),
         _col("operator"),
     ),
+    "program_mentions": Table(
+        exclude=("item_kind", "via", "start", "span_start", "end", "span_end"),
+        cells={"text": lambda r: _one_line(r["text"])},
+    ),
+    "phase": Table(exclude=("program", "calendar", "source", "overlaps_previous")),
+    "operator": Table(exclude=()),
+    "program_mention": Table(exclude=("span", "via")),
     "codes": Table(_col("code"), _col("name")),
     "pairs": Table(_col("first"), _col("second"), _col("count")),
     "roadmap": Table(

@@ -1,6 +1,6 @@
 """The one renderer of model objects in Jupyter: a class says which records and tables it
 shows, and [Shown][stpmodel._shown.Shown] draws them (the result collections have theirs
-on their base, `stpmodel._results.Results`).
+on their base, [Results][stpmodel.results.Results]).
 
 ```python
 class Period(Shown):

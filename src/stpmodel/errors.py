@@ -62,6 +62,7 @@ class WarningCode(enum.StrEnum):
     BAD_FOOTNOTE = "bad-footnote"
     DUPLICATE_ID = "duplicate-id"
     CONTROL_CHARACTER = "control-character"
+    UNRESOLVED_PHASE = "unresolved-phase"
     BAD_NUMBER = "bad-number"
 
 

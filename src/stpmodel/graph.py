@@ -6,10 +6,12 @@ Nodes are keyed by object ID and carry a `kind`; edges carry a `relation`:
 |---|---|
 | `contains` | section → subsection → initiative → status note / action; section → indicator |
 | `responsible` | initiative / action → ministry (`lead` attribute) |
-| `mentions` | initiative / status note / action → program |
+| `mentions` | initiative / status note / action / indicator → program, one edge per mention with its `rule`, `inferred` and `phase` (absent where the mention names none) |
+| `phase` | program → one of its phases (node kind `phase`, `phase:sip:3`) or goals (kind `program_goal`, `goal:moonshot:10`), with `start_fy`, `end_fy` |
+| `succeeded_by` | program → the program that followed it (PRISM → BRIDGE), from the registry's lineage |
 | `due` | initiative / action → period (`period:FY2027` …), with the mention's `date_relation` and `expression` |
 | `cites` | any object → footnote (a section also for its vision and goals) |
-| `reposts` | an action marked (再掲) → its original: the first unmarked action with the same text (one edge per repost; a repost with no original has none) |
+| `reposts` | an item marked (再掲) → its original (`repost_of`: the first unmarked item of its kind with the same text; one edge per repost; a repost whose original lies outside the roadmap has none) |
 
 Only this module imports networkx, and only [build_graph][stpmodel.graph.build_graph] needs it.
 """
@@ -19,7 +21,6 @@ from __future__ import annotations
 from collections.abc import Hashable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from stpmodel._text import search_key
 from stpmodel.dates import Period
 from stpmodel.model import Action, Footnote, Indicator, Initiative, Section, StatusNote, Subsection
 from stpmodel.roadmap import Roadmap
@@ -27,7 +28,7 @@ from stpmodel.roadmap import Roadmap
 if TYPE_CHECKING:
     import networkx as nx
 
-__all__ = ["build_graph", "neighbors", "path", "period_node"]
+__all__ = ["build_graph", "neighbors", "path", "period_node", "phase_node"]
 
 
 def period_node(period: Period) -> str:
@@ -73,7 +74,24 @@ def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
             program.acronym or program.name_ja,
             name_ja=program.name_ja,
             name_en=program.name_en,
+            program_kind=program.kind.value,
+            status=program.status.value,
+            **_known(start_fy=program.first_year, end_fy=program.last_year),
         )
+        for kind, phases in (("phase", program.phases), ("goal", program.goals)):
+            for phase in phases:
+                key = phase_node(pid, phase.number, kind)
+                node(
+                    key,
+                    "phase" if kind == "phase" else "program_goal",
+                    f"{program.acronym or program.name_ja} {phase.label}",
+                    confirmed=phase.confirmed,
+                    **_known(start_fy=phase.start_fy, end_fy=phase.end_fy),
+                )
+                g.add_edge(pid, key, relation="phase")
+    for pid, program in roadmap.programs.items():
+        if program.successor in roadmap.programs:
+            g.add_edge(pid, program.successor, relation="succeeded_by")
 
     def due(key: str, item: Initiative | Action) -> None:
         for mention in item.dates:
@@ -96,6 +114,22 @@ def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
                 expression=mention.text,
             )
 
+    def mentions(obj: Initiative | StatusNote | Action | Indicator) -> None:
+        seen: set[tuple[str, int | None, str]] = set()
+        for mention in obj.program_mentions:
+            key = (mention.program, mention.phase, mention.rule.value)
+            if key in seen or mention.program not in roadmap.programs:
+                continue
+            seen.add(key)
+            g.add_edge(
+                obj.id,
+                mention.program,
+                relation="mentions",
+                rule=mention.rule.value,
+                inferred=mention.inferred,
+                **_known(phase=mention.phase),
+            )
+
     def item(obj: Initiative | StatusNote | Action) -> None:
         """An initiative, status note or action: its node and every edge it has."""
         extra = {} if isinstance(obj, StatusNote) else {"repost": obj.repost}
@@ -110,8 +144,7 @@ def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
         if not isinstance(obj, StatusNote):
             for ref in obj.ministries:
                 g.add_edge(obj.id, ref.code, relation="responsible", lead=ref.lead)
-        for pid in obj.programs:
-            g.add_edge(obj.id, pid, relation="mentions")
+        mentions(obj)
         if not isinstance(obj, StatusNote):
             due(obj.id, obj)
         cites(obj.id, obj.footnotes)
@@ -141,6 +174,7 @@ def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
                 line=obj.source.first_line,
             )
             cites(obj.id, obj.footnotes)
+            mentions(obj)
         elif isinstance(obj, Footnote):
             node(obj.id, "footnote", f"注{obj.number}", text=obj.text, line=obj.source.first_line)
             continue
@@ -155,22 +189,24 @@ def build_graph(roadmap: Roadmap) -> nx.MultiDiGraph:
 
 
 def _repost_links(roadmap: Roadmap) -> Iterator[tuple[str, str]]:
-    """`(repost ID, original ID)` for each action marked (再掲) whose original is in the roadmap.
+    """`(repost ID, original ID)` for each item marked (再掲) whose original is in the
+    roadmap (its `repost_of`: the first item of its kind *not* marked (再掲) with the same
+    text). One pair per repost at most, so the graph grows linearly however many reposts
+    share a text; reposts whose original lies elsewhere link to nothing."""
+    for obj in roadmap.walk():
+        if isinstance(obj, Initiative | Action | Indicator) and obj.repost_of is not None:
+            yield obj.id, obj.repost_of
 
-    The original is the first action *not* marked (再掲) with the same text (compared by
-    [search_key][stpmodel._text.search_key]). One pair per repost at most, so the graph grows
-    linearly however many reposts share a text; reposts without an original link to nothing.
-    """
-    originals: dict[str, str] = {}
-    for action in roadmap.actions:
-        if not action.repost:
-            originals.setdefault(search_key(action.text), action.id)
-    for action in roadmap.actions:
-        if action.repost:
-            # the one line to change once actions carry their original: `action.repost_of`
-            original = originals.get(search_key(action.text))
-            if original is not None:
-                yield action.id, original
+
+def _known(**values: Any) -> dict[str, Any]:
+    """The values that are not None (GraphML and GEXF have no null): a missing attribute
+    means unknown."""
+    return {key: value for key, value in values.items() if value is not None}
+
+
+def phase_node(program: str, number: int | None, kind: str = "phase") -> str:
+    """The node key of a program's phase or goal: `"phase:sip:3"`, `"goal:moonshot:10"`."""
+    return f"{kind}:{program}:{number}"
 
 
 def neighbors(

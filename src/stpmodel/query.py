@@ -81,12 +81,14 @@ def deadlines(
     kind: ItemKind | str | None = None,
     fiscal_year: int | range | None = None,
     due_in: Period | tuple[dt.date, dt.date] | str | None = None,
+    phase: int | None = None,
 ) -> Deadlines:
     """Deadlines by written year (`from_year`/`to_year`), by the fiscal year or window the
     due day falls in (`fiscal_year`, `due_in`), by date window (periods that
     overlap `start`..`end`), ministry (`lead_only` for the ministry in charge), program,
-    relation and kind (`"initiative"` or `"action"`); in document order. Ministries and
-    programs may be given by any name. See [Roadmap.deadlines][stpmodel.Roadmap.deadlines].
+    relation and kind (`"initiative"` or `"action"`), a program's `phase`; in document
+    order. Ministries and programs may be given by any name. See
+    [Roadmap.deadlines][stpmodel.Roadmap.deadlines].
     """
     check_date(start, "start", optional=True)
     check_date(end, "end", optional=True)
@@ -100,6 +102,7 @@ def deadlines(
         kind=kind,
         fiscal_year=fiscal_year,
         due_in=due_in,
+        phase=phase,
     )
     if start is None and end is None:
         return found
@@ -194,19 +197,27 @@ _DEADLINE_KINDS = (ItemKind.INITIATIVE, ItemKind.ACTION)
 
 
 def items_of(
-    roadmap: Roadmap, program: str, *, kind: ItemKind | str | None = None
+    roadmap: Roadmap,
+    program: str,
+    *,
+    kind: ItemKind | str | None = None,
+    inferred: bool = True,
 ) -> Items[Initiative | StatusNote | Action]:
-    """Initiatives, status notes and actions that mention `program` (any name: `"sip"`,
+    """Initiatives, status notes and actions linked to `program` (any name: `"sip"`,
     `"SIP"`, `"戦略的イノベーション創造プログラム"`), in document order; with `kind`
-    (`"initiative"`, `"status_note"`, `"action"`) only those."""
+    (`"initiative"`, `"status_note"`, `"action"`) only those. With `inferred=False` only
+    items whose text names the program (rules `explicit` and `alias`), leaving out links
+    by a cue, a 次期 phase or the initiative's subject (docs/model.md)."""
     pid = roadmap.program_id(program)
     wanted = None if kind is None else check_kind(kind, "kind", _ITEM_KINDS)
+    check_flag(inferred, "inferred")
     return Items(
         node
         for node in roadmap.walk()
         if isinstance(node, Initiative | StatusNote | Action)
         and (wanted is None or node.kind is wanted)
         and pid in node.programs
+        and (inferred or any(m.program == pid and not m.inferred for m in node.program_mentions))
     )
 
 
@@ -252,6 +263,7 @@ class Codes(Results[str]):
     as a table of codes and names in notebooks."""
 
     _frame = "codes"
+    _noun = "code"
     _names: dict[str, str]
 
     def __new__(cls, codes: Iterable[str] = (), names: Mapping[str, str] | None = None) -> Self:
@@ -294,6 +306,10 @@ class MinistryPairs(Results[MinistryPair]):
     __slots__ = ()
     _frame = "pairs"
     _unit = "組"
+    _noun = "pair"
+
+    def _label(self, result: MinistryPair) -> str:
+        return f"{result.first}–{result.second} ({result.count})"
 
     def records(self) -> list[dict[str, Any]]:
         """A [MinistryPairRecord][stpmodel.records.MinistryPairRecord]

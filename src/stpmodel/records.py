@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         MinistryRef,
         Observation,
         Program,
+        ProgramMention,
         Section,
         StatusNote,
         Subsection,
@@ -65,6 +66,8 @@ __all__ = [
     "MinistryUseRecord",
     "NodeRecord",
     "ObservationRecord",
+    "ProgramMentionRecord",
+    "ProgramPhaseRecord",
     "ProgramRecord",
     "ProgramUseRecord",
     "RoadmapRecord",
@@ -86,6 +89,10 @@ __all__ = [
     "ministry_use_record",
     "node_record",
     "observation_record",
+    "observation_records",
+    "program_mention_record",
+    "program_mention_records",
+    "program_phase_records",
     "program_record",
     "program_use_record",
     "roadmap_record",
@@ -266,7 +273,9 @@ class SubsectionRecord(TypedDict):
 
 
 class ObservationRecord(TypedDict):
-    """One value of an indicator: `value` as a float, `unit` beside it; `as_of_*` are the
+    """One value of an indicator: `series` the line of values it belongs to (never `None`
+    in a table: see [Indicator.series_of][stpmodel.Indicator.series_of]), `label` its
+    breakdown; `value` as a float, `unit` beside it; `as_of_*` are the
     period's days (`None` where the text gives none); `footnote` the number of the footnote
     the value was read from (`None` for a value written in the indicator's own line);
     `fiscal_year` the fiscal year of `as_of_end` (`None` without a period)."""
@@ -324,16 +333,64 @@ class MinistryRecord(TypedDict):
 
 
 class ProgramRecord(TypedDict):
-    """A program of the catalog."""
+    """A program of the catalog: `start_fy`/`end_fy` its first and last year (fiscal
+    unless `calendar` is `gregorian`), `predecessor`/`successor` its lineage, `phases`
+    the labels of its phases (each a row of `program_phases`)."""
 
     id: str
     name_ja: str
     name_en: str
     acronym: str
+    kind: str
+    status: str
+    start_fy: int | None
+    end_fy: int | None
+    calendar: str
+    predecessor: str
+    successor: str
     operator: str
     part_of: str
     phases: list[str]
     confirmed: bool
+
+
+class ProgramPhaseRecord(TypedDict):
+    """One phase (`kind` `phase`: SIP 第3期) or goal (`goal`: ムーンショット 目標10) of a
+    program (the `program_phases` table): its years, their first and last day, whether
+    the fact is confirmed and its source."""
+
+    program_id: str
+    kind: str
+    number: int | None
+    label: str
+    start_fy: int | None
+    end_fy: int | None
+    start: dt.date | None
+    end: dt.date | None
+    calendar: str
+    confirmed: bool
+    source: str
+
+
+class ProgramMentionRecord(TypedDict):
+    """One program mention of an item (the `program_mentions` table): the program, the
+    phase, the words and where they stand in the item's text (`span_start`, `span_end`;
+    None for a link by the initiative's subject, `via`), the span of days they refer to,
+    and how the link was made (`rule`; `inferred` for cue, next-phase and subject)."""
+
+    item_id: str
+    item_kind: str
+    program_id: str
+    phase: int | None
+    text: str
+    span_start: int | None
+    span_end: int | None
+    start: dt.date | None
+    end: dt.date | None
+    period: str | None
+    inferred: bool
+    rule: str
+    via: str | None
 
 
 class ProgramUseRecord(ProgramRecord):
@@ -547,12 +604,16 @@ def subsection_record(subsection: Subsection, section_id: str = "") -> Subsectio
     }
 
 
-def observation_record(observation: Observation, indicator_id: str) -> ObservationRecord:
-    """One value of the indicator `indicator_id`."""
+def observation_record(
+    observation: Observation, indicator_id: str, *, series: str | None = None
+) -> ObservationRecord:
+    """One value of the indicator `indicator_id`; `series` (the indicator's
+    [series_of][stpmodel.Indicator.series_of] the value) where known, else the
+    observation's own."""
     as_of = observation.as_of
     return {
         "indicator_id": indicator_id,
-        "series": observation.series,
+        "series": series if series is not None else observation.series,
         "label": observation.label,
         "value": float(observation.value),
         "unit": observation.unit,
@@ -563,6 +624,16 @@ def observation_record(observation: Observation, indicator_id: str) -> Observati
         "fiscal_year": fiscal_year_of(as_of.end) if as_of else None,
         "footnote": observation.footnote,
     }
+
+
+def observation_records(indicator: Indicator) -> list[ObservationRecord]:
+    """The values of an indicator, each with its series
+    ([Indicator.series_of][stpmodel.Indicator.series_of]): never `None`, so values in
+    different units (6.k3's 30名 and 13件) are different series."""
+    return [
+        observation_record(o, indicator.id, series=indicator.series_of(o))
+        for o in indicator.observations
+    ]
 
 
 def _latest(indicator: Indicator) -> Observation | None:
@@ -626,11 +697,72 @@ def program_record(program: Program) -> ProgramRecord:
         "name_ja": program.name_ja,
         "name_en": program.name_en,
         "acronym": program.acronym,
+        "kind": program.kind.value,
+        "status": program.status.value,
+        "start_fy": program.first_year,
+        "end_fy": program.last_year,
+        "calendar": program.calendar.value,
+        "predecessor": program.predecessor,
+        "successor": program.successor,
         "operator": program.operator,
         "part_of": program.part_of,
-        "phases": list(program.phases),
+        "phases": [phase.label for phase in program.phases],
         "confirmed": program.confirmed,
     }
+
+
+def program_phase_records(program: Program) -> list[ProgramPhaseRecord]:
+    """One row per phase, then per goal, of a program."""
+    found: list[ProgramPhaseRecord] = []
+    for kind, phases in (("phase", program.phases), ("goal", program.goals)):
+        for phase in phases:
+            period = phase.period
+            found.append(
+                {
+                    "program_id": program.id,
+                    "kind": kind,
+                    "number": phase.number,
+                    "label": phase.label,
+                    "start_fy": phase.start_fy,
+                    "end_fy": phase.end_fy,
+                    "start": None if period is None else period.start,
+                    "end": None if period is None else period.end,
+                    "calendar": phase.calendar.value,
+                    "confirmed": phase.confirmed,
+                    "source": phase.source,
+                }
+            )
+    return found
+
+
+def program_mention_record(
+    item: Initiative | StatusNote | Action | Indicator, mention: ProgramMention
+) -> ProgramMentionRecord:
+    """One program mention of `item`."""
+    period = mention.period
+    span = mention.span
+    return {
+        "item_id": item.id,
+        "item_kind": _NODE_KINDS.get(type(item).__name__, "item"),
+        "program_id": mention.program,
+        "phase": mention.phase,
+        "text": mention.text,
+        "span_start": None if span is None else span[0],
+        "span_end": None if span is None else span[1],
+        "start": None if period is None else period.start,
+        "end": None if period is None else period.end,
+        "period": None if period is None else period.label,
+        "inferred": mention.inferred,
+        "rule": mention.rule.value,
+        "via": mention.via,
+    }
+
+
+def program_mention_records(
+    item: Initiative | StatusNote | Action | Indicator,
+) -> list[ProgramMentionRecord]:
+    """One row per program mention of an initiative, status note, action or indicator."""
+    return [program_mention_record(item, m) for m in item.program_mentions]
 
 
 def program_use_record(

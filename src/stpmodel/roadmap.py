@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar, overload
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Self, SupportsIndex, TypeAlias, TypeVar, overload
 
 import attrs
 
@@ -18,7 +18,6 @@ from stpmodel._args import (
     check_year,
 )
 from stpmodel._recorded import one, rows
-from stpmodel._results import Results
 from stpmodel._shown import Shown, View, attributes
 from stpmodel.dates import DateMention, Period, Relation, fiscal_year_of
 from stpmodel.errors import ParseWarning, UnknownIdError
@@ -30,12 +29,16 @@ from stpmodel.model import (
     Initiative,
     ItemKind,
     Ministry,
+    Observation,
     Paragraph,
     Program,
+    ProgramMention,
     Section,
     StatusNote,
     Subsection,
+    _summary_repr,
 )
+from stpmodel.results import Results
 
 __all__ = [
     "Deadline",
@@ -44,6 +47,9 @@ __all__ = [
     "Items",
     "Node",
     "Nodes",
+    "Observations",
+    "ProgramLink",
+    "ProgramMentions",
     "Results",
     "Roadmap",
     "SourceInfo",
@@ -111,6 +117,10 @@ class Deadlines(Results[Deadline]):
 
     __slots__ = ()
     _frame = "deadlines"
+    _noun = "deadline"
+
+    def _label(self, result: Deadline) -> str:
+        return f"{result.item.id} {result.mention.text}"
 
     def records(self) -> list[dict[str, Any]]:
         """One [DeadlineRecord][stpmodel.records.DeadlineRecord] per deadline."""
@@ -127,6 +137,7 @@ class Items(Results[_I]):
 
     __slots__ = ()
     _frame = "items"
+    _noun = "item"
 
     def records(self) -> list[dict[str, Any]]:
         """One [ItemRecord][stpmodel.records.ItemRecord] per item."""
@@ -135,18 +146,94 @@ class Items(Results[_I]):
         return [dict(item_record(item)) for item in self]
 
 
+@attrs.frozen(kw_only=True)
+class ProgramLink(Shown):
+    """A program mention on an item (or indicator): the `item` and its `mention`
+    ([ProgramMention][stpmodel.ProgramMention])."""
+
+    item: Initiative | StatusNote | Action | Indicator
+    mention: ProgramMention
+
+    _views = (
+        View(
+            "program_mentions",
+            rows(lambda link, r: [r.program_mention_record(link.item, link.mention)]),
+        ),
+    )
+
+
+class ProgramMentions(Results[ProgramLink]):
+    """The program mentions a query returns
+    ([ProgramMentionRecord][stpmodel.records.ProgramMentionRecord] rows: item, program,
+    phase, words, span, period, inferred, rule): a tuple that shows itself as a table in
+    notebooks."""
+
+    __slots__ = ()
+    _frame = "program_mentions"
+
+    def records(self) -> list[dict[str, Any]]:
+        """One [ProgramMentionRecord][stpmodel.records.ProgramMentionRecord] per mention."""
+        from stpmodel.records import program_mention_record
+
+        return [dict(program_mention_record(link.item, link.mention)) for link in self]
+
+
 class Nodes(Results[TreeNode]):
     """Objects of any kind, as a search returns them
     ([NodeRecord][stpmodel.records.NodeRecord] rows)."""
 
     __slots__ = ()
     _frame = "nodes"
+    _noun = "object"
 
     def records(self) -> list[dict[str, Any]]:
         """One [NodeRecord][stpmodel.records.NodeRecord] per object."""
         from stpmodel.records import node_record
 
         return [dict(node_record(node)) for node in self]
+
+
+class Observations(Results[Observation]):
+    """The values of indicators ([ObservationRecord][stpmodel.records.ObservationRecord]
+    rows, each with its indicator and series), as
+    [Roadmap.observations][stpmodel.Roadmap.observations] returns them: a tuple of
+    [Observation][stpmodel.Observation]s whose frame is ready to chart (`indicator_id`,
+    `series`, `label`, `value`, `unit`, `as_of_start`, `as_of_end`, `fiscal_year` …)."""
+
+    _frame = "observations"
+    _noun = "observation"
+    _owners: tuple[tuple[str, str], ...]
+
+    def __new__(cls, found: Iterable[tuple[Indicator, Observation]] = ()) -> Self:
+        pairs = list(found)
+        self = super().__new__(cls, (o for _, o in pairs))
+        self._owners = tuple((ind.id, ind.series_of(o)) for ind, o in pairs)
+        return self
+
+    @overload
+    def __getitem__(self, key: SupportsIndex, /) -> Observation: ...
+
+    @overload
+    def __getitem__(self, key: slice, /) -> Self: ...
+
+    def __getitem__(self, key: SupportsIndex | slice, /) -> Observation | Self:
+        if isinstance(key, slice):
+            chosen = tuple.__new__(type(self), tuple(self)[key])
+            chosen._owners = self._owners[key]
+            return chosen
+        return tuple.__getitem__(self, key)
+
+    def records(self) -> list[dict[str, Any]]:
+        """One [ObservationRecord][stpmodel.records.ObservationRecord] per value."""
+        from stpmodel.records import observation_record
+
+        return [
+            dict(observation_record(o, ident, series=series))
+            for o, (ident, series) in zip(self, self._owners, strict=True)
+        ]
+
+    def _label(self, result: Observation) -> str:
+        return result.text
 
 
 @attrs.frozen(kw_only=True, repr=False, eq=False)  # compared by identity, never shown
@@ -260,6 +347,8 @@ class Roadmap(Shown):
     finds any object by its ID.
     """
 
+    __repr__ = _summary_repr  # a summary line, not the tree below
+
     title: str
     edition: int | None = None
     source: SourceInfo
@@ -314,6 +403,20 @@ class Roadmap(Shown):
     def indicators(self) -> tuple[Indicator, ...]:
         """Every indicator (主要指標 and 参考指標), in document order."""
         return self._index.indicators
+
+    def observations(self, indicator: str | None = None) -> Observations:
+        """Every value the indicators report, in document order (only those of the
+        indicator with this ID, with `indicator`), as an
+        [Observations][stpmodel.roadmap.Observations] collection: `.to_frame()` has one
+        row per value with its indicator, series, label, unit, period and fiscal year.
+
+        ```python
+        frame = roadmap.observations().to_frame()
+        frame.pivot_table(index="fiscal_year", columns="series", values="value")
+        ```
+        """
+        chosen = self.indicators if indicator is None else (self.get(indicator, Indicator),)
+        return Observations((ind, o) for ind in chosen for o in ind.observations)
 
     # -- lookups ------------------------------------------------------------------------
     @overload
@@ -454,6 +557,36 @@ class Roadmap(Shown):
         Errors as for [ministry_code][stpmodel.Roadmap.ministry_code]."""
         return memoized(self, "program-names", _program_names).resolve(name, "program")
 
+    # -- program mentions ---------------------------------------------------------------
+    def program_mentions(
+        self,
+        program: str | None = None,
+        *,
+        phase: int | None = None,
+        inferred: bool = True,
+    ) -> ProgramMentions:
+        """Every program mention of the roadmap's items and indicators, in document order
+        ([ProgramMentions][stpmodel.ProgramMentions]: `.records()`, `.to_frame()`): with
+        `program` (any name) only that program's, with `phase` only that phase's, with
+        `inferred=False` only those where the text names the program (rules `explicit` and
+        `alias`; docs/model.md)."""
+        _check_phase(phase)
+        check_flag(inferred, "inferred")
+        pid = None if program is None else self.program_id(program)
+        found = []
+        for node in self.walk():
+            if not isinstance(node, Initiative | StatusNote | Action | Indicator):
+                continue
+            for mention in node.program_mentions:
+                if pid is not None and mention.program != pid:
+                    continue
+                if phase is not None and mention.phase != phase:
+                    continue
+                if not inferred and mention.inferred:
+                    continue
+                found.append(ProgramLink(item=node, mention=mention))
+        return ProgramMentions(found)
+
     # -- deadlines ----------------------------------------------------------------------
     def deadlines(
         self,
@@ -467,6 +600,7 @@ class Roadmap(Shown):
         kind: ItemKind | str | None = None,
         fiscal_year: int | range | None = None,
         due_in: Period | tuple[dt.date, dt.date] | str | None = None,
+        phase: int | None = None,
     ) -> Deadlines:
         """The dates written on initiatives and actions, in document order.
 
@@ -486,6 +620,10 @@ class Roadmap(Shown):
         use `from_year`/`to_year` to ask *which years the text names* (2025～2027年度 is
         due in FY2027, yet names 2025 too).
 
+        With `program`, `phase` keeps the items linked to that phase of it
+        (`deadlines(program="SIP", phase=3)`: items naming S I P第3期, 次期SIP resolved to
+        第3期, or their initiative's phase by a cue or subject link; docs/model.md).
+
         Ministries and programs may be given by any name
         ([ministry_code][stpmodel.Roadmap.ministry_code],
         [program_id][stpmodel.Roadmap.program_id]): `program="SIP"` is `program="sip"`.
@@ -495,6 +633,9 @@ class Roadmap(Shown):
         roadmap.deadlines(from_year=2025, to_year=2027, ministry="MEXT", kind="action")
         ```
         """
+        _check_phase(phase)
+        if phase is not None and program is None:
+            raise ValueError("phase= needs program= (the program whose phase it is)")
         check_year(from_year, "from_year")
         check_year(to_year, "to_year")
         check_flag(lead_only, "lead_only")
@@ -542,6 +683,10 @@ class Roadmap(Shown):
                 continue
             if pid is not None and pid not in item.programs:
                 continue
+            if phase is not None and not any(
+                m.program == pid and m.phase == phase for m in item.program_mentions
+            ):
+                continue
             due = deadline.mention.due
             if years is not None and fiscal_year_of(due) not in years:
                 continue
@@ -552,6 +697,13 @@ class Roadmap(Shown):
 
 
 _DEADLINE_KINDS = (ItemKind.INITIATIVE, ItemKind.ACTION)
+
+
+def _check_phase(value: object) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool)):
+        from stpmodel.errors import ArgumentTypeError
+
+        raise ArgumentTypeError("phase", "a phase number as an int (3) or None", value)
 
 
 def _ministry_names(roadmap: Roadmap) -> NameIndex:

@@ -56,6 +56,7 @@ from stpmodel.model import (
     Initiative,
     MinistryRef,
     Paragraph,
+    Program,
     StatusNote,
 )
 from stpmodel.roadmap import Roadmap
@@ -510,11 +511,38 @@ def _references(data: dict[str, Any]) -> list[tuple[str, str]]:
             code = ref.get("code")
             if type(code) is str and code not in codes:
                 problems.append((f"{ref_path}.code", f"unknown ministry code {code!r}"))
+        links(obj, path)
+
+    reposted: list[tuple[str, str]] = []
+
+    def links(obj: dict[str, Any], path: str) -> None:
+        """Program links known and `programs` the programs of `program_mentions`; a
+        repost's original recorded only on a repost."""
         uses = obj.get("programs")
+        known = True
         if type(uses) is list:
             for index, program in enumerate(uses):
                 if type(program) is str and program not in program_ids:
                     problems.append((f"{path}.programs[{index}]", f"unknown program {program!r}"))
+                    known = False
+        mentioned: dict[Any, None] = {}
+        for mention, m_path in items(obj.get("program_mentions"), f"{path}.program_mentions"):
+            program = mention.get("program")
+            mentioned.setdefault(program, None)
+            if type(program) is str and program not in program_ids:
+                problems.append((f"{m_path}.program", f"unknown program {program!r}"))
+        absent = [
+            p for p in mentioned if type(p) is str and p in program_ids and p not in (uses or ())
+        ]
+        if known and type(uses) is list and absent:
+            problems.append(
+                (f"{path}.programs", f"programs {absent!r} of program_mentions are not in programs")
+            )
+        original = obj.get("repost_of")
+        if original is not None and obj.get("repost") is not True:
+            problems.append((f"{path}.repost_of", "repost_of on an item that is no repost"))
+        if type(original) is str:
+            reposted.append((f"{path}.repost_of", original))
 
     def child_of(obj: dict[str, Any], path: str, parent: Any) -> None:
         pointer = obj.get("initiative_id")
@@ -529,6 +557,8 @@ def _references(data: dict[str, Any]) -> list[tuple[str, str]]:
             for obj, path in items(section.get(field), f"{s_path}.{field}"):
                 identify(obj, path)
                 cites(obj, path)
+                if field == "indicators":
+                    links(obj, path)
         for sub, sub_path in items(section.get("subsections"), f"{s_path}.subsections"):
             identify(sub, sub_path)
             for ini, ini_path in items(sub.get("initiatives"), f"{sub_path}.initiatives"):
@@ -564,9 +594,20 @@ def _references(data: dict[str, Any]) -> list[tuple[str, str]]:
         program_id = program.get("id")
         if type(program_id) is str and program_id != key:
             problems.append((f"{path}.id", f"program {program_id!r} is filed under key {key!r}"))
-        part_of = program.get("part_of")
-        if type(part_of) is str and part_of and part_of not in program_ids:
-            problems.append((f"{path}.part_of", f"unknown program {part_of!r}"))
+        for field in ("part_of", "predecessor", "successor"):
+            other = program.get(field)
+            if type(other) is str and other and other not in program_ids:
+                problems.append((f"{path}.{field}", f"unknown program {other!r}"))
+        for field in ("phases", "goals"):
+            for phase, p_path in items(program.get(field), f"{path}.{field}"):
+                owner = phase.get("program")
+                if type(owner) is str and owner != key:
+                    problems.append(
+                        (f"{p_path}.program", f"a phase of {owner!r} filed under {key!r}")
+                    )
+    for r_path, original in reposted:
+        if original not in seen:
+            problems.append((r_path, f"no object with ID {original!r}"))
     return problems
 
 
@@ -579,6 +620,7 @@ def _references_hold(roadmap: Roadmap) -> bool:
     programs = roadmap.programs
     count = 0
     ids: set[str] = set()
+    reposts: list[str] = []
     for section in roadmap.sections:
         ids.add(section.id)
         count += 1
@@ -591,6 +633,9 @@ def _references_hold(roadmap: Roadmap) -> bool:
             ids.add(obj.id)
             count += 1
             if not defined >= set(obj.footnotes):
+                return False
+        for indicator in section.indicators:
+            if not _links_hold(indicator, programs.keys(), reposts):
                 return False
         for sub in section.subsections:
             ids.add(sub.id)
@@ -608,6 +653,8 @@ def _references_hold(roadmap: Roadmap) -> bool:
                         return False
                     if not programs.keys() >= set(item.programs):
                         return False
+                    if not _links_hold(item, programs.keys(), reposts):
+                        return False
                 for tagged in (ini, *ini.actions):
                     for ref in tagged.ministries:
                         if ref.code not in codes:
@@ -618,7 +665,7 @@ def _references_hold(roadmap: Roadmap) -> bool:
                     count += 1
                     if child.initiative_id != ini.id:
                         return False
-    if len(ids) != count:
+    if len(ids) != count or not ids.issuperset(reposts):
         return False
     for number, footnote in roadmap.footnotes.items():
         if footnote.number != number or f"fn{number}" in ids:
@@ -628,9 +675,30 @@ def _references_hold(roadmap: Roadmap) -> bool:
     if any(ministry.code != code for code, ministry in roadmap.ministries.items()):
         return False
     return all(
-        program.id == key and (not program.part_of or program.part_of in programs)
+        program.id == key
+        and all(not other or other in programs for other in _lineage(program))
+        and all(phase.program == key for phase in (*program.phases, *program.goals))
         for key, program in programs.items()
     )
+
+
+def _lineage(program: Program) -> tuple[str, str, str]:
+    return (program.part_of, program.predecessor, program.successor)
+
+
+def _links_hold(
+    obj: Initiative | StatusNote | Action | Indicator, known: Any, reposts: list[str]
+) -> bool:
+    """The typed form of the program-link and repost checks of `_references`."""
+    mentioned = {m.program for m in obj.program_mentions}
+    if not known >= mentioned or not set(obj.programs) >= mentioned:
+        return False
+    original = getattr(obj, "repost_of", None)
+    if original is not None:
+        if not obj.repost:  # type: ignore[union-attr]
+            return False
+        reposts.append(original)
+    return True
 
 
 def _fail(problems: list[tuple[str, str]]) -> LoadError:

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from stpmodel import Action, Indicator, Roadmap, find_dates, parse
+from stpmodel import Action, Indicator, Initiative, Roadmap, find_dates, parse
 from stpmodel.diff import normalize
 from stpmodel.parsing._cells import take_tags
 from stpmodel.parsing._markup import blockify
@@ -265,6 +265,21 @@ def apply(source: str, edits: Sequence[Edit]) -> tuple[str, list[dict[str, Any]]
         ):
             text = text[:start] + replacement + text[end:]
         lines[number] = text
+    moved = [e for e in expected if e["change"] == "moved"]
+    if moved:
+        # a moved action that named no program takes its new initiative's subject (rule
+        # `subject`): a difference its old and new initiatives' own programs do not
+        # explain is reported on the action
+        edited = parse("\n".join(lines), name="edited")
+        for entry in moved:
+            was = roadmap.get(entry["old_id"], Action)
+            now = edited.get(entry["new_id"], Action)
+            parent_before = set(roadmap.get(was.initiative_id, Initiative).programs)
+            parent_after = set(edited.get(now.initiative_id, Initiative).programs)
+            dropped = set(was.programs) - set(now.programs) - (parent_before - parent_after)
+            added = set(now.programs) - set(was.programs) - (parent_after - parent_before)
+            if dropped or added:
+                entry["fields"] = ["programs"]
     expected.sort(key=lambda e: (e["kind"], e["old_id"] or "", e["new_id"] or ""))
     return "\n".join(lines), expected
 

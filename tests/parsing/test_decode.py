@@ -64,7 +64,9 @@ def test_utf16_without_a_byte_order_mark_names_the_encoding_to_pass(
             f"every other offset); name the encoding: encoding={codec!r} (--encoding {codec})"
         )
         bundled = stpmodel.load()
-        copy = stpmodel.read(path, encoding=codec, name=bundled.source.name)
+        copy = stpmodel.read(
+            path, encoding=codec, name=bundled.source.name, edition=bundled.edition
+        )
         assert (copy.sections, copy.footnotes) == (bundled.sections, bundled.footnotes)
 
 

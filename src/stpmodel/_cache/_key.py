@@ -31,12 +31,12 @@ _KEY_MODULES = (
     "_gcpause.py",
     "_lazy.py",
     "_recorded.py",
-    "_results.py",
     "_shown.py",
     "_text.py",
     "_types.py",
     "errors.py",
     "model.py",
+    "results.py",
     "roadmap.py",
 )
 

@@ -39,7 +39,14 @@ def _allowed() -> dict[tuple[str, str], Any]:
     import decimal
 
     from stpmodel.dates import Calendar, Granularity, Relation
-    from stpmodel.model import IndicatorKind, MinistryKind
+    from stpmodel.model import (
+        IndicatorKind,
+        MentionRule,
+        MinistryKind,
+        OperatorRole,
+        ProgramKind,
+        ProgramStatus,
+    )
 
     names: dict[tuple[str, str], Any] = {
         ("datetime", "date"): datetime.date,
@@ -49,7 +56,17 @@ def _allowed() -> dict[tuple[str, str], Any]:
         names["builtins", container.__name__] = container
     for cls in _model_classes():
         names[cls.__module__, cls.__qualname__] = cls
-    for enum_class in (MinistryKind, IndicatorKind, Granularity, Calendar, Relation):
+    for enum_class in (
+        MinistryKind,
+        IndicatorKind,
+        Granularity,
+        Calendar,
+        Relation,
+        ProgramKind,
+        ProgramStatus,
+        OperatorRole,
+        MentionRule,
+    ):
         names[enum_class.__module__, enum_class.__qualname__] = enum_class
     return names
 
@@ -65,7 +82,10 @@ def _model_classes() -> tuple[type, ...]:
         model.SourceSpan,
         model.Ministry,
         model.MinistryRef,
+        model.Operator,
+        model.Phase,
         model.Program,
+        model.ProgramMention,
         model.Paragraph,
         model.Goal,
         model.Observation,

@@ -207,9 +207,10 @@ def _month_day(day: dt.date) -> tuple[int, int]:
 
 
 def era_end(atom: Atom, first: Period, folded: str, at: int) -> tuple[Period, int] | None:
-    """The range from ``first`` to a second end that leaves out the era both share:
-    令和3年度から5年度まで, 令和3年4月から5年3月, 令和2年～4年."""
-    if atom.era is None or (m := ERA_END.match(folded, at)) is None:
+    """The range from ``first`` to a second end that leaves out the era both share
+    (令和3年度から5年度まで, 令和3年4月から5年3月, 令和2年～4年), or the century of a
+    Western year (2023年度～25年度)."""
+    if (m := ERA_END.match(folded, at)) is None:
         return None
     g = first.granularity
     has_month = m.group("m") is not None
@@ -218,7 +219,9 @@ def era_end(atom: Atom, first: Period, folded: str, at: int) -> tuple[Period, in
     ) != has_month:
         return None  # the second end must say the same unit: 令和3年4月から5年間 is no range
     try:
-        year = era_to_western(atom.era, require(to_number(m.group("y"))))
+        year = _end_year(atom, first, folded, require(to_number(m.group("y"))), m.group("y"))
+        if year is None:
+            return None
         if m.group("fy"):
             second = fiscal_year(year)
         elif has_month:
@@ -231,6 +234,17 @@ def era_end(atom: Atom, first: Period, folded: str, at: int) -> tuple[Period, in
     if second.start <= first.start:
         return None
     return between(first, second), m.end()
+
+
+def _end_year(atom: Atom, first: Period, folded: str, number: int, raw: str) -> int | None:
+    """The Western year of a range's second end written without its era or century: in
+    the first end's era, or, after a four-digit year, two digits in its century."""
+    if atom.era is not None:
+        return era_to_western(atom.era, number)
+    western = not atom.numeric and folded[atom.start : atom.start + 4].isdigit()
+    if not western or len(raw) != 2 or not raw.isascii():
+        return None
+    return first.year // 100 * 100 + number
 
 
 def era_list(

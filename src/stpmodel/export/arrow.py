@@ -10,8 +10,9 @@ list-valued columns (ministries, programs, footnotes …) as `list<string>` or
 
 ```python
 import duckdb
+from stpmodel.export import export
 
-roadmap.export("parquet", "out")     # or: stpmodel export --format parquet -o out
+export(roadmap, "parquet", "out")  # or: stpmodel export --format parquet -o out
 duckdb.sql("SELECT fiscal_year, count(*) FROM 'out/deadlines.parquet' GROUP BY ALL")
 ```
 """

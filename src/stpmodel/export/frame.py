@@ -1,17 +1,25 @@
-"""pandas DataFrames of the roadmap (extra `pandas`): one row per object, typed columns.
+"""DataFrames of the roadmap: pandas (extra `pandas`) or polars (extra `polars`), one row
+per object, typed columns.
 
 Each frame is built from the records of [stpmodel.records][] (through
-[table_records][stpmodel.export.tables.table_records]), so a column means the same in a
-frame, the CSV and SQLite exports and the Excel workbook. Column names are the records'
-English keys.
+[table_records][stpmodel.export.tables.table_records]), and its columns — names, order
+and types — come from the table's declaration
+([SPECS][stpmodel.export.tables.SPECS]), so a column means the same in a frame, the CSV,
+SQLite and Parquet exports and the Excel workbook. Every table of those exports is a
+frame (`"item_programs"`, `"citations"` and `"dates"` included). In pandas:
 
 - dates (`start`, `end`, `due`, `first_due`, `last_due`, `as_of_start`, `as_of_end`) are
   `datetime64` (missing: `NaT`);
 - indicator values (`value`, `latest_value`) are `float64`, with the unit in its own column
   (`unit`, `latest_unit`);
+- whole numbers (counts, years, `fiscal_year`, `footnote`) are `int64`, or `Int64` where
+  one may be missing — never `float64`;
 - booleans are `bool`; list-valued fields (`ministries`, `lead_ministries`, `programs`,
   `footnotes`, `cited_by`, `phases`) hold Python lists, ready for `DataFrame.explode`;
 - `item_ministries` is the long table: one row per item and ministry tag, `lead` for 主担当.
+
+With `engine="polars"` the same columns are `Date`, `Float64`, `Int64`, `Boolean` and
+`List(String)`, and pandas is never imported.
 
 ```python
 from stpmodel import load, to_frame

@@ -1,4 +1,7 @@
-"""The roadmap as a typed SQLite database (stdlib sqlite3) for Datasette, DuckDB or plain SQL.
+"""The roadmap as a typed SQLite database (stdlib sqlite3) for Datasette or plain SQL.
+
+(DuckDB reads it only through its `sqlite` extension, which it downloads; the Parquet
+export, [stpmodel.export.arrow][], needs nothing.)
 
 Tables follow [TABLES][stpmodel.export.tables.TABLES]; the schema is generated from their
 declaration ([SPECS][stpmodel.export.tables.SPECS]), with primary and foreign keys and an

@@ -64,9 +64,13 @@ class Column:
     `nullable` where the record allows `None`."""
 
     name: str
+    """The column's name: the record's key, or the table's name for it."""
     kind: str
+    """`"str"`, `"int"`, `"float"`, `"bool"`, `"date"` or `"list"`."""
     nullable: bool
+    """Whether the record allows `None` here (a missing value)."""
     item: str = ""
+    """The kind of a list's items (`"str"` or `"int"`); empty for other columns."""
 
 
 _KINDS: dict[object, str] = {str: "str", int: "int", float: "float", bool: "bool", dt.date: "date"}
@@ -103,13 +107,21 @@ class Table:
     """
 
     record: type
+    """The `TypedDict` of [stpmodel.records][] a row is."""
     rename: Mapping[str, str] = attrs.field(factory=dict)
+    """Record keys the table names otherwise (`{"parent_id": "subsection_id"}`)."""
     exclude: tuple[str, ...] = ()
+    """Record keys the table leaves out."""
     joined: tuple[str, ...] = ()
+    """List-valued columns CSV and SQLite keep, joined with `、`."""
     relational: bool = True
+    """False for a table that is only a frame (no CSV file, no SQLite table)."""
     key: str | None = None
+    """The primary key column, if any."""
     references: Mapping[str, str] = attrs.field(factory=dict)
+    """Foreign keys: a column and the `table(column)` it refers to."""
     indexed: tuple[str, ...] = ()
+    """Columns indexed in SQLite beyond the references and `*_id` columns."""
 
     @property
     def columns(self) -> tuple[Column, ...]:
@@ -162,10 +174,18 @@ SPECS: dict[str, Table] = {
     ),
     "ministries": Table(record=rec.MinistryRecord, key="code"),
     "programs": Table(record=rec.ProgramRecord, joined=("phases",), key="id"),
+    "program_phases": Table(
+        record=rec.ProgramPhaseRecord, references={"program_id": "programs(id)"}
+    ),
     "item_ministries": Table(
         record=rec.ItemMinistryRecord, references={"code": "ministries(code)"}, indexed=("code",)
     ),
     "item_programs": Table(record=rec.ItemProgramRecord, references={"program_id": "programs(id)"}),
+    "program_mentions": Table(
+        record=rec.ProgramMentionRecord,
+        references={"program_id": "programs(id)"},
+        indexed=("rule",),
+    ),
     "dates": Table(
         record=rec.DateRecord, exclude=("span",), indexed=("first_year", "last_year", "fiscal_year")
     ),
@@ -190,7 +210,10 @@ written on an initiative or action (the roadmap's deadlines): `first_year` and
 `last_year` are the years written at each end (equal for a single period), `due` the day
 it falls due; `deadlines` is the same with the item's tags and text (a view in SQLite).
 `item_ministries` is one row per ministry tag (`lead` for 主担当); `programs.phases` lists
-a program's phases (joined with `、` in CSV and SQLite).
+a program's phases (joined with `、` in CSV and SQLite), `program_phases` has one row per
+phase or goal with its years and their first and last day (`start`, `end`: DATE) and the
+source of the fact; `program_mentions` one row per program mention of an item or
+indicator, with its phase, words, span, period (`start`, `end`) and `rule`.
 """
 
 FRAMES: dict[str, tuple[str, ...]] = {name: spec.names for name, spec in SPECS.items()}
@@ -231,9 +254,8 @@ def table_records(roadmap: Roadmap) -> dict[str, list[dict[str, Any]]]:
             t["subsections"].append(dict(rec.subsection_record(node, getattr(parent, "id", ""))))
         elif isinstance(node, Indicator):
             t["indicators"].append(dict(rec.indicator_record(node, getattr(parent, "id", ""))))
-            t["observations"].extend(
-                dict(rec.observation_record(o, node.id)) for o in node.observations
-            )
+            t["program_mentions"].extend(dict(r) for r in rec.program_mention_records(node))
+            t["observations"].extend(dict(r) for r in rec.observation_records(node))
         elif isinstance(node, Initiative | Action | StatusNote):
             record = rec.item_record(node, getattr(parent, "id", ""))
             table = (
@@ -247,11 +269,15 @@ def table_records(roadmap: Roadmap) -> dict[str, list[dict[str, Any]]]:
             if not isinstance(node, StatusNote):
                 t["item_ministries"].extend(dict(r) for r in rec.item_ministry_records(node))
             t["item_programs"].extend(dict(r) for r in rec.item_program_records(node))
+            t["program_mentions"].extend(dict(r) for r in rec.program_mention_records(node))
     found = roadmap.deadlines()
     t["deadlines"] = [dict(rec.deadline_record(d)) for d in found]
     t["dates"] = [dict(rec.date_record(d)) for d in found]
     t["ministries"] = [dict(rec.ministry_record(m)) for m in roadmap.ministries.values()]
     t["programs"] = [dict(rec.program_record(p)) for p in roadmap.programs.values()]
+    t["program_phases"] = [
+        dict(r) for p in roadmap.programs.values() for r in rec.program_phase_records(p)
+    ]
     for footnote in roadmap.footnotes.values():
         t["footnotes"].append(dict(rec.footnote_record(footnote)))
         t["citations"].extend(dict(r) for r in rec.citation_records(footnote))

@@ -38,6 +38,7 @@ from stpmodel.model import (
     MinistryRef,
     Paragraph,
     Program,
+    ProgramMention,
     Section,
     StatusNote,
     Subsection,
@@ -58,6 +59,15 @@ from stpmodel.parsing._indicators import (
 from stpmodel.parsing._lines import find_document_name
 from stpmodel.parsing._markup import strip_inline
 from stpmodel.parsing._places import Place, Placer
+from stpmodel.parsing._programs import (
+    ProgramLinker,
+    link_reposts,
+    linker_for,
+    plan_year,
+    program_ids,
+    subject_mentions,
+    with_lineage,
+)
 from stpmodel.parsing._reader import (
     Document,
     IndicatorDraft,
@@ -66,19 +76,12 @@ from stpmodel.parsing._reader import (
     SubsectionDraft,
 )
 from stpmodel.parsing._tokens import INITIATIVE_MARKS, REPOST, TAG
-from stpmodel.registry import (
-    ProgramMatcher,
-    default_ministries,
-    default_program_cues,
-    default_programs,
-    program_key,
-)
+from stpmodel.registry import default_ministries, default_programs
 from stpmodel.roadmap import Roadmap, SourceInfo
 
 __all__ = ["assemble"]
 
 _LEADING_MARK = re.compile(rf"^((?:\s|<[^<>]{{0,500}}>)*)[{INITIATIVE_MARKS}]")
-_PHASE = re.compile(r"第[0-9]+期|目標[0-9]+")
 
 
 @attrs.define
@@ -86,9 +89,9 @@ class _Assembler(Placer):
     """Builds the model objects of a `Document`; collects the problems it meets."""
 
     known: Mapping[str, Ministry]
-    matcher: ProgramMatcher
+    linker: ProgramLinker
     year: int | None = None  # the edition, from which 今年度, 来年度 … are counted
-    cues: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict)  # in program_key form
+    plan_year: int | None = None  # the year the Basic Plan quoted in column 1 was written
     used_codes: dict[str, None] = attrs.field(factory=dict)
     shared_refs: dict[tuple[str, bool], MinistryRef] = attrs.field(factory=dict)
     cited: defaultdict[int, list[tuple[str, Place]]] = attrs.field(
@@ -208,21 +211,27 @@ class _Assembler(Placer):
                     m.group(0),
                 )
 
-    def programs(self, text: str, inherited: tuple[str, ...] = ()) -> tuple[str, ...]:
-        """The programs `text` names; of `inherited` (the initiative's), those it refers to
-        without naming them: by their phase (第3期) or by one of their cues, the registry's
-        words for them in that context (SIP: 14課題, 本プログラム)."""
-        key = program_key(text)
-        found = list(self.matcher.find_in_key(key))
-        phases = set(_PHASE.findall(key)) if inherited else set()
-        for pid in inherited:
-            if pid in found:
-                continue
-            program = self.matcher.programs[pid]
-            cues = self.cues.get(pid, ())
-            if phases.intersection(program.phases) or any(cue in key for cue in cues):
-                found.append(pid)
-        return tuple(found)
+    def mentions(
+        self,
+        text: str,
+        place: Place,
+        written: int | None,
+        inherited: tuple[ProgramMention, ...] = (),
+        subject: tuple[ProgramMention, ...] = (),
+    ) -> tuple[ProgramMention, ...]:
+        """The program mentions of `text` (parsing/_programs.py): the programs it names;
+        of the initiative's (`inherited`), those it refers to by a cue; failing both, the
+        initiative's `subject`. A phase reference that cannot be resolved is reported."""
+        named, problems = self.linker.named(text, written)
+        for problem in problems:
+            self.warn(
+                place,
+                WarningCode.UNRESOLVED_PHASE,
+                f"cannot resolve the phase of {problem.text!r}: {problem.reason}",
+                problem.text,
+            )
+        found = named + self.linker.cued(text, inherited, named) if inherited else named
+        return tuple(found) if found else subject
 
     # -- objects -----------------------------------------------------------------------
     def section(self, b: SectionDraft, ident: str) -> Section:
@@ -299,6 +308,8 @@ class _Assembler(Placer):
         place = self.place(lines, b.column)
         self.overlong_values(ident, rejected, place)
         footnotes = self.cite(ident, "\n".join([text, *(d for d, _ in b.details)]), place)
+        written = self.plan_year if b.kind is IndicatorKind.KEY else self.year
+        mentions = self.mentions(text, place, written)
         for number in footnotes:
             if (draft := self.document.footnotes.get(number)) is not None:
                 rejected = []
@@ -316,6 +327,8 @@ class _Assembler(Placer):
             observations=tuple(obs),
             footnotes=footnotes,
             repost=repost,
+            programs=program_ids(mentions),
+            program_mentions=mentions,
             dates=self.dates(text, place),
             source=self.span(lines),
         )
@@ -359,19 +372,22 @@ class _Assembler(Placer):
                 f"initiative {ident} has no ministry tag 【…】",
                 head.text[-40:],
             )
-        programs = self.programs(head.text)
+        named = self.mentions(head.text, here, self.plan_year)
+        subject = subject_mentions(self.linker, self.linker.topic(head.text, named), ident)
         notes = []
         col1 = join_fragments(row.cells[1])
         for i, (a, b) in enumerate(split_items(col1.text), 1):
             text = normalize_space(strip_inline(col1.text[a:b]))
             note_id = f"{ident}.s{i}"
             place = self.item_place(col1, a, b, first)
+            mentions = self.mentions(text, place, self.year, named, subject)
             notes.append(
                 StatusNote(
                     id=note_id,
                     initiative_id=ident,
                     text=text,
-                    programs=self.programs(text, programs),
+                    programs=program_ids(mentions),
+                    program_mentions=mentions,
                     footnotes=self.cite(note_id, text, place),
                     dates=self.dates(text, place),
                     source=self.span(place.lines),
@@ -396,6 +412,7 @@ class _Assembler(Placer):
                     f"action {action_id} has no ministry tag 【…】",
                     item.text[-40:],
                 )
+            mentions = self.mentions(item.text, place, self.year, named, subject)
             actions.append(
                 Action(
                     id=action_id,
@@ -403,7 +420,8 @@ class _Assembler(Placer):
                     text=item.text,
                     ministries=self.refs(item, place, f"action {action_id}"),
                     repost=item.repost,
-                    programs=self.programs(item.text, programs),
+                    programs=program_ids(mentions),
+                    program_mentions=mentions,
                     footnotes=self.cite(action_id, item.text, place),
                     dates=self.dates(item.text, place),
                     source=self.span(place.lines),
@@ -423,7 +441,8 @@ class _Assembler(Placer):
             repost=head.repost,
             status_notes=tuple(notes),
             actions=tuple(actions),
-            programs=programs,
+            programs=program_ids(named),
+            program_mentions=named,
             footnotes=self.cite(ident, head.text, here),
             dates=self.dates(head.text, here),
             source=self.span(row.lines),
@@ -510,12 +529,9 @@ def assemble(
         source=name,
         document=document,
         known=known,
-        matcher=ProgramMatcher(catalog),
+        linker=linker_for(catalog),
         year=edition,
-        cues={
-            pid: tuple(program_key(cue) for cue in cues)
-            for pid, cues in default_program_cues().items()
-        },
+        plan_year=plan_year(catalog, edition),
     )
     sections: list[Section] = []
     seen: set[str] = set()
@@ -531,6 +547,7 @@ def assemble(
             ident = f"{sb.number}-{len(sections) + 1}"
         seen.add(ident)
         sections.append(asm.section(sb, ident))
+    sections = link_reposts(sections)
     footnotes = asm.footnotes()
     warnings = sorted(document.warnings, key=lambda w: w.line)
     if strict and warnings:
@@ -542,6 +559,8 @@ def assemble(
     }
     mentioned: dict[str, None] = {}
     for section in sections:
+        for indicator in section.indicators:
+            mentioned.update(dict.fromkeys(indicator.programs))
         for sub in section.subsections:
             for ini in sub.initiatives:
                 mentioned.update(dict.fromkeys(ini.programs))
@@ -549,6 +568,7 @@ def assemble(
                     mentioned.update(dict.fromkeys(note.programs))
                 for action in ini.actions:
                     mentioned.update(dict.fromkeys(action.programs))
+    mentioned = with_lineage(mentioned, catalog)
     return Roadmap(
         title=title,
         edition=edition,

@@ -13,7 +13,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from stpmodel._text import drop_footnote_marks
-from stpmodel.model import Ministry, MinistryKind, Program
+from stpmodel.dates import Calendar
+from stpmodel.model import (
+    Ministry,
+    MinistryKind,
+    Operator,
+    OperatorRole,
+    Phase,
+    Program,
+    ProgramKind,
+    ProgramStatus,
+)
 from stpmodel.registry._names import NameIndex, name_key
 
 __all__ = [
@@ -22,6 +32,7 @@ __all__ = [
     "default_ministries",
     "default_program_cues",
     "default_programs",
+    "default_qualified_aliases",
     "name_key",
     "program_key",
 ]
@@ -41,16 +52,71 @@ def default_ministries() -> Mapping[str, Ministry]:
     return {e["code"]: Ministry(**{**e, "kind": MinistryKind(e["kind"])}) for e in entries}
 
 
+_MATCHING_ONLY = ("cues", "qualified_aliases", "not_followed_by")
+
+
+def _phase(program: str, entry: Mapping[str, Any], calendar: Calendar) -> Phase:
+    return Phase(
+        program=program,
+        label=entry["label"],
+        number=entry.get("number"),
+        start_fy=entry.get("start_fy"),
+        end_fy=entry.get("end_fy"),
+        calendar=calendar,
+        confirmed=entry.get("confirmed", True),
+        source=entry["source"],
+        overlaps_previous=entry.get("overlaps_previous", ""),
+    )
+
+
+def program_from_entry(entry: Mapping[str, Any]) -> Program:
+    """A [Program][stpmodel.Program] from one entry of programs.json."""
+    e = {k: v for k, v in entry.items() if k not in _MATCHING_ONLY}
+    calendar = Calendar(e.pop("calendar", Calendar.FISCAL.value))
+    pid = e["id"]
+    return Program(
+        **{
+            **e,
+            "aliases": tuple(e.get("aliases", ())),
+            "kind": ProgramKind(e.get("kind", "program")),
+            "status": ProgramStatus(e.get("status", "unknown")),
+            "calendar": calendar,
+            "operators": tuple(
+                Operator(
+                    name=o["name"],
+                    role=OperatorRole(o.get("role", "unknown")),
+                    source=o.get("source", ""),
+                )
+                for o in e.get("operators", ())
+            ),
+            "phases": tuple(_phase(pid, p, calendar) for p in e.get("phases", ())),
+            "goals": tuple(_phase(pid, g, calendar) for g in e.get("goals", ())),
+        }
+    )
+
+
 @functools.cache
 def default_programs() -> Mapping[str, Program]:
-    """The program catalog (SIP, ムーンショット, ASPIRE …), by ID."""
+    """The program catalog (SIP, ムーンショット, ASPIRE, 科学技術・イノベーション基本計画 …),
+    by ID, with phases, goals, periods, lineage and operators (each fact with its source)."""
+    return {e["id"]: program_from_entry(e) for e in _read("programs.json")["programs"]}
+
+
+@functools.cache
+def default_qualified_aliases() -> Mapping[str, tuple[str, ...]]:
+    """Spellings that name a program only when qualified by 第N期 or 次期 (基本計画 in
+    第6期基本計画 is the Basic Plan), by program ID: the `qualified_aliases` of
+    programs.json."""
     entries = _read("programs.json")["programs"]
-    return {
-        e["id"]: Program(
-            **{**e, "aliases": tuple(e.get("aliases", ())), "phases": tuple(e.get("phases", ()))}
-        )
-        for e in ({k: v for k, v in e.items() if k != "cues"} for e in entries)
-    }
+    return {e["id"]: tuple(e["qualified_aliases"]) for e in entries if e.get("qualified_aliases")}
+
+
+@functools.cache
+def default_not_followed_by() -> Mapping[str, tuple[str, ...]]:
+    """Continuations after which an alias is another name (統合イノベーション戦略推進会議 is
+    a council, not the strategy), by program ID."""
+    entries = _read("programs.json")["programs"]
+    return {e["id"]: tuple(e["not_followed_by"]) for e in entries if e.get("not_followed_by")}
 
 
 @functools.cache

@@ -1,0 +1,560 @@
+"""Program mentions: which program, which phase, by which rule (docs/model.md).
+
+An item's text is matched against the registry's spellings in [program_key] form (no white
+space, NFKC, no footnote marks), keeping each character's offset in the text so that a
+mention's span points into the item as printed. Around each name the linker reads the
+phase the text gives: 第N期 before or after it (`第3期知的基盤整備計画`, `S I P 第 3 期`), 次期
+before it (the phase after the one current in the year the text was written), 現行 (the
+one current then), and 最終年度 after it (the last year of that phase). Items that name no
+program take their initiative's by a cue (14課題, 第3期, 目標4) or, where the initiative
+is about a program, as its subject. Nothing else is inferred.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TypeVar
+
+import attrs
+
+from stpmodel._text import SUPERSCRIPT_DIGITS, drop_footnote_marks, search_key
+from stpmodel.dates import Period
+from stpmodel.model import (
+    Action,
+    Indicator,
+    Initiative,
+    MentionRule,
+    Phase,
+    Program,
+    ProgramKind,
+    ProgramMention,
+    Section,
+)
+from stpmodel.registry import (
+    default_not_followed_by,
+    default_program_cues,
+    default_programs,
+    default_qualified_aliases,
+    program_key,
+)
+
+__all__ = [
+    "Keyed",
+    "ProgramLinker",
+    "Unresolved",
+    "link_reposts",
+    "linker_for",
+    "plan_year",
+    "program_ids",
+    "subject_mentions",
+    "with_lineage",
+]
+
+_Reposted = TypeVar("_Reposted", Action, Initiative, Indicator)
+_MARKS = frozenset(SUPERSCRIPT_DIGITS)
+_DROPPED_RUN = re.compile(rf"[\s{SUPERSCRIPT_DIGITS}]+")
+_BEFORE = re.compile(r"(?:第([0-9]+)期|(次期)|(現行))[「『]?$")
+_AFTER = re.compile(r"^[」』]?(?:\([^()]{0,30}\))?第([0-9]+)期")
+_LAST_YEAR = re.compile(r"^[」』]?の最終年度")
+_PHASE_ONLY = re.compile(r"第([0-9]+)期")
+_GOAL = re.compile(r"目標([0-9]+)")
+# a program as the topic of a sentence: 「X」について, X(略称)について, Xの各課題については …
+_TOPIC = re.compile(
+    r"^[」』]?(?:\([^()]{0,30}\))?(?:第[0-9]+期)?(?:の(?:各)?課題(?:候補)?)?(?:については|について|に関しては|に関して)"
+)
+# what may stand before the topic: nothing, or a modifier ending in a verb or の (2018年に創設した)
+_MODIFIER = re.compile(r"^(?:|.{0,40}(?:した|する|された|される|の))(?:次期|第[0-9]+期)?[「『]?$")
+
+
+class Keyed:
+    """Text in [program_key][stpmodel.registry.program_key] form, mapping each character
+    of the key to its offset in the text.
+
+    Usually the key is the text less its spaces and footnote marks, one key character per
+    character kept: the mapping is then the few dropped runs (found by one regex, looked
+    up by bisection). Where NFKC makes a character longer (㈱ → (株)) or joins two, the
+    text is keyed character by character with an explicit offset per key character.
+    """
+
+    __slots__ = ("_explicit", "_gaps", "_shift", "key", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        stripped = "".join(drop_footnote_marks(text).split())
+        self.key = unicodedata.normalize("NFKC", stripped)
+        self._explicit: tuple[int, ...] | None = None
+        self._gaps: list[int] = []  # key index at which a dropped run stood
+        self._shift: list[int] = []  # characters dropped up to and including that run
+        if len(self.key) != len(stripped):
+            chars: list[str] = []
+            kept: list[int] = []
+            for i, c in enumerate(text):
+                n = "" if c.isspace() or c in _MARKS else unicodedata.normalize("NFKC", c)
+                chars.append(n)
+                kept.extend([i] * len(n))
+            self.key = "".join(chars)
+            self._explicit = tuple(kept)
+        elif len(stripped) != len(text):
+            dropped = 0
+            for run in _DROPPED_RUN.finditer(text):
+                self._gaps.append(run.start() - dropped)
+                dropped += run.end() - run.start()
+                self._shift.append(dropped)
+
+    @classmethod
+    def of(cls, text: str) -> Keyed:
+        return cls(text)
+
+    def to_text(self, index: int) -> int:
+        """The offset in the text of the key's character `index`."""
+        if self._explicit is not None:
+            return self._explicit[index]
+        at = bisect.bisect_right(self._gaps, index)
+        return index + (self._shift[at - 1] if at else 0)
+
+    def to_key(self, offset: int) -> int:
+        """The index in the key of the first character at or after `offset` of the text."""
+        if self._explicit is not None:
+            return bisect.bisect_left(self._explicit, offset)
+        lo, hi = 0, len(self.key)
+        while lo < hi:  # the first key index whose text offset is at or after `offset`
+            mid = (lo + hi) // 2
+            if self.to_text(mid) < offset:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The `(start, end)` in the original text of `key[start:end]`."""
+        if start >= end or not self.key:
+            return (0, 0)
+        return (self.to_text(start), self.to_text(end - 1) + 1)
+
+
+@attrs.frozen
+class Unresolved:
+    """A phase reference the linker could not resolve: what and why."""
+
+    text: str
+    reason: str
+
+
+@attrs.frozen
+class _Name:
+    program: str
+    rule: MentionRule
+    qualified: bool
+
+
+def _period(phase: Phase | None) -> Period | None:
+    return None if phase is None else phase.period
+
+
+def _last_year(phase: Phase | None, program: Program) -> Period | None:
+    end = program.last_year if phase is None else phase.end_fy
+    if end is None:
+        return None
+    return (
+        Period.calendar_year(end)
+        if program.calendar.value == "gregorian"
+        else Period.fiscal_year(end)
+    )
+
+
+class ProgramLinker:
+    """Finds the program mentions of a text, with their phases, from a catalog."""
+
+    def __init__(self, catalog: Mapping[str, Program]) -> None:
+        self.catalog = catalog
+        names: dict[str, _Name] = {}
+        qualified = default_qualified_aliases()
+        for program in catalog.values():
+            exact = {program_key(program.name_ja), program_key(program.acronym)}
+            for alias in (program.name_ja, program.acronym, *program.aliases):
+                key = program_key(alias)
+                if key and key not in names:
+                    rule = MentionRule.EXPLICIT if key in exact else MentionRule.ALIAS
+                    names[key] = _Name(program.id, rule, False)
+            for alias in qualified.get(program.id, ()):
+                key = program_key(alias)
+                if key and key not in names:
+                    names[key] = _Name(program.id, MentionRule.ALIAS, True)
+        self._names = names
+        self._stops = {
+            pid: tuple(program_key(s) for s in stops)
+            for pid, stops in default_not_followed_by().items()
+        }
+        self.cues = {
+            pid: tuple(program_key(cue) for cue in cues)
+            for pid, cues in default_program_cues().items()
+            if pid in catalog
+        }
+        # one trie-shaped pattern: each position is tried against the names that start with
+        # its character only, longest first
+        self._pattern = re.compile(_trie_pattern(names)) if names else None
+
+    # -- names in the text ---------------------------------------------------------------
+    def named(
+        self, text: str, written: int | None
+    ) -> tuple[list[ProgramMention], list[Unresolved]]:
+        """The mentions of programs `text` names, each with the phase the words around
+        the name give; `written` is the year the text was written (for 次期 and 現行)."""
+        keyed = Keyed.of(text)
+        key = keyed.key
+        found: list[ProgramMention] = []
+        problems: list[Unresolved] = []
+        if self._pattern is None:
+            return found, problems
+
+        def words(start: int, end: int) -> str:
+            return text[slice(*keyed.span(start, end))]
+
+        for m in self._pattern.finditer(key):
+            name = self._names[m.group(0)]
+            program = self.catalog[name.program]
+            rest = key[m.end() :]
+            if any(rest.startswith(stop) for stop in self._stops.get(program.id, ())):
+                continue
+            before = _BEFORE.search(key[max(0, m.start() - 8) : m.start()])
+            if name.qualified and before is None:
+                continue
+            start, end = m.start(), m.end()
+            rule = name.rule
+            phase: Phase | None = None
+            after = _AFTER.match(rest)
+            if after is not None:
+                phase = self._numbered(
+                    program, int(after.group(1)), words(start, end + after.end()), problems
+                )
+                end += after.end()
+            elif before is not None:
+                start -= len(before.group(0))
+                if before.group(1):
+                    phase = self._numbered(
+                        program, int(before.group(1)), words(start, end), problems
+                    )
+                else:
+                    phase = self._relative(
+                        program,
+                        written,
+                        words(start, end),
+                        problems,
+                        following=bool(before.group(2)),
+                    )
+                    rule = MentionRule.NEXT_PHASE
+            elif program.kind is ProgramKind.TERM and written is not None:
+                phase = program.phase_in(written)
+            period = _period(phase)
+            last = _LAST_YEAR.match(key[end:])
+            if last is not None:
+                period = _last_year(phase, program)
+                end += last.end()
+            found.append(
+                ProgramMention(
+                    program=program.id,
+                    phase=None if phase is None else phase.number,
+                    text=words(start, end),
+                    span=keyed.span(start, end),
+                    period=period,
+                    inferred=rule.inferred,
+                    rule=rule,
+                )
+            )
+        return found, problems
+
+    def _numbered(
+        self, program: Program, number: int, words: str, problems: list[Unresolved]
+    ) -> Phase | None:
+        for phase in program.phases:
+            if phase.number == number:
+                return phase
+        problems.append(Unresolved(words, f"the registry knows no phase {number} of {program.id}"))
+        return None
+
+    def _relative(
+        self,
+        program: Program,
+        written: int | None,
+        words: str,
+        problems: list[Unresolved],
+        *,
+        following: bool,
+    ) -> Phase | None:
+        """次期 (`following`) or 現行 X: the phase after (or of) the one current in
+        `written`."""
+        if written is None:
+            return None  # no edition, no year to count from: left open, as 今年度 is
+        current = program.phase_in(written)
+        if current is None or current.number is None:
+            problems.append(
+                Unresolved(words, f"the registry knows no phase of {program.id} in {written}")
+            )
+            return None
+        if not following:
+            return current
+        for phase in program.phases:
+            if phase.number == current.number + 1:
+                return phase
+        problems.append(
+            Unresolved(
+                words,
+                f"the registry knows no phase of {program.id} after {current.label} "
+                f"(current in {written})",
+            )
+        )
+        return None
+
+    # -- items under an initiative ----------------------------------------------------
+    def cued(
+        self,
+        text: str,
+        inherited: Sequence[ProgramMention],
+        named: Sequence[ProgramMention] = (),
+    ) -> list[ProgramMention]:
+        """Of the programs the initiative names (`inherited`) and `text` does not
+        (`named`), those `text` refers to without naming: by a phase of theirs (第3期), a
+        goal (目標4) or a cue (14課題). Words that belong to a name (the 第3期 of
+        第3期知的基盤整備計画) are no cue."""
+        keyed = Keyed.of(text)
+        taken = [m.span for m in named if m.span is not None]
+        key = keyed.key
+        for a, b in taken:  # blank out the words that belong to a name
+            start, end = _key_index(keyed, a), _key_index(keyed, b)
+            key = key[:start] + "\0" * (end - start) + key[end:]
+        found: list[ProgramMention] = []
+        for pid in dict.fromkeys(m.program for m in inherited):
+            if any(m.program == pid for m in named):
+                continue
+            program = self.catalog[pid]
+            hit = self._cue(program, key)
+            if hit is None:
+                continue
+            start, end, phase = hit
+            if phase is None:
+                # a cue names no phase: the initiative's, where it names exactly one
+                phases = {m.phase for m in inherited if m.program == pid and m.phase is not None}
+                if len(phases) == 1:
+                    phase = program.phase(phases.pop())
+            period = _period(phase)
+            last = _LAST_YEAR.match(key[end:])
+            if last is not None:
+                period = _last_year(phase, program)
+                end += last.end()
+            found.append(
+                ProgramMention(
+                    program=pid,
+                    phase=None if phase is None else phase.number,
+                    text=text[slice(*keyed.span(start, end))],
+                    span=keyed.span(start, end),
+                    period=period,
+                    inferred=True,
+                    rule=MentionRule.CUE,
+                )
+            )
+        return found
+
+    def _cue(self, program: Program, key: str) -> tuple[int, int, Phase | None] | None:
+        for m in _PHASE_ONLY.finditer(key):
+            for phase in program.phases:
+                if phase.number == int(m.group(1)) and phase.label == m.group(0):
+                    return m.start(), m.end(), phase
+        for m in _GOAL.finditer(key):
+            if any(goal.label == m.group(0) for goal in program.goals):
+                return m.start(), m.end(), None
+        for cue in self.cues.get(program.id, ()):
+            at = key.find(cue)
+            if at >= 0:
+                return at, at + len(cue), None
+        return None
+
+    def topic(self, text: str, mentions: Sequence[ProgramMention]) -> list[ProgramMention]:
+        """The mentions that are the topic of `text`'s first sentence (「X」について …)."""
+        first = text.split("。", 1)[0]
+        keyed = Keyed.of(first)
+        found: list[ProgramMention] = []
+        for mention in mentions:
+            if mention.span is None or mention.span[1] > len(first):
+                continue
+            start = _key_index(keyed, mention.span[0])
+            end = _key_index(keyed, mention.span[1])
+            if _TOPIC.match(keyed.key[end:]) and _MODIFIER.match(keyed.key[:start]):
+                found.append(mention)
+            break  # only the sentence's first program can be its topic
+        return found
+
+    def successors(self, pid: str) -> Iterable[str]:
+        """The registry successors of `pid` (PRISM → BRIDGE), in order."""
+        seen = {pid}
+        nxt = self.catalog[pid].successor if pid in self.catalog else ""
+        while nxt and nxt not in seen and nxt in self.catalog:
+            yield nxt
+            seen.add(nxt)
+            nxt = self.catalog[nxt].successor
+
+
+def _trie_pattern(words: Iterable[str]) -> str:
+    """A regular expression matching any of `words`, longest first, shaped as a trie;
+    Latin letters at a word's ends must not touch other Latin letters (FIRST is no match
+    in FIRSTS)."""
+    trie: dict[str, dict] = {}  # type: ignore[type-arg]
+    for word in words:
+        node = trie
+        for c in word:
+            node = node.setdefault(c, {})
+        node[""] = {}
+
+    def latin(c: str) -> bool:
+        return c.isascii() and c.isalpha()
+
+    def build(node: dict, last: str) -> str:  # type: ignore[type-arg]
+        branches: list[str] = []
+        for c in sorted(k for k in node if k):
+            branches.append(re.escape(c) + build(node[c], c))
+        if "" in node:
+            branches.append(r"(?![A-Za-z])" if latin(last) else "")
+        if len(branches) == 1:
+            return branches[0]
+        return "(?:" + "|".join(branches) + ")"
+
+    tops = []
+    for c in sorted(trie):
+        body = re.escape(c) + build(trie[c], c)
+        tops.append((r"(?<![A-Za-z])" if latin(c) else "") + body)
+    # a look-ahead on the first character lets the scanner skip most positions at once
+    first = "".join(re.escape(c) for c in sorted(trie))
+    return f"(?=[{first}])(?:{'|'.join(tops)})"
+
+
+def _key_index(keyed: Keyed, offset: int) -> int:
+    """The index in `keyed.key` of the first character at or after `offset` of the text."""
+    return keyed.to_key(offset)
+
+
+def subject_mentions(
+    linker: ProgramLinker, topics: Sequence[ProgramMention], via: str
+) -> tuple[ProgramMention, ...]:
+    """The links an initiative about `topics` passes to its items that name no program:
+    each topic program with its phase, then its registry successors (PRISM → BRIDGE)."""
+    found: list[ProgramMention] = []
+    for topic in topics:
+        found.append(
+            ProgramMention(
+                program=topic.program,
+                phase=topic.phase,
+                text=topic.text,
+                span=None,
+                period=topic.period,
+                inferred=True,
+                rule=MentionRule.SUBJECT,
+                via=via,
+            )
+        )
+        for successor in linker.successors(topic.program):
+            program = linker.catalog[successor]
+            found.append(
+                ProgramMention(
+                    program=successor,
+                    phase=None,
+                    text=topic.text,
+                    span=None,
+                    period=program.period,
+                    inferred=True,
+                    rule=MentionRule.SUBJECT,
+                    via=via,
+                )
+            )
+    return tuple(found)
+
+
+@functools.cache
+def _default_linker() -> ProgramLinker:
+    return ProgramLinker(default_programs())
+
+
+def linker_for(catalog: Mapping[str, Program]) -> ProgramLinker:
+    """The linker of `catalog`: built once for the registry's own catalog (its pattern
+    takes milliseconds to build), afresh for any other."""
+    if catalog is default_programs():
+        return _default_linker()
+    return ProgramLinker(catalog)
+
+
+def plan_year(catalog: Mapping[str, Program], edition: int | None) -> int | None:
+    """The year the Basic Plan an edition follows up was written: the first year of the
+    科学技術・イノベーション基本計画 phase in force in the edition's year (2021 for the 2024
+    edition, which follows up the 6th plan). Column 1 (基本計画における具体的な取組) and the
+    section's 目標 and 主要指標 quote that plan."""
+    plan = catalog.get("sti-basic-plan")
+    if plan is None or edition is None:
+        return None
+    phase = plan.phase_in(edition)
+    return None if phase is None else phase.start_fy
+
+
+def link_reposts(sections: list[Section]) -> list[Section]:
+    """`sections` with each (再掲) item's original: `repost_of` the ID of the item of the
+    same kind and text that is not itself a repost, where the roadmap has one, else
+    `repost_outside` (the original lies in another section of the 工程表)."""
+    originals: dict[tuple[str, str], str] = {}
+    for section in sections:
+        for indicator in section.indicators:
+            if not indicator.repost:
+                originals.setdefault(("indicator", search_key(indicator.text)), indicator.id)
+        for sub in section.subsections:
+            for ini in sub.initiatives:
+                if not ini.repost:
+                    originals.setdefault(("initiative", search_key(ini.text)), ini.id)
+                for action in ini.actions:
+                    if not action.repost:
+                        originals.setdefault(("action", search_key(action.text)), action.id)
+
+    def mark(obj: _Reposted, kind: str) -> _Reposted:
+        if not obj.repost:
+            return obj
+        original = originals.get((kind, search_key(obj.text)))
+        return attrs.evolve(obj, repost_of=original, repost_outside=original is None)
+
+    result = []
+    for section in sections:
+        subsections = tuple(
+            attrs.evolve(
+                sub,
+                initiatives=tuple(
+                    attrs.evolve(
+                        mark(ini, "initiative"),
+                        actions=tuple(mark(a, "action") for a in ini.actions),
+                    )
+                    for ini in sub.initiatives
+                ),
+            )
+            for sub in section.subsections
+        )
+        indicators = tuple(mark(ind, "indicator") for ind in section.indicators)
+        result.append(attrs.evolve(section, subsections=subsections, indicators=indicators))
+    return result
+
+
+def program_ids(mentions: tuple[ProgramMention, ...]) -> tuple[str, ...]:
+    """The IDs of the programs `mentions` link to, in order of first mention."""
+    return tuple(dict.fromkeys(m.program for m in mentions))
+
+
+def with_lineage(mentioned: dict[str, None], catalog: Mapping[str, Program]) -> dict[str, None]:
+    """The programs mentioned, then their predecessors and successors (transitively), so
+    that the lineage of every program a roadmap carries is in it too."""
+    result = dict(mentioned)
+    todo = list(mentioned)
+    while todo:
+        program = catalog.get(todo.pop())
+        if program is None:
+            continue
+        for other in (program.predecessor, program.successor):
+            if other and other in catalog and other not in result:
+                result[other] = None
+                todo.append(other)
+    return result
