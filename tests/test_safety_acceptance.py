@@ -1363,7 +1363,7 @@ def test_the_hint_after_a_diff_of_a_json_export_with_warnings_names_a_command_th
 
 # -- a core-only install: every command and function that needs an extra names it --------
 OPTIONAL = ["pandas", "icalendar", "openpyxl", "matplotlib", "matplotlib_fontja", "plotly"]
-OPTIONAL += ["pyarrow", "polars"]
+OPTIONAL += ["pyarrow", "polars", "xlsxwriter"]
 _CORE_ONLY = """
 import contextlib, io, json, os, sys, traceback
 
