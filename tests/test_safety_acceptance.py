@@ -1601,34 +1601,7 @@ def test_ctrl_c_at_any_moment_of_a_first_run_never_prints_a_traceback(tmp_path: 
     assert set(seen) <= {0, -signal.SIGINT}
 
 
-_SURROGATE_OPEN = "encodes its text before the shared writer sees it; owner: {}"
-
-
-@pytest.mark.parametrize(
-    "fmt",
-    [
-        "sqlite",
-        pytest.param(
-            "json",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason=_SURROGATE_OPEN.format("export/__init__.py and cli.py (JSON export)"),
-            ),
-        ),
-        pytest.param(
-            "csv",
-            marks=pytest.mark.xfail(
-                strict=True, reason=_SURROGATE_OPEN.format("export/tables.py (CSV writer)")
-            ),
-        ),
-        pytest.param(
-            "parquet",
-            marks=pytest.mark.xfail(
-                strict=True, reason=_SURROGATE_OPEN.format("export/arrow.py (Parquet writer)")
-            ),
-        ),
-    ],
-)
+@pytest.mark.parametrize("fmt", ["sqlite", "json", "csv", "parquet"])
 def test_a_lone_surrogate_in_a_roadmap_built_in_python_is_a_clear_write_error(
     tmp_path: Path, fmt: str
 ) -> None:
@@ -2012,11 +1985,6 @@ def test_a_full_stdout_on_the_model_path_is_one_line_and_exit_2(
     )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="report/__init__.py: write_html encodes the page before the shared writer sees "
-    "it, so a lone surrogate is a bare UnicodeEncodeError",
-)
 def test_a_lone_surrogate_in_the_report_is_a_clear_write_error(tmp_path: Path) -> None:
     pytest.importorskip("plotly", reason="the 'report' extra is not installed")
     from stpmodel.errors import WriteError

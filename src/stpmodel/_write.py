@@ -1,8 +1,9 @@
 """Safe output: the one way stpmodel writes a file, and the cell and text guards of writers.
 
 Every command and function that writes a file goes through [atomic_path][stpmodel._write.atomic_path]
-(or its helpers [write_bytes][stpmodel._write.write_bytes] and
-[write_files][stpmodel._write.write_files]), which keep these rules:
+(or its helpers [write_bytes][stpmodel._write.write_bytes],
+[write_text][stpmodel._write.write_text] and [write_files][stpmodel._write.write_files]),
+which keep these rules:
 
 - an existing target is refused unless the caller asks (`overwrite=True`, `--force`);
 - a symbolic link at the target is always refused, and its target is left untouched;
@@ -11,7 +12,12 @@ Every command and function that writes a file goes through [atomic_path][stpmode
   is renamed into place only when complete, so a failed write (disk full, size limit)
   leaves what was there before;
 - every operating-system error becomes a [WriteError][stpmodel.errors.WriteError]
-  `cannot write PATH: reason`.
+  `cannot write PATH: reason`;
+- text with a character its encoding has no form for (a lone surrogate, which a roadmap
+  built in Python may hold) is a `WriteError` naming the file and the character, and
+  nothing is left behind: writers encode inside `atomic_path` (as
+  [write_text][stpmodel._write.write_text] does) or inside
+  [encoding_for][stpmodel._write.encoding_for] when they must encode before writing.
 
 Output formats that a spreadsheet or a terminal interprets get three guards here:
 [guard][stpmodel._write.guard] neutralises CSV and spreadsheet cells that would run as
@@ -38,6 +44,7 @@ __all__ = [
     "Replacer",
     "Written",
     "atomic_path",
+    "encoding_for",
     "escape_controls",
     "guard",
     "has_controls",
@@ -45,6 +52,7 @@ __all__ = [
     "unwritable",
     "write_bytes",
     "write_files",
+    "write_text",
     "write_with",
 ]
 
@@ -212,6 +220,27 @@ def atomic_path(path: StrPath, *, overwrite: bool = False, suffix: str = ".tmp")
         raise
 
 
+@contextmanager
+def encoding_for(path: StrPath) -> Iterator[None]:
+    """Encode text meant for `path` inside this block: a character the encoding has no form
+    for (a lone surrogate such as `\\ud800`) becomes a [WriteError][stpmodel.errors.WriteError]
+    naming `path` and the character, as it does inside [atomic_path][stpmodel._write.atomic_path].
+
+    For writers that must encode before they write (several files checked before the
+    first is written, a zip archive, Parquet): call it before anything is on disk, so a
+    failure leaves nothing behind.
+
+    ```python
+    with encoding_for("out.csv"):
+        files = {name: text.encode("utf-8") for name, text in texts.items()}
+    ```
+    """
+    try:
+        yield
+    except UnicodeEncodeError as exc:
+        raise WriteError(os.fspath(path), _unencodable(exc)) from exc
+
+
 def _unencodable(exc: UnicodeEncodeError) -> str:
     """Why the text could not be written: a character (a lone surrogate such as `\\ud800`,
     which a roadmap built in Python may hold and no parser output does) has no form in the
@@ -281,6 +310,16 @@ def write_bytes(path: StrPath, data: bytes, *, overwrite: bool = False) -> str:
     """Write `data` to `path` by the rules of [atomic_path][stpmodel._write.atomic_path]; returns the path."""
     with atomic_path(path, overwrite=overwrite) as tmp:
         _fill(tmp, data)
+    return os.fspath(path)
+
+
+def write_text(path: StrPath, text: str, *, overwrite: bool = False) -> str:
+    """Write `text` as UTF-8 to `path` by the rules of [atomic_path][stpmodel._write.atomic_path];
+    returns the path. The text is encoded inside, so a character UTF-8 has no form for (a
+    lone surrogate) is a [WriteError][stpmodel.errors.WriteError] naming `path` and the
+    character, and nothing is left behind."""
+    with atomic_path(path, overwrite=overwrite) as tmp:
+        _fill(tmp, text.encode("utf-8"))
     return os.fspath(path)
 
 

@@ -45,14 +45,15 @@ def export(
         WriteError: the target exists (without `overwrite`), is a symbolic link or not a
             regular file, or the system refused the write.
             For xlsx also a text longer than an Excel cell holds (32,767 characters).
+            For JSON, CSV and Parquet also a text with a lone surrogate (which a roadmap
+            built in Python may hold): the error names the file and the character.
         ValueError: `fmt` is not one of the formats.
     """
     if fmt == "json":
-        from stpmodel._write import write_bytes
+        from stpmodel._write import write_text
         from stpmodel.serialize import dumps
 
-        data = dumps(roadmap, indent=indent).encode("utf-8")
-        return write_bytes(path, data, overwrite=overwrite)
+        return write_text(path, dumps(roadmap, indent=indent), overwrite=overwrite)
     if fmt == "csv":
         from stpmodel.export.tables import write_csv
 

@@ -114,9 +114,12 @@ def write_parquet(
     Raises:
         MissingExtraError: pyarrow is not installed.
         WriteError: a target exists (without `overwrite`), is a link or not a regular
-            file, or the system refused the write.
+            file, or the system refused the write; or a text holds a lone surrogate (a
+            roadmap built in Python may), named with `path`, and nothing is written.
     """
-    from stpmodel._write import write_files
+    from stpmodel._write import encoding_for, write_files
 
     _pyarrow()
-    return write_files(path, parquet_files(roadmap), overwrite=overwrite)
+    with encoding_for(path):
+        files = parquet_files(roadmap)
+    return write_files(path, files, overwrite=overwrite)

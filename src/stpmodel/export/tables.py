@@ -34,7 +34,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from stpmodel import records as rec
-from stpmodel._write import guard, unguard, write_bytes, write_files
+from stpmodel._write import encoding_for, guard, unguard, write_bytes, write_files
 from stpmodel.model import Action, Indicator, Initiative, Section, StatusNote, Subsection
 
 if TYPE_CHECKING:  # frame (imported by Roadmap.to_frame) imports this module
@@ -313,9 +313,12 @@ def write_csv(roadmap: Roadmap, path: str | os.PathLike[str], *, overwrite: bool
     The folder is made if missing (its parent must exist). When any file this would
     write is there already, nothing is written unless `overwrite` is true; then only
     those files are replaced, each atomically, and no other file of the folder is
-    touched. Returns the path written.
+    touched. Returns the path written. A text with a lone surrogate (a roadmap built in
+    Python may hold one) is a WriteError naming `path` and the character, and nothing is
+    written.
     """
-    files = csv_files(roadmap)
+    with encoding_for(path):
+        files = csv_files(roadmap)
     if os.fspath(path).lower().endswith(".zip"):
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:

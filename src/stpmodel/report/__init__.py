@@ -427,8 +427,9 @@ def write_html(
     Raises:
         MissingExtraError: plotly is not installed (`pip install 'stpmodel[report]'`).
         WriteError: ``path`` exists and ``overwrite`` is false, is a symbolic link or not a
-            regular file, or cannot be written (see [WriteError][stpmodel.errors.WriteError]).
+            regular file, or cannot be written (see [WriteError][stpmodel.errors.WriteError]),
+            or the roadmap holds a lone surrogate (the error names the file and the character).
     """
-    from stpmodel._write import write_bytes
+    from stpmodel._write import write_text
 
-    return write_bytes(path, render_html(roadmap, today=today).encode("utf-8"), overwrite=overwrite)
+    return write_text(path, render_html(roadmap, today=today), overwrite=overwrite)
