@@ -466,6 +466,18 @@ def _say(stream: TextIO | None, text: str) -> None:
         stream.write(escape_controls(text, json=True, bidi=True))
 
 
+def _drop_stdout() -> None:
+    """Standard output refused the answer (a full disk, a closed pipe): point it at the null
+    device, so that what is left in its buffer is dropped and the interpreter's final flush
+    has nothing to fail on (which would print "Exception ignored in <stdout>", exit 120)."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        try:
+            os.dup2(devnull, sys.stdout.fileno())
+        finally:
+            os.close(devnull)
+
+
 class _Signalled(BaseException):
     """SIGTERM (or SIGHUP) arrived: unwinds like KeyboardInterrupt, so that a write in
     progress removes its temporary file, and is not caught by `except Exception`."""
@@ -565,7 +577,14 @@ def _run(argv: Sequence[str]) -> int:
         func: Callable[[argparse.Namespace, TextIO], int] = args.func
         buffer = io.StringIO()
         status = func(args, buffer)
-        _say(sys.stdout, buffer.getvalue())
+        output = buffer.getvalue()
+        if output:
+            try:
+                _say(sys.stdout, output)
+                sys.stdout.flush()  # a full disk is reported here, not at the interpreter's exit
+            except OSError:
+                _drop_stdout()
+                raise
         return status
     except _UsageError as exc:
         text = str(exc)
