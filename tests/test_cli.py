@@ -519,6 +519,33 @@ def test_parse_output_refuses_an_existing_file(
     assert json.loads(target.read_bytes())["sections"][0]["number"] == 6
 
 
+def test_parse_output_is_indented_only_with_indent_as_export_is(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """`parse FILE -o OUT.json --indent N` writes what `export --input FILE --format json
+    --indent N` writes; without `--indent` both are compact; `--indent` without `-o` is a
+    usage error naming the option."""
+    variant = str(DATA / "variant_print.txt")
+    for extra in ([], ["--indent", "2"]):
+        parsed, exported = tmp_path / f"p{len(extra)}.json", tmp_path / f"e{len(extra)}.json"
+        assert run(capsys, "parse", variant, "-o", str(parsed), *extra)[0] == 0
+        argv = ["export", "--input", variant, "--format", "json", "-o", str(exported)]
+        assert run(capsys, *argv, *extra)[0] == 0
+        assert parsed.read_bytes() == exported.read_bytes()
+        lines = parsed.read_text(encoding="utf-8").splitlines()
+        assert (len(lines) > 100) == bool(extra)
+        if extra:
+            assert lines[1].startswith('  "')
+    status, out, err = run(capsys, "parse", variant, "--indent", "2")
+    assert (status, out) == (2, "")
+    assert "--indent" in err
+    assert "-o" in err
+    status, _, err = run(capsys, "parse", variant, "-o", str(tmp_path / "x.json"), "--indent", "x")
+    assert status == 2
+    assert "--indent" in err
+    assert not (tmp_path / "x.json").exists()
+
+
 def _limit_file_size() -> None:
     import resource
 

@@ -1994,11 +1994,6 @@ def test_a_lone_surrogate_in_the_report_is_a_clear_write_error(tmp_path: Path) -
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.py: `parse -o` still writes dumps(indent=1) (the slow pure-Python encoder, "
-    "1.5x the bytes) while `export --format json` is compact by default; no --indent there",
-)
 def test_parse_o_writes_the_same_compact_json_as_export(home: Path, tmp_path: Path) -> None:
     """Both commands write the canonical JSON of a roadmap: `parse FILE -o OUT.json`
     should write it as `export --input FILE --format json` does (compact by default)."""

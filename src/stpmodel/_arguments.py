@@ -19,6 +19,7 @@ __all__ = [
     "export_options",
     "fiscal_years",
     "indent",
+    "indent_option",
     "list_options",
     "no_options",
     "parse_options",
@@ -105,6 +106,16 @@ def force_option(p: argparse.ArgumentParser) -> None:
     )
 
 
+def indent_option(p: argparse.ArgumentParser) -> None:
+    """`--indent N` of the commands that write JSON (compact by default)."""
+    p.add_argument(
+        "--indent",
+        type=indent,
+        metavar="N",
+        help="JSON only: one value a line, indented by N spaces (default: compact)",
+    )
+
+
 def deadlines_options(p: argparse.ArgumentParser) -> None:
     source_options(p)
     p.add_argument("--from", dest="from_year", type=year, metavar="YEAR", help="first year written")
@@ -171,6 +182,7 @@ def parse_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--encoding", default=None, help="encoding (default: detect UTF-8 / CP932)")
     p.add_argument("--strict", action="store_true", help="treat warnings as errors (exit 1)")
     p.add_argument("-o", "--output", metavar="OUT.json", help="write the model as JSON")
+    indent_option(p)
     force_option(p)
 
 
@@ -182,12 +194,7 @@ def export_options(p: argparse.ArgumentParser) -> None:
         choices=["json", "csv", "sqlite", "xlsx", "parquet", "graphml", "gexf"],
     )
     p.add_argument("-o", "--output", required=True, metavar="PATH")
-    p.add_argument(
-        "--indent",
-        type=indent,
-        metavar="N",
-        help="JSON only: one value a line, indented by N spaces (default: compact)",
-    )
+    indent_option(p)
     force_option(p)
 
 

@@ -256,10 +256,12 @@ def _cmd_parse(args: argparse.Namespace, out: TextIO) -> int:
         return 1 if exc.problems else 2
     _say_warnings(args, roadmap.warnings)
     if args.output:
-        from stpmodel._write import write_bytes
-        from stpmodel.serialize import dumps
+        from stpmodel import export
 
-        write_bytes(args.output, dumps(roadmap, indent=1).encode("utf-8"), overwrite=args.force)
+        # the same JSON as `export --format json`: compact unless --indent N
+        export.export(roadmap, "json", args.output, overwrite=args.force, indent=args.indent)
+    elif args.indent is not None:
+        raise _UsageError("--indent applies to the JSON written with -o only")
     out.write(_format.parse_summary(args.file, roadmap))
     return 0
 
