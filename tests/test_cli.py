@@ -207,6 +207,26 @@ def test_show(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(out)["id"] == "6.1.2"
 
 
+@pytest.mark.parametrize("ident", ["x" * 100_000, "科技" * 50_000])
+def test_show_of_a_huge_unknown_id_echoes_only_its_start(
+    capsys: pytest.CaptureFixture[str], ident: str
+) -> None:
+    """A pasted page given as the ID is not repeated whole in the error: its first columns
+    (at most 80, wide characters counting two) and `…`, still one line, exit 2."""
+    status, out, err = run(capsys, "show", ident)
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1
+    assert err.startswith("stpmodel: error: no object with ID '")
+    echoed = err.split("'")[1]
+    assert echoed.endswith("…")
+    assert ident.startswith(echoed[:-1])
+    assert 40 <= len(echoed) <= 80
+    assert len(err) < 400
+    status, _, err = run(capsys, "show", "6.1.2.zz")  # a short one is echoed whole
+    assert status == 2
+    assert "'6.1.2.zz'" in err
+
+
 def test_programs_ministries_search(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "programs")
     assert status == 0

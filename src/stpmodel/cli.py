@@ -117,6 +117,10 @@ def _cmd_deadlines(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+_ECHOED = 80
+"""The most columns of a user's argument an error message repeats (then `…`)."""
+
+
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
     import json
 
@@ -125,8 +129,9 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> int:
         obj = roadmap.get(args.id)
     except UnknownIdError as exc:
         close = f"; close matches: {'; '.join(exc.matches)}" if exc.matches else ""
+        shown = _format.truncate(args.id, _ECHOED)  # a pasted page is not echoed whole
         raise _UsageError(
-            f"no object with ID {args.id!r}{close}"
+            f"no object with ID {shown!r}{close}"
             " (IDs look like 6.1.2, 6.1.2.a3, 6.1.2.s1, fn94, 科技, sip)"
         ) from None
     if args.format == "json":
