@@ -30,6 +30,7 @@ _KEY_MODULES = (
     "_bundled.py",
     "_gcpause.py",
     "_lazy.py",
+    "_program.py",
     "_recorded.py",
     "_shown.py",
     "_text.py",
