@@ -159,7 +159,16 @@ _MODEL = {
 
 
 @pytest.mark.parametrize(
-    "module", ["stpmodel._html", "stpmodel._shown", "stpmodel._labels", "stpmodel.records"]
+    "module",
+    [
+        "stpmodel._html",
+        "stpmodel._shown",
+        "stpmodel._labels",
+        "stpmodel.records",
+        "stpmodel._date_records",
+        "stpmodel._indicator_records",
+        "stpmodel._program_records",
+    ],
 )
 def test_renderers_import_no_model_class(module: str) -> None:
     """The renderers and the records work on plain values, so every model class can use
