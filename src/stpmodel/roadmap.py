@@ -41,6 +41,7 @@ from stpmodel.model import (
     Initiative,
     ItemKind,
     Ministry,
+    MinistryRef,
     Program,
     Section,
     StatusNote,
@@ -262,6 +263,16 @@ class Roadmap(Shown):
         self.get(ident)
         key = self._index.parents.get(ident)
         return None if key is None else self._index.by_id[key]
+
+    def item_ministries(self, item: Initiative | StatusNote | Action) -> tuple[MinistryRef, ...]:
+        """The ministries an item stands for: its own tags, and for a status note (which
+        carries no tag of its own) its initiative's. The one place this rule is written;
+        not to be confused with [query.ministries_of][stpmodel.query.ministries_of], the
+        ministries of a program."""
+        if isinstance(item, StatusNote):
+            initiative = self.get(item.initiative_id, Initiative)
+            return initiative.ministries
+        return item.ministries
 
     def walk(self) -> Iterator[TreeNode]:
         """Every object of the document tree, depth first in document order.
