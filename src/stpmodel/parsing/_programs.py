@@ -56,7 +56,7 @@ __all__ = [
 
 _Reposted = TypeVar("_Reposted", Action, Initiative, Indicator)
 _MARKS = frozenset(SUPERSCRIPT_DIGITS)
-_DROPPED_RUN = re.compile(rf"[\s{SUPERSCRIPT_DIGITS}]+")
+_DROPPED_RUN = re.compile(rf"[\s{SUPERSCRIPT_DIGITS}][\s{SUPERSCRIPT_DIGITS}]*")  # class first
 _BEFORE = re.compile(r"(?:第([0-9]+)期|(次期)|(現行))[「『]?$")
 _AFTER = re.compile(r"^[」』]?(?:\([^()]{0,30}\))?第([0-9]+)期")
 _LAST_YEAR = re.compile(r"^[」』]?の最終年度")
@@ -80,7 +80,7 @@ class Keyed:
     text is keyed character by character with an explicit offset per key character.
     """
 
-    __slots__ = ("_explicit", "_gaps", "_shift", "key", "text")
+    __slots__ = ("_explicit", "_gaps", "_pending", "_shift", "key", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -98,12 +98,18 @@ class Keyed:
                 kept.extend([i] * len(n))
             self.key = "".join(chars)
             self._explicit = tuple(kept)
-        elif len(stripped) != len(text):
-            dropped = 0
-            for run in _DROPPED_RUN.finditer(text):
-                self._gaps.append(run.start() - dropped)
-                dropped += run.end() - run.start()
-                self._shift.append(dropped)
+        # the dropped runs are looked up when an offset is first asked for: most texts
+        # name no program, and their offsets are never needed
+        self._pending = self._explicit is None and len(stripped) != len(text)
+
+    def _find_runs(self) -> None:
+        """Record where the dropped runs stood (once, on the first offset asked for)."""
+        self._pending = False
+        dropped = 0
+        for run in _DROPPED_RUN.finditer(self.text):
+            self._gaps.append(run.start() - dropped)
+            dropped += run.end() - run.start()
+            self._shift.append(dropped)
 
     @classmethod
     def of(cls, text: str) -> Keyed:
@@ -113,6 +119,8 @@ class Keyed:
         """The offset in the text of the key's character `index`."""
         if self._explicit is not None:
             return self._explicit[index]
+        if self._pending:
+            self._find_runs()
         at = bisect.bisect_right(self._gaps, index)
         return index + (self._shift[at - 1] if at else 0)
 
