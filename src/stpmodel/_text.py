@@ -64,6 +64,9 @@ def _spaced() -> re.Pattern[str]:
 
 
 _DASHES = str.maketrans({"－": "-", "‐": "-", "―": "-", "−": "-", "〜": "～", "~": "～"})
+# whether a text has any character `_DASHES` maps: a translation through a table looks up
+# every character, a class finds the (usually absent) few at once
+_DASH = re.compile("[－‐―−〜~]")
 
 
 def normalize_space(text: str) -> str:
@@ -91,7 +94,9 @@ def search_key(text: str) -> str:
     Japanese is written without spaces, so removing all of them makes `"S I P"`,
     `"SIP"` and `"ＳＩＰ"` the same key, as well as `"2026 年度"` and `"2026年度"`.
     """
-    text = unicodedata.normalize("NFKC", drop_footnote_marks(text)).translate(_DASHES)
+    text = unicodedata.normalize("NFKC", drop_footnote_marks(text))
+    if _DASH.search(text):
+        text = text.translate(_DASHES)
     return _WS.sub("", text).casefold()
 
 
