@@ -228,7 +228,7 @@ class ProgramLinker:
             name = self._names[m.group(0)]
             program = self.catalog[name.program]
             rest = key[m.end() :]
-            if any(rest.startswith(stop) for stop in self._stops.get(program.id, ())):
+            if rest.startswith(self._stops.get(program.id, ())):  # any of them (a tuple)
                 continue
             before = _BEFORE.search(key[max(0, m.start() - 8) : m.start()])
             if name.qualified and before is None:
