@@ -29,6 +29,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from mkdocs.plugins import event_priority
+
 ROOT = Path(__file__).resolve().parents[1]
 
 # What the tutorial shows, and the commands that draw it (as a reader would type them).
@@ -350,6 +352,51 @@ def _figures(html: str) -> str:
     )
 
 
+def _declared_home(path: str) -> str | None:
+    """Where ``path``, a public name in a private module, says it belongs (its object's
+    ``__module__``) when that module is public: a public module re-exports the names of
+    its private parts under its own name (``stpmodel._collections.Deadline`` is
+    ``stpmodel.roadmap.Deadline``); None otherwise."""
+    import importlib
+
+    module_name, _, name = path.rpartition(".")
+    if not module_name.startswith("stpmodel") or name.startswith("_"):
+        return None
+    if not any(part.startswith("_") for part in module_name.split(".")):
+        return None
+    try:
+        obj = getattr(importlib.import_module(module_name), name)
+    except (ImportError, AttributeError, ValueError):
+        return None
+    home = getattr(obj, "__module__", None)
+    if not isinstance(home, str) or any(p.startswith("_") for p in home.split(".")):
+        return None
+    return f"{home}.{name}"
+
+
+TITLE_PATH = re.compile(r'(title="[^"]*\()(stpmodel[\w.]*)(\)" href="[^"#]*#)(stpmodel[\w.]*)"')
+
+
+def _public_titles(html: str) -> str:
+    """A link's title names what it links to by the path of its anchor (a public one),
+    not by the private module the name is defined in."""
+
+    def title(found: re.Match[str]) -> str:
+        path, anchor = found.group(2), found.group(4)
+        private = any(part.startswith("_") for part in path.split(".")[1:])
+        return found.group(1) + (anchor if private else path) + found.group(3) + anchor + '"'
+
+    return TITLE_PATH.sub(title, html)
+
+
+@event_priority(-100)  # after autorefs (-50) has made the links and their titles
+def on_env(env: Any, config: Any, files: Any, **kwargs: Any) -> Any:
+    for file in files:
+        if file.page is not None and file.page.content:
+            file.page.content = _public_titles(file.page.content)
+    return env
+
+
 def on_page_content(html: str, page: Any, config: Any, **kwargs: Any) -> str:
     autorefs = config.plugins.get("autorefs")
     if autorefs is not None:
@@ -404,7 +451,8 @@ else:
 
     def _private(base: object) -> bool:
         """True for a private base, or one spelt with a private name (``tuple[_T, ...]``)."""
-        paths = [getattr(base, "canonical_path", None) or str(base)]
+        canonical = getattr(base, "canonical_path", None) or str(base)
+        paths = [] if _declared_home(canonical) else [canonical]
         paths += re.findall(r"[A-Za-z_][\w.]*", str(base))
         return any(
             part.startswith("_") and not part.startswith("__")
@@ -485,7 +533,14 @@ else:
 
         found: dict[str, str] = {}
         table = tomllib.loads((ROOT / "docs" / "fields.toml").read_text(encoding="utf-8"))
-        found.update(table.get(_public_path(cls), {}))
+        key = _public_path(cls)
+        with contextlib.suppress(ImportError, AttributeError):
+            module = importlib.import_module(cls.module.canonical_path)
+            real = getattr(module, cls.name)
+            # a class of a private part of a public module belongs to that module
+            declared = f"{real.__module__}.{real.__qualname__}"
+            key = declared if declared in table else key
+        found.update(table.get(key, {}))
         with contextlib.suppress(ImportError, AttributeError):
             module = importlib.import_module(cls.module.canonical_path)
             real = getattr(module, cls.name)

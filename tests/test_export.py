@@ -407,7 +407,7 @@ def test_a_missing_extra_names_the_install_line_excel(
     from stpmodel import MissingExtraError
     from stpmodel.export.xlsx import write_xlsx
 
-    monkeypatch.setitem(sys.modules, "openpyxl", None)
+    monkeypatch.setitem(sys.modules, "xlsxwriter", None)
     with pytest.raises(MissingExtraError, match=r"pip install 'stpmodel\[excel\]'"):
         write_xlsx(roadmap, tmp_path / "x.xlsx")
     assert not (tmp_path / "x.xlsx").exists()

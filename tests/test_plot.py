@@ -518,17 +518,19 @@ def _missing_glyphs(figure: Figure) -> set[str]:
 def test_japanese_style_gives_own_figures_the_font_and_restores_rcparams(
     roadmap: Roadmap,
 ) -> None:
-    before = matplotlib.rcParams.copy()
-    with warnings.catch_warnings():  # without the style: boxes (and a warning) for 府 …
-        warnings.simplefilter("ignore")
-        assert "府" in _missing_glyphs(_own_figure(roadmap))
-    with plot.japanese_style() as font:
-        assert matplotlib.rcParams["font.family"][0] == font.get_name()
-        assert _missing_glyphs(_own_figure(roadmap)) == set()
-    assert matplotlib.rcParams.copy() == before
-    with plot.japanese_style():  # twice: the font is registered once
-        assert _missing_glyphs(_own_figure(roadmap)) == set()
-    assert matplotlib.rcParams.copy() == before
+    # matplotlib's own default font, whatever an earlier test or import set globally
+    with matplotlib.rc_context({"font.family": ["sans-serif"], "font.sans-serif": ["DejaVu Sans"]}):
+        before = matplotlib.rcParams.copy()
+        with warnings.catch_warnings():  # without the style: boxes (and a warning) for 府 …
+            warnings.simplefilter("ignore")
+            assert "府" in _missing_glyphs(_own_figure(roadmap))
+        with plot.japanese_style() as font:
+            assert matplotlib.rcParams["font.family"][0] == font.get_name()
+            assert _missing_glyphs(_own_figure(roadmap)) == set()
+        assert matplotlib.rcParams.copy() == before
+        with plot.japanese_style():  # twice: the font is registered once
+            assert _missing_glyphs(_own_figure(roadmap)) == set()
+        assert matplotlib.rcParams.copy() == before
 
 
 # -- the deprecated module --------------------------------------------------------------

@@ -287,3 +287,14 @@ def test_integer_columns_are_integers_in_every_frame(roadmap: Roadmap) -> None:
         for column in spec.columns:
             if column.kind == "int":
                 assert pd.api.types.is_integer_dtype(frame[column.name]), (name, column.name)
+
+
+def test_a_status_note_stands_for_its_initiatives_ministries() -> None:
+    roadmap = stpmodel.load()
+    initiative = roadmap.get("6.1.2", stpmodel.Initiative)
+    note = initiative.status_notes[0]
+    assert initiative.ministries
+    assert roadmap.item_ministries(note) == initiative.ministries
+    action = initiative.actions[0]
+    assert roadmap.item_ministries(action) == action.ministries
+    assert roadmap.item_ministries(initiative) == initiative.ministries

@@ -278,7 +278,7 @@ def _read(part: str) -> dict[str, Any] | None:
         return None
     try:
         data = json.loads(body)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: arrays nested thousands deep
         return None
     return data if type(data) is dict else None
 
@@ -412,27 +412,78 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         found = answer(argv)
         if found is not None:
-            _say(found[0], escape=not found[1])
+            try:
+                _say(found[0], escape=not found[1])
+                sys.stdout.flush()  # a full disk is reported here, not at exit
+            except BrokenPipeError:
+                raise
+            except OSError as exc:  # as the model path says it: one line, exit 2
+                return _unwritable(exc)
             return 0
+        # importing the model path takes a while on a first run: Ctrl-C here is handled too
+        from stpmodel.cli import main as model_main
     except BrokenPipeError:
         return 0
-    except KeyboardInterrupt:  # as the model path ends: a notice, then by the signal
-        import contextlib
-        import signal
-
-        from stpmodel import cli
-
-        with contextlib.suppress(Exception):  # a broken stderr: ending is what counts
-            cli._say(sys.stderr, "stpmodel: interrupted\n")
-        return cli._end_by(signal.SIGINT)
-    from stpmodel.cli import main as model_main
-
+    except KeyboardInterrupt:
+        return _interrupted()
+    status = model_main(argv)  # ends by a signal itself (or, called in a program, raises)
     try:
-        return model_main(argv)
-    finally:
         request = _request(argv)
         if request is not None and _read(_PART_OF[request[0]]) is None:
             _refresh()
+    except KeyboardInterrupt:  # the answer is printed; building the cache was cut short
+        return _interrupted()
+    return status
+
+
+def _unwritable(exc: OSError) -> int:
+    """Standard output refused the answer (a full disk, `>/dev/full`): one line on stderr,
+    exit 2, and nothing more is tried on that stream at exit."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(f"stpmodel: error: {exc.strerror or exc}\n")
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+    try:  # drop what could not be written, so the interpreter's exit does not retry it
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+    return 2
+
+
+def _interrupted() -> int:
+    """Ctrl-C outside the model path's own handling: as the model path ends, one line and
+    then the end by SIGINT (a shell sees 130), without importing the model path to say so.
+    Called by another program (a notebook), the interrupt goes back to it."""
+    import signal
+
+    program = _is_program()
+    if program and hasattr(os, "kill"):
+        signal.signal(signal.SIGINT, signal.SIG_DFL)  # a second Ctrl-C just ends it
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write("stpmodel: interrupted\n")
+            sys.stderr.flush()
+    except Exception:  # a broken stderr: ending is what counts
+        pass
+    if not program:
+        raise KeyboardInterrupt
+    if hasattr(os, "kill"):
+        os.kill(os.getpid(), signal.SIGINT)
+    return 128 + signal.SIGINT
+
+
+def _is_program() -> bool:
+    """Whether this process is the `stpmodel` command (the console script or `python -m
+    stpmodel`), as `stpmodel.cli` decides it."""
+    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
+    if spec is not None and spec.name == "stpmodel.__main__":
+        return True
+    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
+    return name in ("stpmodel", "stpmodel.exe")
 
 
 def _refresh() -> None:

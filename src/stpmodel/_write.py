@@ -204,9 +204,27 @@ def atomic_path(path: StrPath, *, overwrite: bool = False, suffix: str = ".tmp")
         if isinstance(exc, WriteError):
             raise
         raise WriteError(shown, _reason(exc)) from exc
+    except UnicodeEncodeError as exc:  # a roadmap built in Python holding a lone surrogate
+        _discard(tmp)
+        raise WriteError(shown, _unencodable(exc)) from exc
     except BaseException:
         _discard(tmp)
         raise
+
+
+def _unencodable(exc: UnicodeEncodeError) -> str:
+    """Why the text could not be written: a character (a lone surrogate such as `\\ud800`,
+    which a roadmap built in Python may hold and no parser output does) has no form in the
+    file's encoding."""
+    bad = exc.object[exc.start : exc.end] if isinstance(exc.object, str) else ""
+    shown = "".join(f"\\u{ord(c):04x}" for c in bad[:3]) or "a character"
+    what = "a lone surrogate, which is not Unicode text and"
+    if not bad or not all("\ud800" <= c <= "\udfff" for c in bad):
+        what = "a character that"
+    return (
+        f"its text holds {shown}, {what} has no {exc.encoding.upper()} form "
+        "(replace it in the roadmap before writing)"
+    )
 
 
 _RANDOM = 8  # the characters mkstemp puts between prefix and suffix

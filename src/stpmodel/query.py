@@ -14,6 +14,7 @@ from typing import Any, Self, SupportsIndex, overload
 import attrs
 
 from stpmodel._args import check_date, check_flag, check_kind, check_relation
+from stpmodel._index import memoized
 from stpmodel._text import search_key
 from stpmodel.dates import DateMention, Period, Relation
 from stpmodel.errors import ArgumentTypeError
@@ -34,7 +35,6 @@ from stpmodel.roadmap import (
     Results,
     Roadmap,
     TreeNode,
-    memoized,
 )
 
 __all__ = [

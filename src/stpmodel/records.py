@@ -29,10 +29,35 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypedDict
 
-from stpmodel.dates import fiscal_quarter_of, fiscal_year_of
+from stpmodel._date_records import (
+    DateRecord,
+    DeadlineRecord,
+    MentionRecord,
+    date_record,
+    deadline_record,
+    lead_codes,
+    mention_record,
+    ministry_codes,
+)
+from stpmodel._indicator_records import (
+    IndicatorRecord,
+    ObservationRecord,
+    indicator_record,
+    observation_record,
+    observation_records,
+)
+from stpmodel._program_records import (
+    ItemProgramRecord,
+    ProgramPhaseRecord,
+    ProgramRecord,
+    ProgramUseRecord,
+    item_program_records,
+    program_phase_records,
+    program_record,
+    program_use_record,
+)
 
 if TYPE_CHECKING:
-    from stpmodel.dates import DateMention
     from stpmodel.model import (
         Action,
         Footnote,
@@ -40,15 +65,13 @@ if TYPE_CHECKING:
         Initiative,
         Ministry,
         MinistryRef,
-        Observation,
-        Program,
         ProgramMention,
         Section,
         StatusNote,
         Subsection,
     )
     from stpmodel.query import MinistryPair
-    from stpmodel.roadmap import Deadline, Node, Roadmap
+    from stpmodel.roadmap import Node, Roadmap
 
 __all__ = [
     "CitationRecord",
@@ -99,80 +122,6 @@ __all__ = [
     "section_record",
     "subsection_record",
 ]
-
-
-class MentionRecord(TypedDict):
-    """A date written in a text ([DateMention][stpmodel.DateMention]).
-
-    `expression` is the text as written (`"2025年度までに"`), `span` its `[start, end)`
-    character range, `start`/`end` the days the period covers, `due` the day it falls due
-    ([DateMention.due][stpmodel.DateMention.due]), `label` a short name (`FY2025`),
-    `first_year`/`last_year` the years written at each end (equal for a single period).
-    `fiscal_year` and `fiscal_quarter` are those of the due day (年度 N runs from 1 April N
-    to 31 March N+1; its first quarter is April–June), `start_fiscal_year` and
-    `end_fiscal_year` those of the period's first and last day — computed by
-    [fiscal_year_of][stpmodel.dates.fiscal_year_of], not the years as written.
-    """
-
-    expression: str
-    relation: str
-    start: dt.date
-    end: dt.date
-    due: dt.date
-    fiscal_year: int
-    fiscal_quarter: int
-    start_fiscal_year: int
-    end_fiscal_year: int
-    label: str
-    first_year: int
-    last_year: int
-    granularity: str
-    calendar: str
-    approximate: bool
-    span: list[int]
-
-
-class _DeadlineHead(TypedDict):
-    id: str
-    kind: str
-    initiative_id: str
-
-
-class DeadlineRecord(_DeadlineHead, MentionRecord):
-    """One date written on an initiative or action ([Deadline][stpmodel.Deadline]).
-
-    `id` is the item's ID, `kind` `"initiative"` or `"action"`, `initiative_id` the
-    initiative the item belongs to (its own ID for an initiative); then the columns of
-    [MentionRecord][stpmodel.records.MentionRecord]; then the item's tags, `text`, `line`
-    (the first source line of the item) and `source`, its whole source span
-    (`"name:12,13"`). Columns are in this order: the head, the mention, the item.
-    """
-
-    ministries: list[str]
-    lead_ministries: list[str]
-    programs: list[str]
-    repost: bool
-    text: str
-    line: int
-    source: str
-
-
-class _DateHead(TypedDict):
-    item_id: str
-    kind: str
-
-
-class DateRecord(_DateHead, MentionRecord):
-    """One date written on an initiative or action, as the `dates` link table holds it:
-    the item's ID and kind, then the columns of
-    [MentionRecord][stpmodel.records.MentionRecord]."""
-
-
-class ItemProgramRecord(TypedDict):
-    """One program an item mentions (the `item_programs` link table)."""
-
-    item_id: str
-    program_id: str
 
 
 class CitationRecord(TypedDict):
@@ -272,45 +221,6 @@ class SubsectionRecord(TypedDict):
     line: int
 
 
-class ObservationRecord(TypedDict):
-    """One value of an indicator: `series` the line of values it belongs to (never `None`
-    in a table: see [Indicator.series_of][stpmodel.Indicator.series_of]), `label` its
-    breakdown; `value` as a float, `unit` beside it; `as_of_*` are the
-    period's days (`None` where the text gives none); `footnote` the number of the footnote
-    the value was read from (`None` for a value written in the indicator's own line);
-    `fiscal_year` the fiscal year of `as_of_end` (`None` without a period)."""
-
-    indicator_id: str
-    series: str | None
-    label: str | None
-    value: float
-    unit: str
-    text: str
-    as_of_start: dt.date | None
-    as_of_end: dt.date | None
-    as_of_label: str | None
-    fiscal_year: int | None
-    footnote: int | None
-
-
-class IndicatorRecord(TypedDict):
-    """An indicator (主要指標 `key` or 参考指標 `reference`); `latest_*` describe its
-    observation with the latest `as_of` (or its last, where none has a date)."""
-
-    id: str
-    section_id: str
-    kind: str
-    name: str
-    text: str
-    repost: bool
-    footnotes: list[int]
-    observations: int
-    latest_value: float | None
-    latest_unit: str | None
-    latest_as_of: str | None
-    line: int
-
-
 class FootnoteRecord(TypedDict):
     """A footnote: its number, `id` (`fn94`), text and the IDs citing it."""
 
@@ -332,46 +242,6 @@ class MinistryRecord(TypedDict):
     confirmed: bool
 
 
-class ProgramRecord(TypedDict):
-    """A program of the catalog: `start_fy`/`end_fy` its first and last year (fiscal
-    unless `calendar` is `gregorian`), `predecessor`/`successor` its lineage, `phases`
-    the labels of its phases (each a row of `program_phases`)."""
-
-    id: str
-    name_ja: str
-    name_en: str
-    acronym: str
-    kind: str
-    status: str
-    start_fy: int | None
-    end_fy: int | None
-    calendar: str
-    predecessor: str
-    successor: str
-    operator: str
-    part_of: str
-    phases: list[str]
-    confirmed: bool
-
-
-class ProgramPhaseRecord(TypedDict):
-    """One phase (`kind` `phase`: SIP 第3期) or goal (`goal`: ムーンショット 目標10) of a
-    program (the `program_phases` table): its years, their first and last day, whether
-    the fact is confirmed and its source."""
-
-    program_id: str
-    kind: str
-    number: int | None
-    label: str
-    start_fy: int | None
-    end_fy: int | None
-    start: dt.date | None
-    end: dt.date | None
-    calendar: str
-    confirmed: bool
-    source: str
-
-
 class ProgramMentionRecord(TypedDict):
     """One program mention of an item (the `program_mentions` table): the program, the
     phase, the words and where they stand in the item's text (`span_start`, `span_end`;
@@ -391,14 +261,6 @@ class ProgramMentionRecord(TypedDict):
     inferred: bool
     rule: str
     via: str | None
-
-
-class ProgramUseRecord(ProgramRecord):
-    """A program with how many `items` mention it and the `ministries` tagged on them (the
-    command line's `programs` listing)."""
-
-    items: int
-    ministries: list[str]
 
 
 class MinistryUseRecord(MinistryRecord):
@@ -424,72 +286,6 @@ class RoadmapRecord(TypedDict):
     indicators: int
     footnotes: int
     warnings: int
-
-
-def _codes(refs: Iterable[MinistryRef]) -> list[str]:
-    return [ref.code for ref in refs]
-
-
-def _leads(refs: Iterable[MinistryRef]) -> list[str]:
-    return [ref.code for ref in refs if ref.lead]
-
-
-def mention_record(mention: DateMention) -> MentionRecord:
-    """The columns of one date mention."""
-    period = mention.period
-    return {
-        "expression": mention.text,
-        "relation": mention.relation.value,
-        "start": period.start,
-        "end": period.end,
-        "due": mention.due,
-        "fiscal_year": fiscal_year_of(mention.due),
-        "fiscal_quarter": fiscal_quarter_of(mention.due),
-        "start_fiscal_year": fiscal_year_of(period.start),
-        "end_fiscal_year": fiscal_year_of(period.end),
-        "label": period.label,
-        "first_year": period.year,
-        "last_year": period.last_year,
-        "granularity": period.granularity.value,
-        "calendar": period.calendar.value,
-        "approximate": period.approximate,
-        "span": list(mention.span),
-    }
-
-
-def deadline_record(deadline: Deadline) -> DeadlineRecord:
-    """One row per deadline ([DeadlineRecord][stpmodel.records.DeadlineRecord]): the
-    item's ID and kind, the mention's columns, then the item's tags, text and source."""
-    item = deadline.item
-    refs = item.ministries
-    record: DeadlineRecord = {
-        "id": item.id,
-        "kind": item.kind.value,
-        "initiative_id": getattr(item, "initiative_id", item.id),
-        **mention_record(deadline.mention),
-        "ministries": _codes(refs),
-        "lead_ministries": _leads(refs),
-        "programs": list(item.programs),
-        "repost": item.repost,
-        "text": item.text,
-        "line": item.source.first_line,
-        "source": str(item.source),
-    }
-    return record
-
-
-def date_record(deadline: Deadline) -> DateRecord:
-    """One row of the `dates` link table: the item's ID and kind, then the mention."""
-    return {
-        "item_id": deadline.item.id,
-        "kind": deadline.item.kind.value,
-        **mention_record(deadline.mention),
-    }
-
-
-def item_program_records(item: Initiative | Action | StatusNote) -> list[ItemProgramRecord]:
-    """One row per program an item mentions, in the order of the text."""
-    return [{"item_id": item.id, "program_id": pid} for pid in item.programs]
 
 
 def citation_records(footnote: Footnote) -> list[CitationRecord]:
@@ -525,8 +321,8 @@ def item_record(item: Initiative | Action | StatusNote, parent_id: str = "") -> 
         "kind": item.kind.value,
         "parent_id": getattr(item, "initiative_id", parent_id),
         "text": item.text,
-        "ministries": _codes(refs),
-        "lead_ministries": _leads(refs),
+        "ministries": ministry_codes(refs),
+        "lead_ministries": lead_codes(refs),
         "programs": list(item.programs),
         "footnotes": list(item.footnotes),
         "repost": bool(getattr(item, "repost", False)),
@@ -604,69 +400,6 @@ def subsection_record(subsection: Subsection, section_id: str = "") -> Subsectio
     }
 
 
-def observation_record(
-    observation: Observation, indicator_id: str, *, series: str | None = None
-) -> ObservationRecord:
-    """One value of the indicator `indicator_id`; `series` (the indicator's
-    [series_of][stpmodel.Indicator.series_of] the value) where known, else the
-    observation's own."""
-    as_of = observation.as_of
-    return {
-        "indicator_id": indicator_id,
-        "series": series if series is not None else observation.series,
-        "label": observation.label,
-        "value": float(observation.value),
-        "unit": observation.unit,
-        "text": observation.text,
-        "as_of_start": as_of.start if as_of else None,
-        "as_of_end": as_of.end if as_of else None,
-        "as_of_label": as_of.label if as_of else None,
-        "fiscal_year": fiscal_year_of(as_of.end) if as_of else None,
-        "footnote": observation.footnote,
-    }
-
-
-def observation_records(indicator: Indicator) -> list[ObservationRecord]:
-    """The values of an indicator, each with its series
-    ([Indicator.series_of][stpmodel.Indicator.series_of]): never `None`, so values in
-    different units (6.k3's 30名 and 13件) are different series."""
-    return [
-        observation_record(o, indicator.id, series=indicator.series_of(o))
-        for o in indicator.observations
-    ]
-
-
-def _latest(indicator: Indicator) -> Observation | None:
-    observations = indicator.observations
-    if not observations:
-        return None
-    dated = [o for o in observations if o.as_of is not None]
-    if not dated:
-        return observations[-1]
-    # the latest period; among equals the first written (the headline value)
-    return max(dated, key=lambda o: o.as_of.end if o.as_of else dt.date.min)
-
-
-def indicator_record(indicator: Indicator, section_id: str = "") -> IndicatorRecord:
-    """An indicator with its latest observation's value; `section_id` defaults to the part
-    of its ID before the first dot."""
-    latest = _latest(indicator)
-    return {
-        "id": indicator.id,
-        "section_id": section_id or indicator.id.partition(".")[0],
-        "kind": indicator.kind.value,
-        "name": indicator.name,
-        "text": "\n".join((indicator.text, *indicator.details)),
-        "repost": indicator.repost,
-        "footnotes": list(indicator.footnotes),
-        "observations": len(indicator.observations),
-        "latest_value": None if latest is None else float(latest.value),
-        "latest_unit": None if latest is None else latest.unit,
-        "latest_as_of": None if latest is None or latest.as_of is None else latest.as_of.label,
-        "line": indicator.source.first_line,
-    }
-
-
 def footnote_record(footnote: Footnote) -> FootnoteRecord:
     """A footnote with the IDs citing it."""
     return {
@@ -688,51 +421,6 @@ def ministry_record(ministry: Ministry) -> MinistryRecord:
         "abbreviation": ministry.abbreviation,
         "confirmed": ministry.confirmed,
     }
-
-
-def program_record(program: Program) -> ProgramRecord:
-    """A program of the catalog."""
-    return {
-        "id": program.id,
-        "name_ja": program.name_ja,
-        "name_en": program.name_en,
-        "acronym": program.acronym,
-        "kind": program.kind.value,
-        "status": program.status.value,
-        "start_fy": program.first_year,
-        "end_fy": program.last_year,
-        "calendar": program.calendar.value,
-        "predecessor": program.predecessor,
-        "successor": program.successor,
-        "operator": program.operator,
-        "part_of": program.part_of,
-        "phases": [phase.label for phase in program.phases],
-        "confirmed": program.confirmed,
-    }
-
-
-def program_phase_records(program: Program) -> list[ProgramPhaseRecord]:
-    """One row per phase, then per goal, of a program."""
-    found: list[ProgramPhaseRecord] = []
-    for kind, phases in (("phase", program.phases), ("goal", program.goals)):
-        for phase in phases:
-            period = phase.period
-            found.append(
-                {
-                    "program_id": program.id,
-                    "kind": kind,
-                    "number": phase.number,
-                    "label": phase.label,
-                    "start_fy": phase.start_fy,
-                    "end_fy": phase.end_fy,
-                    "start": None if period is None else period.start,
-                    "end": None if period is None else period.end,
-                    "calendar": phase.calendar.value,
-                    "confirmed": phase.confirmed,
-                    "source": phase.source,
-                }
-            )
-    return found
 
 
 def program_mention_record(
@@ -763,13 +451,6 @@ def program_mention_records(
 ) -> list[ProgramMentionRecord]:
     """One row per program mention of an initiative, status note, action or indicator."""
     return [program_mention_record(item, m) for m in item.program_mentions]
-
-
-def program_use_record(
-    program: Program, items: Iterable[object], ministries: Iterable[str]
-) -> ProgramUseRecord:
-    """A program with the `items` mentioning it (counted) and their `ministries`."""
-    return {**program_record(program), "items": len(list(items)), "ministries": list(ministries)}
 
 
 def ministry_use_record(ministry: Ministry, actions: Iterable[Action]) -> MinistryUseRecord:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Self, SupportsIndex, TypeAlias, TypeVar, overload
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
@@ -17,22 +17,32 @@ from stpmodel._args import (
     check_window,
     check_year,
 )
+from stpmodel._collections import (
+    Deadline,
+    Deadlines,
+    Item,
+    Items,
+    Node,
+    Nodes,
+    Observations,
+    ProgramLink,
+    ProgramMentions,
+    TreeNode,
+)
+from stpmodel._index import Index, build_index, memoized, tree
 from stpmodel._recorded import one, rows
 from stpmodel._shown import Shown, View, attributes
-from stpmodel.dates import DateMention, Period, Relation, fiscal_year_of
+from stpmodel.dates import Period, Relation, fiscal_year_of
 from stpmodel.errors import ParseWarning, UnknownIdError
 from stpmodel.model import (
     Action,
     Footnote,
-    Goal,
     Indicator,
     Initiative,
     ItemKind,
     Ministry,
-    Observation,
-    Paragraph,
+    MinistryRef,
     Program,
-    ProgramMention,
     Section,
     StatusNote,
     Subsection,
@@ -56,32 +66,11 @@ __all__ = [
     "TreeNode",
 ]
 
-Item: TypeAlias = Initiative | Action
-"""What carries deadlines: an initiative or an action."""
-
-TreeNode: TypeAlias = (
-    Section
-    | Subsection
-    | Initiative
-    | StatusNote
-    | Action
-    | Indicator
-    | Footnote
-    | Paragraph
-    | Goal
-)
-"""What [Roadmap.walk][stpmodel.Roadmap.walk] yields: an object of the document tree."""
-
-Node: TypeAlias = TreeNode | Ministry | Program
-"""Anything [Roadmap.get][stpmodel.Roadmap.get] can return: a tree object or a registry
-entry."""
 
 if TYPE_CHECKING:
     from stpmodel.registry import NameIndex
 
 _N = TypeVar("_N")
-_T = TypeVar("_T")
-_I = TypeVar("_I", bound="Initiative | StatusNote | Action")
 
 
 @attrs.frozen(kw_only=True)
@@ -93,246 +82,6 @@ class SourceInfo(Shown):
     line_count: int = 0
 
     _views = (View("source_info", attributes()),)
-
-
-@attrs.frozen(kw_only=True)
-class Deadline(Shown):
-    """A date written on an initiative or action (期限): the `item` and its `mention`."""
-
-    item: Item
-    mention: DateMention
-
-    @property
-    def kind(self) -> ItemKind:
-        """[ItemKind.INITIATIVE][stpmodel.ItemKind] or `ItemKind.ACTION`: the kind of the
-        item the date is written on (a string enum, so it equals `"action"` too)."""
-        return self.item.kind
-
-    _views = (View("deadlines", one("deadline_record")),)
-
-
-class Deadlines(Results[Deadline]):
-    """The deadlines a query returns ([DeadlineRecord][stpmodel.records.DeadlineRecord]
-    rows): a tuple that shows itself as a table in notebooks."""
-
-    __slots__ = ()
-    _frame = "deadlines"
-    _noun = "deadline"
-
-    def _label(self, result: Deadline) -> str:
-        return f"{result.item.id} {result.mention.text}"
-
-    def records(self) -> list[dict[str, Any]]:
-        """One [DeadlineRecord][stpmodel.records.DeadlineRecord] per deadline."""
-
-        from stpmodel.records import deadline_record
-
-        return [dict(deadline_record(d)) for d in self]
-
-
-class Items(Results[_I]):
-    """Initiatives, status notes and actions a query returns
-    ([ItemRecord][stpmodel.records.ItemRecord] rows): a tuple that shows itself as a table
-    in notebooks."""
-
-    __slots__ = ()
-    _frame = "items"
-    _noun = "item"
-
-    def records(self) -> list[dict[str, Any]]:
-        """One [ItemRecord][stpmodel.records.ItemRecord] per item."""
-        from stpmodel.records import item_record
-
-        return [dict(item_record(item)) for item in self]
-
-
-@attrs.frozen(kw_only=True)
-class ProgramLink(Shown):
-    """A program mention on an item (or indicator): the `item` and its `mention`
-    ([ProgramMention][stpmodel.ProgramMention])."""
-
-    item: Initiative | StatusNote | Action | Indicator
-    mention: ProgramMention
-
-    _views = (
-        View(
-            "program_mentions",
-            rows(lambda link, r: [r.program_mention_record(link.item, link.mention)]),
-        ),
-    )
-
-
-class ProgramMentions(Results[ProgramLink]):
-    """The program mentions a query returns
-    ([ProgramMentionRecord][stpmodel.records.ProgramMentionRecord] rows: item, program,
-    phase, words, span, period, inferred, rule): a tuple that shows itself as a table in
-    notebooks."""
-
-    __slots__ = ()
-    _frame = "program_mentions"
-
-    def records(self) -> list[dict[str, Any]]:
-        """One [ProgramMentionRecord][stpmodel.records.ProgramMentionRecord] per mention."""
-        from stpmodel.records import program_mention_record
-
-        return [dict(program_mention_record(link.item, link.mention)) for link in self]
-
-
-class Nodes(Results[TreeNode]):
-    """Objects of any kind, as a search returns them
-    ([NodeRecord][stpmodel.records.NodeRecord] rows)."""
-
-    __slots__ = ()
-    _frame = "nodes"
-    _noun = "object"
-
-    def records(self) -> list[dict[str, Any]]:
-        """One [NodeRecord][stpmodel.records.NodeRecord] per object."""
-        from stpmodel.records import node_record
-
-        return [dict(node_record(node)) for node in self]
-
-
-class Observations(Results[Observation]):
-    """The values of indicators ([ObservationRecord][stpmodel.records.ObservationRecord]
-    rows, each with its indicator and series), as
-    [Roadmap.observations][stpmodel.Roadmap.observations] returns them: a tuple of
-    [Observation][stpmodel.Observation]s whose frame is ready to chart (`indicator_id`,
-    `series`, `label`, `value`, `unit`, `as_of_start`, `as_of_end`, `fiscal_year` …)."""
-
-    _frame = "observations"
-    _noun = "observation"
-    _owners: tuple[tuple[str, str], ...]
-
-    def __new__(cls, found: Iterable[tuple[Indicator, Observation]] = ()) -> Self:
-        pairs = list(found)
-        self = super().__new__(cls, (o for _, o in pairs))
-        self._owners = tuple((ind.id, ind.series_of(o)) for ind, o in pairs)
-        return self
-
-    @overload
-    def __getitem__(self, key: SupportsIndex, /) -> Observation: ...
-
-    @overload
-    def __getitem__(self, key: slice, /) -> Self: ...
-
-    def __getitem__(self, key: SupportsIndex | slice, /) -> Observation | Self:
-        if isinstance(key, slice):
-            chosen = tuple.__new__(type(self), tuple(self)[key])
-            chosen._owners = self._owners[key]
-            return chosen
-        return tuple.__getitem__(self, key)
-
-    def records(self) -> list[dict[str, Any]]:
-        """One [ObservationRecord][stpmodel.records.ObservationRecord] per value."""
-        from stpmodel.records import observation_record
-
-        return [
-            dict(observation_record(o, ident, series=series))
-            for o, (ident, series) in zip(self, self._owners, strict=True)
-        ]
-
-    def _label(self, result: Observation) -> str:
-        return result.text
-
-
-@attrs.frozen(kw_only=True, repr=False, eq=False)  # compared by identity, never shown
-class _Index:
-    by_id: dict[str, Node]
-    parents: dict[str, str]
-    initiatives: tuple[Initiative, ...]
-    actions: tuple[Action, ...]
-    status_notes: tuple[StatusNote, ...]
-    indicators: tuple[Indicator, ...]
-    deadlines: tuple[Deadline, ...]
-    # positions in `deadlines` sorted by first / last written year, with those years
-    by_first: tuple[int, ...]
-    first_years: tuple[int, ...]
-    by_last: tuple[int, ...]
-    last_years: tuple[int, ...]
-    # what queries derive on first use and keep for the life of the roadmap (search keys)
-    memo: dict[str, Any] = attrs.field(factory=dict)
-
-
-def _tree(
-    sections: Sequence[Section], footnotes: Mapping[int, Footnote]
-) -> Iterator[tuple[TreeNode, TreeNode | None]]:
-    """Every object of the tree with the object containing it, depth first in document
-    order: each section, its vision paragraphs, goals, indicators and subsections, each
-    subsection's initiatives, each initiative's status notes and actions; then the
-    footnotes (which belong to no section)."""
-    for section in sections:
-        yield section, None
-        for paragraph in section.vision:
-            yield paragraph, section
-        for goal in section.goals:
-            yield goal, section
-        for indicator in section.indicators:
-            yield indicator, section
-        for sub in section.subsections:
-            yield sub, section
-            for ini in sub.initiatives:
-                yield ini, sub
-                for note in ini.status_notes:
-                    yield note, ini
-                for action in ini.actions:
-                    yield action, ini
-    for footnote in footnotes.values():
-        yield footnote, None
-
-
-def _build_index(roadmap: Roadmap) -> _Index:
-    by_id: dict[str, Node] = {}
-    parents: dict[str, str] = {}
-    initiatives: list[Initiative] = []
-    actions: list[Action] = []
-    notes: list[StatusNote] = []
-    indicators: list[Indicator] = []
-    deadlines: list[Deadline] = []
-    for node, parent in roadmap.walk_with_parents():
-        key = node.id
-        by_id[key] = node
-        if parent is not None:
-            parents[key] = parent.id
-        if isinstance(node, Initiative):
-            initiatives.append(node)
-            deadlines.extend(Deadline(item=node, mention=m) for m in node.dates)
-        elif isinstance(node, Action):
-            actions.append(node)
-            deadlines.extend(Deadline(item=node, mention=m) for m in node.dates)
-        elif isinstance(node, StatusNote):
-            notes.append(node)
-        elif isinstance(node, Indicator):
-            indicators.append(node)
-    for ministry in roadmap.ministries.values():
-        by_id.setdefault(ministry.code, ministry)
-    for program in roadmap.programs.values():
-        by_id.setdefault(program.id, program)
-    by_first = sorted(range(len(deadlines)), key=lambda i: deadlines[i].mention.period.year)
-    by_last = sorted(range(len(deadlines)), key=lambda i: deadlines[i].mention.period.last_year)
-    return _Index(
-        by_id=by_id,
-        parents=parents,
-        initiatives=tuple(initiatives),
-        actions=tuple(actions),
-        status_notes=tuple(notes),
-        indicators=tuple(indicators),
-        deadlines=tuple(deadlines),
-        by_first=tuple(by_first),
-        first_years=tuple(deadlines[i].mention.period.year for i in by_first),
-        by_last=tuple(by_last),
-        last_years=tuple(deadlines[i].mention.period.last_year for i in by_last),
-    )
-
-
-def memoized(roadmap: Roadmap, key: str, build: Callable[[Roadmap], _N]) -> _N:
-    """`build(roadmap)`, computed on first use and kept with the roadmap's index (for
-    derived lookups such as the search keys; the roadmap itself stays immutable)."""
-    memo = roadmap._index.memo
-    if key not in memo:
-        memo[key] = build(roadmap)
-    value: _N = memo[key]
-    return value
 
 
 @attrs.frozen(kw_only=True)
@@ -357,10 +106,10 @@ class Roadmap(Shown):
     programs: Mapping[str, Program] = attrs.field(factory=dict)
     footnotes: Mapping[int, Footnote] = attrs.field(factory=dict)
     warnings: tuple[ParseWarning, ...] = ()
-    _index: _Index = attrs.field(init=False, eq=False, repr=False, hash=False)
+    _index: Index = attrs.field(init=False, eq=False, repr=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_index", _build_index(self))
+        object.__setattr__(self, "_index", build_index(self))
 
     __hash__ = None  # type: ignore[assignment]  # holds mappings: compare, do not hash
 
@@ -515,6 +264,16 @@ class Roadmap(Shown):
         key = self._index.parents.get(ident)
         return None if key is None else self._index.by_id[key]
 
+    def item_ministries(self, item: Initiative | StatusNote | Action) -> tuple[MinistryRef, ...]:
+        """The ministries an item stands for: its own tags, and for a status note (which
+        carries no tag of its own) its initiative's. The one place this rule is written;
+        not to be confused with [query.ministries_of][stpmodel.query.ministries_of], the
+        ministries of a program."""
+        if isinstance(item, StatusNote):
+            initiative = self.get(item.initiative_id, Initiative)
+            return initiative.ministries
+        return item.ministries
+
     def walk(self) -> Iterator[TreeNode]:
         """Every object of the document tree, depth first in document order.
 
@@ -530,13 +289,13 @@ class Roadmap(Shown):
         actions = [node for node in roadmap.walk() if isinstance(node, Action)]
         ```
         """
-        for node, _ in _tree(self.sections, self.footnotes):
+        for node, _ in tree(self.sections, self.footnotes):
             yield node
 
     def walk_with_parents(self) -> Iterator[tuple[TreeNode, TreeNode | None]]:
         """[walk][stpmodel.Roadmap.walk], each object paired with the object containing it
         (`None` for sections and footnotes)."""
-        return _tree(self.sections, self.footnotes)
+        return tree(self.sections, self.footnotes)
 
     # -- names ------------------------------------------------------------------------
     def ministry_code(self, name: str) -> str:

@@ -48,17 +48,20 @@ from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter as _make_json_converter
 
 from stpmodel._gcpause import collector_paused
-from stpmodel.errors import LoadError
-from stpmodel.model import (
-    Action,
-    Goal,
-    Indicator,
-    Initiative,
-    MinistryRef,
-    Paragraph,
-    Program,
-    StatusNote,
+from stpmodel._jsontext import (
+    SURROGATE,
+    Constant,
+    Duplicated,
+    LongInteger,
+    describe,
+    json_object,
+    lone_surrogate,
+    path_step,
+    quote,
 )
+from stpmodel._references import reference_problems, references_hold
+from stpmodel.errors import LoadError
+from stpmodel.model import MinistryRef
 from stpmodel.roadmap import Roadmap
 from stpmodel.schema import (
     DATE_PATTERN,
@@ -74,7 +77,6 @@ __all__ = ["configure_converter", "dumps", "loads", "make_converter", "to_dict"]
 _DECIMAL = re.compile(DECIMAL_PATTERN)
 _DATE = re.compile(DATE_PATTERN)
 _INT_KEY = re.compile(INT_KEY_PATTERN)
-_SURROGATE = re.compile("[\ud800-\udfff]")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -86,105 +88,17 @@ class _DuplicateKeys(ValueError):
     """An object that names a key more than once; reported at each such key."""
 
     def __init__(self, keys: list[str], *, fields: bool) -> None:
-        super().__init__(f"duplicate keys: {', '.join(_quote(k) for k in keys)}")
+        super().__init__(f"duplicate keys: {', '.join(quote(k) for k in keys)}")
         self.keys = keys
         self.fields = fields
-
-
-class _Duplicated(dict[str, Any]):
-    """A JSON object with a key given twice or more (`json.loads` would keep the last
-    value): kept to be reported where it stands, never taken as an object."""
-
-    __slots__ = ("duplicates",)
-
-    def __init__(self, pairs: list[tuple[str, Any]]) -> None:
-        super().__init__(pairs)
-        seen: set[str] = set()
-        duplicates: dict[str, None] = {}
-        for key, _ in pairs:
-            if key in seen:
-                duplicates[key] = None
-            seen.add(key)
-        self.duplicates = list(duplicates)
-
-
-def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    """`object_pairs_hook`: a dict, or a `_Duplicated` when a key comes twice."""
-    obj = dict(pairs)
-    if len(obj) != len(pairs):
-        return _Duplicated(pairs)
-    return obj
-
-
-class _Constant:
-    """`NaN`, `Infinity` or `-Infinity` in the text: not JSON, kept to be reported where
-    it stands."""
-
-    __slots__ = ("text",)
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-
-
-class _LongInteger:
-    """An integer literal too long for Python to read, kept to be reported where it
-    stands."""
-
-    __slots__ = ("digits",)
-
-    def __init__(self, text: str) -> None:
-        self.digits = len(text.lstrip("-"))
-
-
-def _quote(text: str) -> str:
-    """`text` as a JSON string for a message: Japanese kept readable, lone surrogates
-    escaped (`\\ud800`), so that the message itself can be printed and written."""
-    quoted = json.dumps(text, ensure_ascii=False)
-    if quoted.isascii():
-        return quoted
-    return _SURROGATE.sub(lambda m: f"\\u{ord(m[0]):04x}", quoted)
-
-
-def _lone_surrogate(text: str, found: re.Match[str]) -> str:
-    """Why `text` cannot be written as UTF-8: it holds a surrogate code point."""
-    return (
-        f"not Unicode text: a lone surrogate \\u{ord(found[0]):04x} at character "
-        f"{found.start()} of {_describe(text)}"
-    )
-
-
-def _describe(value: Any) -> str:
-    """A JSON value as a person would name it in an error message."""
-    if value is None:
-        return "null"
-    if value is True or value is False:
-        return json.dumps(value)
-    if isinstance(value, _Constant):
-        return f"{value.text} (not a JSON number)"
-    if isinstance(value, _LongInteger):
-        return f"an integer of {value.digits:,} digits"
-    if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the string {_quote(shown)}"
-    if isinstance(value, int):
-        return f"the integer {value}" if len(str(abs(value))) <= 30 else "a very long integer"
-    if isinstance(value, float):
-        return f"the number {value!r}"
-    if isinstance(value, list):
-        return "an array"
-    if isinstance(value, _Duplicated):
-        return "an object with duplicate keys"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__  # pragma: no cover - json.loads makes nothing else
 
 
 # -- strict value hooks ---------------------------------------------------------------------
 def _structure_str(value: Any, _: type) -> str:
     if type(value) is not str:
-        raise _Invalid(f"expected a string, got {_describe(value)}")
-    if not value.isascii() and (found := _SURROGATE.search(value)):
-        raise _Invalid(_lone_surrogate(value, found))
+        raise _Invalid(f"expected a string, got {describe(value)}")
+    if not value.isascii() and (found := SURROGATE.search(value)):
+        raise _Invalid(lone_surrogate(value, found))
     return value
 
 
@@ -192,35 +106,35 @@ def _structure_int(value: Any, _: type) -> int:
     if type(value) is float and value.is_integer() and abs(value) < 2**53:
         value = int(value)  # 6.0 is an integer to JSON Schema; 6.9 is not
     if type(value) is not int:
-        raise _Invalid(f"expected an integer, got {_describe(value)}")
+        raise _Invalid(f"expected an integer, got {describe(value)}")
     if not INT_MIN <= value <= INT_MAX:
-        raise _Invalid(f"integer out of range (64 bits), got {_describe(value)}")
+        raise _Invalid(f"integer out of range (64 bits), got {describe(value)}")
     return value
 
 
 def _structure_bool(value: Any, _: type) -> bool:
     if type(value) is not bool:
-        raise _Invalid(f"expected true or false, got {_describe(value)}")
+        raise _Invalid(f"expected true or false, got {describe(value)}")
     return value
 
 
 def _structure_decimal(value: Any, _: type) -> Decimal:
     if type(value) is not str:
-        raise _Invalid(f"expected a decimal number as a string, got {_describe(value)}")
+        raise _Invalid(f"expected a decimal number as a string, got {describe(value)}")
     if len(value) > DECIMAL_MAX_CHARS or not _DECIMAL.fullmatch(value):
-        raise _Invalid(f"not a decimal number: {_describe(value)}")
+        raise _Invalid(f"not a decimal number: {describe(value)}")
     return Decimal(value)
 
 
 def _structure_date(value: Any, _: type) -> dt.date:
     if type(value) is not str:
-        raise _Invalid(f"expected an ISO date string (YYYY-MM-DD), got {_describe(value)}")
+        raise _Invalid(f"expected an ISO date string (YYYY-MM-DD), got {describe(value)}")
     try:
         if not _DATE.fullmatch(value):
             raise ValueError(value)
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise _Invalid(f"not a date (YYYY-MM-DD): {_describe(value)}") from None
+        raise _Invalid(f"not a date (YYYY-MM-DD): {describe(value)}") from None
 
 
 @functools.cache
@@ -232,7 +146,7 @@ def _members(tp: type[enum.Enum]) -> tuple[dict[Any, enum.Enum], str]:
 def _structure_enum(value: Any, tp: type[enum.Enum]) -> enum.Enum:
     members, allowed = _members(tp)
     if type(value) is not str or value not in members:
-        raise _Invalid(f"expected one of {allowed}, got {_describe(value)}")
+        raise _Invalid(f"expected one of {allowed}, got {describe(value)}")
     return members[value]
 
 
@@ -253,7 +167,7 @@ def _tuple_hook(tp: Any, converter: cattrs.Converter) -> Callable[[Any, type], t
 
     def structure(value: Any, _: type) -> tuple[Any, ...]:
         if type(value) is not list:
-            raise _Invalid(f"expected an array, got {_describe(value)}")
+            raise _Invalid(f"expected an array, got {describe(value)}")
         if handler is not None:
             try:  # the common case, every element good, in one pass
                 return tuple([handler(item, element) for item in value])
@@ -280,7 +194,7 @@ def _tuple_hook(tp: Any, converter: cattrs.Converter) -> Callable[[Any, type], t
 
 
 def _duplicated(
-    value: _Duplicated, structure: Callable[[Any, Any], Any], tp: Any, *, fields: bool
+    value: Duplicated, structure: Callable[[Any, Any], Any], tp: Any, *, fields: bool
 ) -> NoReturn:
     """Report an object's duplicate keys, and the problems of its (last) values too."""
     duplicate = _DuplicateKeys(value.duplicates, fields=fields)
@@ -298,20 +212,20 @@ def _mapping_hook(tp: Any, converter: cattrs.Converter) -> Callable[[Any, type],
 
     def structure(value: Any, _: type) -> dict[Any, Any]:
         if type(value) is not dict:
-            if type(value) is _Duplicated:
+            if type(value) is Duplicated:
                 _duplicated(value, structure, tp, fields=False)
-            raise _Invalid(f"expected an object, got {_describe(value)}")
+            raise _Invalid(f"expected an object, got {describe(value)}")
         errors: list[Exception] = []
         result: dict[Any, Any] = {}
         for key, item in value.items():
             try:
                 if key_type is int:
                     if not _INT_KEY.fullmatch(key):
-                        raise _Invalid(f"expected an integer key, got {_describe(key)}")
+                        raise _Invalid(f"expected an integer key, got {describe(key)}")
                     result[int(key)] = handler(item, value_type)
                 else:
-                    if not key.isascii() and (found := _SURROGATE.search(key)):
-                        raise _Invalid(f"in this key: {_lone_surrogate(key, found)}")
+                    if not key.isascii() and (found := SURROGATE.search(key)):
+                        raise _Invalid(f"in this key: {lone_surrogate(key, found)}")
                     result[key] = handler(item, value_type)
             except Exception as exc:
                 note = IterableValidationNote(f"Structuring {tp} @ key {key!r}", key, value_type)
@@ -333,9 +247,9 @@ def _class_hook(tp: type, converter: cattrs.Converter) -> Callable[[Any, type], 
 
     def structure(value: Any, _: type) -> Any:
         if type(value) is not dict:
-            if type(value) is _Duplicated:
+            if type(value) is Duplicated:
                 _duplicated(value, structure, tp, fields=True)
-            raise _Invalid(f"expected an object ({name}), got {_describe(value)}")
+            raise _Invalid(f"expected an object ({name}), got {describe(value)}")
         return inner(value, tp)
 
     return structure
@@ -421,10 +335,6 @@ def dumps(roadmap: Roadmap, *, indent: int | None = None) -> str:
 
 
 # -- problems and their paths ---------------------------------------------------------------
-def _step(key: object) -> str:
-    if isinstance(key, int):
-        return f"[{key}]"
-    return f"[{_quote(str(key))}]"
 
 
 def _problems(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
@@ -432,7 +342,7 @@ def _problems(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
     if isinstance(exc, IterableValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
-            yield from _problems(sub, path + _step(note.index))
+            yield from _problems(sub, path + path_step(note.index))
         for sub in without:
             yield from _problems(sub, path)
     elif isinstance(exc, ClassValidationError):
@@ -442,263 +352,18 @@ def _problems(exc: BaseException, path: str) -> Iterator[tuple[str, str]]:
         for sub in without:
             yield from _problems(sub, path)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        keys = ", ".join(_quote(k) for k in sorted(exc.extra_fields))
+        keys = ", ".join(quote(k) for k in sorted(exc.extra_fields))
         yield path, f"unknown keys: {keys}"
     elif isinstance(exc, _DuplicateKeys):
         for key in exc.keys:
-            step = f".{key}" if exc.fields and _NAME.fullmatch(key) else _step(key)
-            yield path + step, f"duplicate key {_quote(key)} (JSON would keep the last one)"
+            step = f".{key}" if exc.fields and _NAME.fullmatch(key) else path_step(key)
+            yield path + step, f"duplicate key {quote(key)} (JSON would keep the last one)"
     elif isinstance(exc, KeyError):
         yield path, "required key missing"
     elif isinstance(exc, ValueError | TypeError):  # our hooks, or a model's own check
         yield path, str(exc)
     else:  # pragma: no cover - cattrs raises nothing else for JSON data
         yield path, f"{type(exc).__name__}: {exc}"
-
-
-def _references(data: dict[str, Any]) -> list[tuple[str, str]]:
-    """What the JSON Schema cannot say: unique IDs, defined footnotes, known codes,
-    parents. Reads the raw data defensively, so that it reports alongside type errors."""
-    problems: list[tuple[str, str]] = []
-
-    def items(value: Any, path: str) -> Iterator[tuple[dict[str, Any], str]]:
-        if type(value) is list:
-            for index, item in enumerate(value):
-                if isinstance(item, dict):
-                    yield item, f"{path}[{index}]"
-
-    def keyed(value: Any, path: str) -> Iterator[tuple[str, dict[str, Any], str]]:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if isinstance(item, dict):
-                    yield key, item, path + _step(key)
-
-    footnotes = data.get("footnotes")
-    defined = (
-        {int(k) for k in footnotes if _INT_KEY.fullmatch(k)}
-        if isinstance(footnotes, dict)
-        else set()
-    )
-    ministries = data.get("ministries")
-    codes = set(ministries) if isinstance(ministries, dict) else set()
-    programs = data.get("programs")
-    program_ids = set(programs) if isinstance(programs, dict) else set()
-    seen: dict[str, str] = {}
-
-    def identify(obj: dict[str, Any], path: str) -> Any:
-        ident = obj.get("id")
-        if type(ident) is str:
-            if ident in seen:
-                problems.append((f"{path}.id", f"duplicate ID {ident!r} (also at {seen[ident]})"))
-            else:
-                seen[ident] = f"{path}.id"
-        return ident
-
-    def cites(obj: dict[str, Any], path: str) -> None:
-        numbers = obj.get("footnotes")
-        if type(numbers) is list:
-            for index, number in enumerate(numbers):
-                if type(number) is int and number not in defined:
-                    problems.append(
-                        (
-                            f"{path}.footnotes[{index}]",
-                            f"footnote {number} is cited but not defined",
-                        )
-                    )
-
-    def tags(obj: dict[str, Any], path: str) -> None:
-        for ref, ref_path in items(obj.get("ministries"), f"{path}.ministries"):
-            code = ref.get("code")
-            if type(code) is str and code not in codes:
-                problems.append((f"{ref_path}.code", f"unknown ministry code {code!r}"))
-        links(obj, path)
-
-    reposted: list[tuple[str, str]] = []
-
-    def links(obj: dict[str, Any], path: str) -> None:
-        """Program links known and `programs` the programs of `program_mentions`; a
-        repost's original recorded only on a repost."""
-        uses = obj.get("programs")
-        known = True
-        if type(uses) is list:
-            for index, program in enumerate(uses):
-                if type(program) is str and program not in program_ids:
-                    problems.append((f"{path}.programs[{index}]", f"unknown program {program!r}"))
-                    known = False
-        mentioned: dict[Any, None] = {}
-        for mention, m_path in items(obj.get("program_mentions"), f"{path}.program_mentions"):
-            program = mention.get("program")
-            mentioned.setdefault(program, None)
-            if type(program) is str and program not in program_ids:
-                problems.append((f"{m_path}.program", f"unknown program {program!r}"))
-        absent = [
-            p for p in mentioned if type(p) is str and p in program_ids and p not in (uses or ())
-        ]
-        if known and type(uses) is list and absent:
-            problems.append(
-                (f"{path}.programs", f"programs {absent!r} of program_mentions are not in programs")
-            )
-        original = obj.get("repost_of")
-        if original is not None and obj.get("repost") is not True:
-            problems.append((f"{path}.repost_of", "repost_of on an item that is no repost"))
-        if type(original) is str:
-            reposted.append((f"{path}.repost_of", original))
-
-    def child_of(obj: dict[str, Any], path: str, parent: Any) -> None:
-        pointer = obj.get("initiative_id")
-        if type(pointer) is str and type(parent) is str and pointer != parent:
-            problems.append(
-                (f"{path}.initiative_id", f"initiative {pointer!r} is not its parent {parent!r}")
-            )
-
-    for section, s_path in items(data.get("sections"), "$.sections"):
-        identify(section, s_path)
-        for field in ("vision", "goals", "indicators"):
-            for obj, path in items(section.get(field), f"{s_path}.{field}"):
-                identify(obj, path)
-                cites(obj, path)
-                if field == "indicators":
-                    links(obj, path)
-        for sub, sub_path in items(section.get("subsections"), f"{s_path}.subsections"):
-            identify(sub, sub_path)
-            for ini, ini_path in items(sub.get("initiatives"), f"{sub_path}.initiatives"):
-                parent = identify(ini, ini_path)
-                cites(ini, ini_path)
-                tags(ini, ini_path)
-                for field in ("status_notes", "actions"):
-                    for obj, path in items(ini.get(field), f"{ini_path}.{field}"):
-                        identify(obj, path)
-                        cites(obj, path)
-                        tags(obj, path)
-                        child_of(obj, path, parent)
-    for key, footnote, path in keyed(footnotes, "$.footnotes"):
-        number = footnote.get("number")
-        if type(number) is int and _INT_KEY.fullmatch(key) and int(key) != number:
-            problems.append((f"{path}.number", f"footnote {number} is filed under key {key!r}"))
-        if type(number) is int:
-            ident = f"fn{number}"
-            if ident in seen:
-                problems.append(
-                    (f"{path}.number", f"duplicate ID {ident!r} (also at {seen[ident]})")
-                )
-    for _key, footnote, path in keyed(footnotes, "$.footnotes"):
-        citing = footnote.get("cited_by")
-        for index, cited_by in enumerate(citing if type(citing) is list else ()):
-            if type(cited_by) is str and cited_by not in seen:
-                problems.append((f"{path}.cited_by[{index}]", f"no object with ID {cited_by!r}"))
-    for key, ministry, path in keyed(ministries, "$.ministries"):
-        code = ministry.get("code")
-        if type(code) is str and code != key:
-            problems.append((f"{path}.code", f"ministry {code!r} is filed under key {key!r}"))
-    for key, program, path in keyed(programs, "$.programs"):
-        program_id = program.get("id")
-        if type(program_id) is str and program_id != key:
-            problems.append((f"{path}.id", f"program {program_id!r} is filed under key {key!r}"))
-        for field in ("part_of", "predecessor", "successor"):
-            other = program.get(field)
-            if type(other) is str and other and other not in program_ids:
-                problems.append((f"{path}.{field}", f"unknown program {other!r}"))
-        for field in ("phases", "goals"):
-            for phase, p_path in items(program.get(field), f"{path}.{field}"):
-                owner = phase.get("program")
-                if type(owner) is str and owner != key:
-                    problems.append(
-                        (f"{p_path}.program", f"a phase of {owner!r} filed under {key!r}")
-                    )
-    for r_path, original in reposted:
-        if original not in seen:
-            problems.append((r_path, f"no object with ID {original!r}"))
-    return problems
-
-
-def _references_hold(roadmap: Roadmap) -> bool:
-    """Whether a roadmap built from a well-typed document passes every check of
-    `_references` (one quick walk of the typed objects; `_references` is what then names
-    each problem with its path)."""
-    defined = roadmap.footnotes.keys()
-    codes = roadmap.ministries.keys()
-    programs = roadmap.programs
-    count = 0
-    ids: set[str] = set()
-    reposts: list[str] = []
-    for section in roadmap.sections:
-        ids.add(section.id)
-        count += 1
-        texts: list[Paragraph | Goal | Indicator] = [
-            *section.vision,
-            *section.goals,
-            *section.indicators,
-        ]
-        for obj in texts:
-            ids.add(obj.id)
-            count += 1
-            if not defined >= set(obj.footnotes):
-                return False
-        for indicator in section.indicators:
-            if not _links_hold(indicator, programs.keys(), reposts):
-                return False
-        for sub in section.subsections:
-            ids.add(sub.id)
-            count += 1
-            for ini in sub.initiatives:
-                ids.add(ini.id)
-                count += 1
-                items: list[Initiative | StatusNote | Action] = [
-                    ini,
-                    *ini.status_notes,
-                    *ini.actions,
-                ]
-                for item in items:
-                    if not defined >= set(item.footnotes):
-                        return False
-                    if not programs.keys() >= set(item.programs):
-                        return False
-                    if not _links_hold(item, programs.keys(), reposts):
-                        return False
-                for tagged in (ini, *ini.actions):
-                    for ref in tagged.ministries:
-                        if ref.code not in codes:
-                            return False
-                children: list[StatusNote | Action] = [*ini.status_notes, *ini.actions]
-                for child in children:
-                    ids.add(child.id)
-                    count += 1
-                    if child.initiative_id != ini.id:
-                        return False
-    if len(ids) != count or not ids.issuperset(reposts):
-        return False
-    for number, footnote in roadmap.footnotes.items():
-        if footnote.number != number or f"fn{number}" in ids:
-            return False
-        if not ids.issuperset(footnote.cited_by):
-            return False
-    if any(ministry.code != code for code, ministry in roadmap.ministries.items()):
-        return False
-    return all(
-        program.id == key
-        and all(not other or other in programs for other in _lineage(program))
-        and all(phase.program == key for phase in (*program.phases, *program.goals))
-        for key, program in programs.items()
-    )
-
-
-def _lineage(program: Program) -> tuple[str, str, str]:
-    return (program.part_of, program.predecessor, program.successor)
-
-
-def _links_hold(
-    obj: Initiative | StatusNote | Action | Indicator, known: Any, reposts: list[str]
-) -> bool:
-    """The typed form of the program-link and repost checks of `_references`."""
-    mentioned = {m.program for m in obj.program_mentions}
-    if not known >= mentioned or not set(obj.programs) >= mentioned:
-        return False
-    original = getattr(obj, "repost_of", None)
-    if original is not None:
-        if not obj.repost:  # type: ignore[union-attr]
-            return False
-        reposts.append(original)
-    return True
 
 
 def _fail(problems: list[tuple[str, str]]) -> LoadError:
@@ -710,17 +375,17 @@ def _parse_json(text: str | bytes) -> Any:
     """The JSON value of `text`, with NaN/Infinity and over-long integers kept as markers
     for the checks to report where they stand."""
 
-    def bounded_int(literal: str) -> int | _LongInteger:
-        return int(literal) if len(literal) <= 20 else _LongInteger(literal)
+    def bounded_int(literal: str) -> int | LongInteger:
+        return int(literal) if len(literal) <= 20 else LongInteger(literal)
 
     # Python refuses integer literals over 4,300 digits (reading them is quadratic): the
     # fast path relies on that limit, and looks for the literal only when it is hit
     limited = sys.get_int_max_str_digits() != 0
     try:
         if limited:
-            return json.loads(text, parse_constant=_Constant, object_pairs_hook=_object)
+            return json.loads(text, parse_constant=Constant, object_pairs_hook=json_object)
         return json.loads(
-            text, parse_constant=_Constant, parse_int=bounded_int, object_pairs_hook=_object
+            text, parse_constant=Constant, parse_int=bounded_int, object_pairs_hook=json_object
         )
     except json.JSONDecodeError as exc:
         raise LoadError(
@@ -733,7 +398,7 @@ def _parse_json(text: str | bytes) -> Any:
     except ValueError:  # an integer literal over Python's limit on digits: find where
         pass
     return json.loads(
-        text, parse_constant=_Constant, parse_int=bounded_int, object_pairs_hook=_object
+        text, parse_constant=Constant, parse_int=bounded_int, object_pairs_hook=json_object
     )
 
 
@@ -767,10 +432,10 @@ def loads(text: str | bytes) -> Roadmap:
             problems.extend(_problems(exc, "$"))
         except RecursionError:  # pragma: no cover - the structure follows the schema's depth
             problems.append(("$", "nested too deeply"))
-    if roadmap is not None and _references_hold(roadmap):
+    if roadmap is not None and references_hold(roadmap):
         return roadmap
-    if isinstance(data, dict):  # a _Duplicated too: its IDs and references count
-        problems.extend(_references(data))
+    if isinstance(data, dict):  # a Duplicated too: its IDs and references count
+        problems.extend(reference_problems(data))
     if problems:
         raise _fail(problems)
     assert roadmap is not None

@@ -10,7 +10,13 @@ import attrs
 
 from stpmodel.dates._modifiers import APPROXIMATE, month_modifier
 from stpmodel.dates._numerals import to_int
-from stpmodel.dates.period import Calendar, Granularity, Period, fiscal_year_of
+from stpmodel.dates.period import (
+    Calendar,
+    Granularity,
+    Period,
+    fiscal_year_of,
+    year_of_month_in_fiscal_year,
+)
 
 __all__ = [
     "LAST_DAY",
@@ -126,8 +132,7 @@ def month_in_context(
     fiscal = context.calendar is Calendar.FISCAL
     if fiscal:
         # a month after a fiscal-year mention counts in that fiscal year: 1月 is next January
-        base_year = fiscal_year_of(context.start)
-        year = base_year if month >= 4 else base_year + 1
+        year = year_of_month_in_fiscal_year(fiscal_year_of(context.start), month)
     else:
         year = context.end.year if context.granularity is Granularity.RANGE else context.start.year
     try:

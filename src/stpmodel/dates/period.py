@@ -9,7 +9,16 @@ import attrs
 
 from stpmodel._shown import Shown, View, attributes
 
-__all__ = ["Calendar", "Granularity", "Period", "fiscal_quarter_of", "fiscal_year_of", "today"]
+__all__ = [
+    "FISCAL_YEAR_START_MONTH",
+    "Calendar",
+    "Granularity",
+    "Period",
+    "fiscal_quarter_of",
+    "fiscal_year_of",
+    "today",
+    "year_of_month_in_fiscal_year",
+]
 
 
 class Granularity(enum.StrEnum):
@@ -34,6 +43,10 @@ class Calendar(enum.StrEnum):
     GREGORIAN = "gregorian"
 
 
+FISCAL_YEAR_START_MONTH = 4
+"""The month a Japanese fiscal year (年度) starts in: April."""
+
+
 def fiscal_year_of(day: dt.date) -> int:
     """The Japanese fiscal year (年度) a day falls in: 1 April N .. 31 March N+1 is FY N.
 
@@ -45,7 +58,20 @@ def fiscal_year_of(day: dt.date) -> int:
         (2026, 2027)
         ```
     """
-    return day.year if day.month >= 4 else day.year - 1
+    return day.year if day.month >= FISCAL_YEAR_START_MONTH else day.year - 1
+
+
+def year_of_month_in_fiscal_year(fiscal_year: int, month: int) -> int:
+    """The calendar year in which `month` of fiscal year `fiscal_year` falls: the inverse of
+    [fiscal_year_of][stpmodel.dates.period.fiscal_year_of] (January of FY2025 is in 2026).
+
+    Examples:
+        ```python
+        >>> year_of_month_in_fiscal_year(2025, 4), year_of_month_in_fiscal_year(2025, 1)
+        (2025, 2026)
+        ```
+    """
+    return fiscal_year if month >= FISCAL_YEAR_START_MONTH else fiscal_year + 1
 
 
 def fiscal_quarter_of(day: dt.date) -> int:
@@ -57,7 +83,7 @@ def fiscal_quarter_of(day: dt.date) -> int:
         (1, 4)
         ```
     """
-    return (day.month - 4) % 12 // 3 + 1
+    return (day.month - FISCAL_YEAR_START_MONTH) % 12 // 3 + 1
 
 
 def today() -> dt.date:

@@ -106,7 +106,14 @@ def compare(old: Roadmap, new: Roadmap, *, threshold: float = THRESHOLD) -> Road
         The differences, in the new edition's document order.
     """
     from stpmodel.diff import _compare, _match, _result
+    from stpmodel.roadmap import Roadmap
 
+    for name, edition in (("old", old), ("new", new)):
+        if not isinstance(edition, Roadmap):  # else an AttributeError from deep inside
+            raise TypeError(
+                f"compare() takes two Roadmaps (stpmodel.load(), parse() or "
+                f"stpmodel.diff.open_edition()); {name} is {type(edition).__name__}"
+            )
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"threshold must be in (0, 1], got {threshold!r}")
     before, after = _match.build_tree(old), _match.build_tree(new)

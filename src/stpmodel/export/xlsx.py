@@ -1,4 +1,4 @@
-"""The roadmap as an Excel workbook through `openpyxl` (extra `excel`).
+"""The roadmap as an Excel workbook through XlsxWriter (extra `excel`).
 
 One sheet per frame of [FRAMES][stpmodel.export.frame.FRAMES] (initiatives, actions,
 status notes, deadlines, indicators, observations, ministries, programs, footnotes, the
@@ -12,8 +12,10 @@ would run as a formula gets a leading `'` ([guard][stpmodel._write.guard]); char
 cannot hold (controls, non-characters such as U+FFFF, lone surrogates) are written as U+FFFD
 and counted ([Replacer][stpmodel._write.Replacer]); a text longer than an Excel cell holds
 ([CELL_LIMIT][stpmodel.export.xlsx.CELL_LIMIT], 32,767 characters) stops the export with a
-[WriteError][stpmodel.errors.WriteError] naming the item, never a silent cut. The workbook is
-written in openpyxl's write-only mode (row by row, no cell objects kept).
+[WriteError][stpmodel.errors.WriteError] naming the item, never a silent cut. These checks
+run over a whole column at once, before anything is written; the workbook is built in
+memory and written by the safe-output rules. openpyxl (also in the `excel` extra) reads
+the file back.
 
 ```console
 $ stpmodel export --format xlsx -o roadmap.xlsx
@@ -25,13 +27,14 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from stpmodel._write import Replacer, Written, guard, write_bytes
+from stpmodel._write import Replacer, Written, guard, unwritable, write_bytes
 from stpmodel.errors import MissingExtraError, WriteError
-from stpmodel.export.frame import FRAMES, all_frame_records
+from stpmodel.export.tables import FRAMES, table_records
 from stpmodel.roadmap import Roadmap
 
 __all__ = ["CELL_LIMIT", "cell_value", "write_xlsx"]
@@ -43,12 +46,12 @@ _MAX_WIDTH = 60
 _DATE_FORMAT = "yyyy-mm-dd"
 
 
-def _openpyxl() -> Any:
+def _xlsxwriter() -> Any:
     try:
-        import openpyxl
+        import xlsxwriter
     except ImportError:
-        raise MissingExtraError("Excel export", "excel", "openpyxl") from None
-    return openpyxl
+        raise MissingExtraError("Excel export", "excel", "xlsxwriter") from None
+    return xlsxwriter
 
 
 def cell_value(value: Any, replace: Callable[[str], str] | None = None) -> Any:
@@ -65,6 +68,8 @@ def cell_value(value: Any, replace: Callable[[str], str] | None = None) -> Any:
 
 def _width(text: str) -> int:
     line = text.split("\n", 1)[0][: _MAX_WIDTH * 2]
+    if line.isascii():
+        return len(line)
     return sum(2 if unicodedata.east_asian_width(c) in ("W", "F") else 1 for c in line)
 
 
@@ -77,49 +82,115 @@ def _too_long(shown: str, sheet: str, record: dict[str, Any], column: str, size:
     )
 
 
+# a quick pre-check for `unwritable`: its characters in the Basic Multilingual Plane and
+# every character beyond it (a range is searched ten times faster than its scattered
+# non-characters of the other planes; a text that has one is then checked exactly)
+_MAYBE_UNWRITABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\U00010000-\U0010ffff]"
+)
+
+# what a text that `guard` changes may begin with (its pattern looks past these first)
+_GUARD_FIRST = frozenset("'= \u3000+-@＝＋－＠\t\r\n")
+
+
+def _column(
+    values: list[Any], replace: Replacer, name: str, column: str, shown: str, records: list[Any]
+) -> tuple[list[Any], int]:
+    """One column's cell values (as [cell_value][stpmodel.export.xlsx.cell_value] gives
+    them) and its width. The checks run over the column at once: the characters xlsx
+    cannot carry are looked for in all its texts in one search, the formula guard only on
+    a text whose first character could need it, the cell limit on the longest text."""
+    out = [
+        ("、".join(map(str, v)) or None)
+        if v.__class__ is list
+        else (v or None)
+        if v.__class__ is str
+        else v
+        for v in values
+    ]
+    texts = [v for v in out if v.__class__ is str]
+    width = _width(column)
+    if not texts:
+        for v in out:
+            if v is not None:
+                width = max(width, len(v.isoformat() if isinstance(v, dt.date) else str(v)))
+        return out, width
+    if _MAYBE_UNWRITABLE.search(blob := "\n".join(texts)) and unwritable(blob):
+        out = [replace(v) if v.__class__ is str else v for v in out]
+    first = _GUARD_FIRST
+    if any(t[0] in first for t in texts):
+        out = [guard(v) if v.__class__ is str and v[0] in first else v for v in out]
+    if max(map(len, texts)) >= CELL_LIMIT:  # guard adds one character: look again
+        for record, v in zip(records, out, strict=True):
+            if v.__class__ is str and len(v) > CELL_LIMIT:
+                raise _too_long(shown, name, record, column, len(v))
+    for v in out:
+        if width >= _MAX_WIDTH:
+            break
+        if v is None:
+            continue
+        if v.__class__ is str:
+            # a character counts 1 or 2: measure only a text that could widen the column
+            size = len(v)
+            if size > width or (2 * size > width and not v.isascii()):
+                width = max(width, _width(v))
+        else:
+            width = max(width, len(v.isoformat() if isinstance(v, dt.date) else str(v)))
+    return out, width
+
+
 def _rows(
     name: str, records: list[dict[str, Any]], replace: Replacer, shown: str
-) -> tuple[list[list[Any]], list[int]]:
+) -> tuple[list[tuple[Any, ...]], list[int]]:
     """The sheet's cell values and its columns' widths, every cell checked."""
+    columns = []
+    widths = []
+    for column in FRAMES[name]:
+        values, width = _column([r[column] for r in records], replace, name, column, shown, records)
+        columns.append(values)
+        widths.append(width)
+    return list(zip(*columns, strict=True)), widths
+
+
+def _excel_date(value: dt.date) -> float:
+    """An Excel serial date (days since 1899-12-30, the 1900 date system)."""
+    if isinstance(value, dt.datetime):
+        return (value - dt.datetime(1899, 12, 30)).total_seconds() / 86400
+    return float((value - _EPOCH).days)
+
+
+_EPOCH = dt.date(1899, 12, 30)
+
+
+def _sheet(
+    workbook: Any, dated: Any, name: str, rows: list[tuple[Any, ...]], widths: list[int]
+) -> None:
+    sheet = workbook.add_worksheet(name)
     columns = FRAMES[name]
-    widths = [_width(c) for c in columns]
-    rows = []
-    for record in records:
-        row = [cell_value(record[c], replace) for c in columns]
-        for i, value in enumerate(row):
+    for i, width in enumerate(widths):
+        sheet.set_column(i, i, min(_MAX_WIDTH, width + 2))
+    sheet.freeze_panes(1, 0)
+    sheet.autofilter(0, 0, len(rows), len(columns) - 1)
+    sheet.write_row(0, 0, columns)
+    text = sheet.write_string
+    number = sheet.write_number
+    boolean = sheet.write_boolean
+    for r, row in enumerate(rows, start=1):
+        for c, value in enumerate(row):
+            kind = value.__class__
             if value is None:
                 continue
-            if isinstance(value, str):
-                if len(value) > CELL_LIMIT:
-                    raise _too_long(shown, name, record, columns[i], len(value))
-                text = value
+            if kind is str:
+                text(r, c, value)
+            elif kind is bool:
+                boolean(r, c, value)
+            elif kind is int or kind is float:
+                number(r, c, value)
+            elif isinstance(value, dt.date):
+                number(r, c, _excel_date(value), dated)
             else:
-                text = value.isoformat() if isinstance(value, dt.date) else str(value)
-            # a character counts at most 2: measure only a text that could widen the column
-            if widths[i] < _MAX_WIDTH and 2 * len(text) > widths[i]:
-                widths[i] = max(widths[i], _width(text))
-        rows.append(row)
-    return rows, widths
-
-
-def _sheet(workbook: Any, name: str, rows: list[list[Any]], widths: list[int]) -> None:
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.utils import get_column_letter
-
-    sheet = workbook.create_sheet(title=name)
-    columns = FRAMES[name]
-    for i, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(i)].width = min(_MAX_WIDTH, width + 2)
-    sheet.freeze_panes = "A2"
-    sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{len(rows) + 1}"
-    sheet.append(list(columns))
-    for row in rows:
-        for i, value in enumerate(row):
-            if isinstance(value, dt.date):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = _DATE_FORMAT
-                row[i] = cell
-        sheet.append(row)
+                text(r, c, str(value))
 
 
 def write_xlsx(
@@ -133,64 +204,28 @@ def write_xlsx(
     `overwrite=True`, never through a symbolic link, atomically.
 
     Raises:
-        MissingExtraError: openpyxl is not installed.
+        MissingExtraError: XlsxWriter is not installed.
         WriteError: the file could not or must not be written, or a text is longer than
             an Excel cell holds ([CELL_LIMIT][stpmodel.export.xlsx.CELL_LIMIT]).
     """
-    openpyxl = _openpyxl()
+    xlsxwriter = _xlsxwriter()
     shown = os.fspath(path)
     replace = Replacer()
-    sheets = {
-        name: _rows(name, records, replace, shown)
-        for name, records in all_frame_records(roadmap).items()
-    }
-
-    def fill(workbook: Any) -> None:
-        for name, (rows, widths) in sheets.items():
-            _sheet(workbook, name, rows, widths)
-
-    workbook = openpyxl.Workbook(write_only=True)
-    written = write_bytes(path, _saved(workbook, fill, shown), overwrite=overwrite)
-    return Written(written, replace.count)
-
-
-def _saved(workbook: Any, fill: Callable[[Any], None], shown: str) -> bytes:
-    """The bytes of `workbook` once `fill(workbook)` has added its sheets. openpyxl's
-    write-only sheets spool rows through temporary files as they are appended; when the disk
-    refuses one (full, a size limit) their suspended writers would later be finalised with
-    an error Python prints as "Exception ignored …": they are closed here with that noise
-    dropped, and the failure becomes one [WriteError][stpmodel.errors.WriteError] naming
-    the target."""
-    import sys
-
+    records = table_records(roadmap)
+    sheets = {name: _rows(name, records[name], replace, shown) for name in FRAMES}
     buffer = io.BytesIO()
-    reason = None
-    hook = sys.unraisablehook
-    sys.unraisablehook = lambda unraisable: None
-    try:
-        try:
-            fill(workbook)
-            workbook.save(buffer)
-        except OSError as exc:
-            reason = exc.strerror or str(exc)
-            _abandon(workbook)
-    finally:
-        sys.unraisablehook = hook
-    if reason is not None:
-        raise WriteError(shown, reason)
-    return buffer.getvalue()
-
-
-def _abandon(workbook: Any) -> None:
-    """Close the suspended row and sheet writers of a workbook that failed half-way."""
-    import contextlib
-    import gc
-    import types
-
-    for sheet in workbook.worksheets:
-        writer = getattr(sheet, "_writer", None)
-        for stream in (getattr(sheet, "_rows", None), getattr(writer, "xf", None)):
-            if isinstance(stream, types.GeneratorType):
-                with contextlib.suppress(Exception):
-                    stream.close()
-    gc.collect()
+    workbook = xlsxwriter.Workbook(
+        buffer,
+        {
+            "in_memory": True,
+            "strings_to_numbers": False,
+            "strings_to_formulas": False,
+            "strings_to_urls": False,
+        },
+    )
+    dated = workbook.add_format({"num_format": _DATE_FORMAT})
+    for name, (rows, widths) in sheets.items():
+        _sheet(workbook, dated, name, rows, widths)
+    workbook.close()
+    written = write_bytes(path, buffer.getvalue(), overwrite=overwrite)
+    return Written(written, replace.count)

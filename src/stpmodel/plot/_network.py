@@ -38,9 +38,8 @@ def _links(roadmap: Roadmap) -> dict[tuple[str, str], set[str]]:
     for ini in roadmap.initiatives:
         objects: list[Initiative | StatusNote | Any] = [ini, *ini.status_notes, *ini.actions]
         for obj in objects:
-            refs = ini.ministries if isinstance(obj, StatusNote) else obj.ministries
             for pid in obj.programs:
-                for ref in refs:
+                for ref in roadmap.item_ministries(obj):
                     links.setdefault((pid, ref.code), set()).add(obj.id)
     return links
 

@@ -32,10 +32,8 @@ The page is built from plain records (dicts); the model is read only to make the
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 import hashlib
-import html
 import json
 import os
 import re
@@ -45,7 +43,6 @@ from typing import Any
 from stpmodel._labels import COLUMNS, INDICATOR_KINDS, KINDS, RELATIONS
 from stpmodel.dates import fiscal_year_of
 from stpmodel.dates import today as current_date
-from stpmodel.errors import MissingExtraError
 from stpmodel.model import Action, Initiative, StatusNote
 from stpmodel.roadmap import Roadmap
 
@@ -397,42 +394,6 @@ def _codes(item: Any, *, lead: bool = False) -> list[str]:
     return [r.code for r in getattr(item, "ministries", ()) if r.lead or not lead]
 
 
-def _plotly_js() -> str:
-    try:
-        from plotly.offline import get_plotlyjs
-    except ImportError:
-        raise MissingExtraError("the HTML report", "report", "plotly") from None
-    js: str = get_plotlyjs()
-    return js
-
-
-def _script_json(data: object) -> str:
-    """JSON that is safe inside a ``<script>`` element: no ``</script>``, no ``<!--``, no
-    entity, and no line terminator that older JavaScript reads as the end of a line."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return (
-        text.replace("<", "\\u003c")
-        .replace(">", "\\u003e")
-        .replace("&", "\\u0026")
-        .replace("\u2028", "\\u2028")
-        .replace("\u2029", "\\u2029")
-    )
-
-
-_PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
-
-
-def _fill(template: str, values: dict[str, str]) -> str:
-    """The template with each ``{{name}}`` replaced by its value, in one pass: text a value
-    brings in is never read again as a placeholder."""
-    return _PLACEHOLDER.sub(lambda found: values[found.group(1)], template)
-
-
-def _hash(script: str) -> str:
-    digest = hashlib.sha256(script.encode("utf-8")).digest()
-    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
-
-
 def render_html(roadmap: Roadmap, *, today: dt.date | None = None) -> str:
     """The whole page as a string (about 5 MB: plotly's JavaScript is inside).
 
@@ -441,26 +402,10 @@ def render_html(roadmap: Roadmap, *, today: dt.date | None = None) -> str:
         today: the day the timeline marks as today (default
             [today][stpmodel.dates.today]).
     """
-    from stpmodel.report._page import PAGE, SCRIPT, STYLE
+    from stpmodel.report._page import fill_page, plotly_js
 
-    plotly = _plotly_js().replace("</script", "<\\/script")
-    policy = (
-        "default-src 'none'; "
-        f"script-src {_hash(plotly)} {_hash(SCRIPT)}; "
-        "style-src 'unsafe-inline'; img-src data: blob:; font-src data:; "
-        "base-uri 'none'; form-action 'none'"
-    )
-    return _fill(
-        PAGE,
-        {
-            "title": html.escape(roadmap.title),
-            "csp": html.escape(policy),
-            "style": STYLE,
-            "plotly": plotly,
-            "data": _script_json(report_records(roadmap, today=today)),
-            "script": SCRIPT,
-        },
-    )
+    plotly = plotly_js()
+    return fill_page(roadmap.title, plotly, report_records(roadmap, today=today))
 
 
 def write_html(
