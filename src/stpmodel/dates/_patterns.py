@@ -226,9 +226,16 @@ ATOM = re.compile(
 
 # -- what the scanner reads after an atom ------------------------------------------------
 
+# Whether a text may name a date at all: a numeral or sign; an era (令和 平成 昭和 大正 明治);
+# 今/本/来/昨 or a kanji numeral before 年; 1–3 kanji numerals before 世紀; a kanji digit
+# before / or . Written as one class of every first character, then the rest of each
+# branch behind a look at that character, so that the engine skips to those characters.
+_MAYBE_DIGIT = rf"0-9０-９{_SIGN}\u2f00-\u2fdf\uf900-\ufaff"
 MAYBE_DATE = re.compile(
-    rf"[0-9０-９{_SIGN}\u2f00-\u2fdf\uf900-\ufaff]|{_ERA}|[今本来昨]{_S}年"
-    rf"|[元{_KD}十百千][ \u3000]{{0,2}}年|[一二三四五六七八九十]{{1,3}}世紀|[〇一二三四五六七八九][/.]"
+    rf"[{_MAYBE_DIGIT}令平昭大明今本来昨元{_KD}十百千]"
+    rf"(?:(?<=[{_MAYBE_DIGIT}])|(?<=[令昭])和|(?<=平)成|(?<=大)正|(?<=明)治"
+    rf"|(?<=[今本来昨]){_S}年|(?<=[元{_KD}十百千])[ \u3000]{{0,2}}年"
+    rf"|(?<=[一二三四五六七八九十])[一二三四五六七八九十]{{0,2}}世紀|(?<=[〇一二三四五六七八九])[/.])"
 )
 # 2005年11月から翌2006年7月, 午後1時半から同3時半: 翌 and 同 restate the year or the day
 CONNECTOR = re.compile(rf"{_S}(?:[～〜~ー-]|から){_S}(?:[翌同]{_S})?")

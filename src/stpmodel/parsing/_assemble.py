@@ -60,6 +60,7 @@ from stpmodel.parsing._lines import find_document_name
 from stpmodel.parsing._markup import strip_inline
 from stpmodel.parsing._places import Place, Placer
 from stpmodel.parsing._programs import (
+    Keyed,
     ProgramLinker,
     link_reposts,
     linker_for,
@@ -222,7 +223,8 @@ class _Assembler(Placer):
         """The program mentions of `text` (parsing/_programs.py): the programs it names;
         of the initiative's (`inherited`), those it refers to by a cue; failing both, the
         initiative's `subject`. A phase reference that cannot be resolved is reported."""
-        named, problems = self.linker.named(text, written)
+        keyed = Keyed(text)  # the text in matching form, once for names and cues
+        named, problems = self.linker.named(text, written, keyed)
         for problem in problems:
             self.warn(
                 place,
@@ -230,7 +232,7 @@ class _Assembler(Placer):
                 f"cannot resolve the phase of {problem.text!r}: {problem.reason}",
                 problem.text,
             )
-        found = named + self.linker.cued(text, inherited, named) if inherited else named
+        found = named + self.linker.cued(text, inherited, named, keyed) if inherited else named
         return tuple(found) if found else subject
 
     # -- objects -----------------------------------------------------------------------

@@ -56,7 +56,7 @@ __all__ = [
 
 _Reposted = TypeVar("_Reposted", Action, Initiative, Indicator)
 _MARKS = frozenset(SUPERSCRIPT_DIGITS)
-_DROPPED_RUN = re.compile(rf"[\s{SUPERSCRIPT_DIGITS}]+")
+_DROPPED_RUN = re.compile(rf"[\s{SUPERSCRIPT_DIGITS}][\s{SUPERSCRIPT_DIGITS}]*")  # class first
 _BEFORE = re.compile(r"(?:第([0-9]+)期|(次期)|(現行))[「『]?$")
 _AFTER = re.compile(r"^[」』]?(?:\([^()]{0,30}\))?第([0-9]+)期")
 _LAST_YEAR = re.compile(r"^[」』]?の最終年度")
@@ -80,7 +80,7 @@ class Keyed:
     text is keyed character by character with an explicit offset per key character.
     """
 
-    __slots__ = ("_explicit", "_gaps", "_shift", "key", "text")
+    __slots__ = ("_explicit", "_gaps", "_pending", "_shift", "key", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -98,12 +98,18 @@ class Keyed:
                 kept.extend([i] * len(n))
             self.key = "".join(chars)
             self._explicit = tuple(kept)
-        elif len(stripped) != len(text):
-            dropped = 0
-            for run in _DROPPED_RUN.finditer(text):
-                self._gaps.append(run.start() - dropped)
-                dropped += run.end() - run.start()
-                self._shift.append(dropped)
+        # the dropped runs are looked up when an offset is first asked for: most texts
+        # name no program, and their offsets are never needed
+        self._pending = self._explicit is None and len(stripped) != len(text)
+
+    def _find_runs(self) -> None:
+        """Record where the dropped runs stood (once, on the first offset asked for)."""
+        self._pending = False
+        dropped = 0
+        for run in _DROPPED_RUN.finditer(self.text):
+            self._gaps.append(run.start() - dropped)
+            dropped += run.end() - run.start()
+            self._shift.append(dropped)
 
     @classmethod
     def of(cls, text: str) -> Keyed:
@@ -113,6 +119,8 @@ class Keyed:
         """The offset in the text of the key's character `index`."""
         if self._explicit is not None:
             return self._explicit[index]
+        if self._pending:
+            self._find_runs()
         at = bisect.bisect_right(self._gaps, index)
         return index + (self._shift[at - 1] if at else 0)
 
@@ -200,11 +208,13 @@ class ProgramLinker:
 
     # -- names in the text ---------------------------------------------------------------
     def named(
-        self, text: str, written: int | None
+        self, text: str, written: int | None, keyed: Keyed | None = None
     ) -> tuple[list[ProgramMention], list[Unresolved]]:
         """The mentions of programs `text` names, each with the phase the words around
-        the name give; `written` is the year the text was written (for 次期 and 現行)."""
-        keyed = Keyed.of(text)
+        the name give; `written` is the year the text was written (for 次期 and 現行).
+        `keyed` is `Keyed(text)` where the caller has it already."""
+        if keyed is None:
+            keyed = Keyed.of(text)
         key = keyed.key
         found: list[ProgramMention] = []
         problems: list[Unresolved] = []
@@ -218,7 +228,7 @@ class ProgramLinker:
             name = self._names[m.group(0)]
             program = self.catalog[name.program]
             rest = key[m.end() :]
-            if any(rest.startswith(stop) for stop in self._stops.get(program.id, ())):
+            if rest.startswith(self._stops.get(program.id, ())):  # any of them (a tuple)
                 continue
             before = _BEFORE.search(key[max(0, m.start() - 8) : m.start()])
             if name.qualified and before is None:
@@ -315,12 +325,15 @@ class ProgramLinker:
         text: str,
         inherited: Sequence[ProgramMention],
         named: Sequence[ProgramMention] = (),
+        keyed: Keyed | None = None,
     ) -> list[ProgramMention]:
         """Of the programs the initiative names (`inherited`) and `text` does not
         (`named`), those `text` refers to without naming: by a phase of theirs (第3期), a
         goal (目標4) or a cue (14課題). Words that belong to a name (the 第3期 of
-        第3期知的基盤整備計画) are no cue."""
-        keyed = Keyed.of(text)
+        第3期知的基盤整備計画) are no cue. `keyed` is `Keyed(text)` where the caller has
+        it already."""
+        if keyed is None:
+            keyed = Keyed.of(text)
         taken = [m.span for m in named if m.span is not None]
         key = keyed.key
         for a, b in taken:  # blank out the words that belong to a name
@@ -421,13 +434,13 @@ def _trie_pattern(words: Iterable[str]) -> str:
             return branches[0]
         return "(?:" + "|".join(branches) + ")"
 
-    tops = []
-    for c in sorted(trie):
-        body = re.escape(c) + build(trie[c], c)
-        tops.append((r"(?<![A-Za-z])" if latin(c) else "") + body)
-    # a look-ahead on the first character lets the scanner skip most positions at once
-    first = "".join(re.escape(c) for c in sorted(trie))
-    return f"(?=[{first}])(?:{'|'.join(tops)})"
+    # every branch begins with its literal first character (a Latin one then looks behind
+    # it for a letter), so the engine sees the set of first characters and skips to them
+    tops = [
+        re.escape(c) + (r"(?<![A-Za-z].)" if latin(c) else "") + build(trie[c], c)
+        for c in sorted(trie)
+    ]
+    return "|".join(tops)
 
 
 def _key_index(keyed: Keyed, offset: int) -> int:
@@ -519,24 +532,33 @@ def link_reposts(sections: list[Section]) -> list[Section]:
         original = originals.get((kind, search_key(obj.text)))
         return attrs.evolve(obj, repost_of=original, repost_outside=original is None)
 
+    def initiative(ini: Initiative) -> Initiative:
+        actions = tuple(mark(a, "action") for a in ini.actions)
+        marked = mark(ini, "initiative")
+        if marked is ini and _same(actions, ini.actions):
+            return ini  # nothing reposted in it: the object as built
+        return attrs.evolve(marked, actions=actions)
+
     result = []
     for section in sections:
-        subsections = tuple(
-            attrs.evolve(
-                sub,
-                initiatives=tuple(
-                    attrs.evolve(
-                        mark(ini, "initiative"),
-                        actions=tuple(mark(a, "action") for a in ini.actions),
-                    )
-                    for ini in sub.initiatives
-                ),
-            )
-            for sub in section.subsections
-        )
+        subsections = []
+        for sub in section.subsections:
+            initiatives = tuple(initiative(ini) for ini in sub.initiatives)
+            same = _same(initiatives, sub.initiatives)
+            subsections.append(sub if same else attrs.evolve(sub, initiatives=initiatives))
         indicators = tuple(mark(ind, "indicator") for ind in section.indicators)
-        result.append(attrs.evolve(section, subsections=subsections, indicators=indicators))
+        if _same(subsections, section.subsections) and _same(indicators, section.indicators):
+            result.append(section)
+        else:
+            result.append(
+                attrs.evolve(section, subsections=tuple(subsections), indicators=indicators)
+            )
     return result
+
+
+def _same(new: Sequence[object], old: Sequence[object]) -> bool:
+    """Whether `new` holds the very objects of `old` (nothing in it was rebuilt)."""
+    return all(a is b for a, b in zip(new, old, strict=True))
 
 
 def program_ids(mentions: tuple[ProgramMention, ...]) -> tuple[str, ...]:

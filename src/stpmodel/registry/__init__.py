@@ -150,15 +150,16 @@ class ProgramMatcher:
         self._ids = alias_to_id
         parts = []
         for key in sorted(alias_to_id, key=len, reverse=True):
-            body = re.escape(key)
+            # each branch begins with its literal first character (a Latin one then looks
+            # behind it for a letter), so the engine skips to the aliases' first characters
+            body = re.escape(key[0])
             if key[0].isascii() and key[0].isalpha():
-                body = r"(?<![A-Za-z])" + body
+                body += r"(?<![A-Za-z].)"
+            body += re.escape(key[1:])
             if key[-1].isascii() and key[-1].isalpha():
                 body += r"(?![A-Za-z])"
             parts.append(body)
-        # a look-ahead on the first character lets the scanner skip most positions at once
-        first = "".join(sorted({re.escape(key[0]) for key in alias_to_id}))
-        self._pattern = re.compile(f"(?=[{first}])(?:{'|'.join(parts)})") if parts else None
+        self._pattern = re.compile("|".join(parts)) if parts else None
 
     def find(self, text: str) -> tuple[str, ...]:
         """The IDs of the programs `text` mentions, in order of first mention."""
