@@ -322,6 +322,12 @@ def to_dict(roadmap: Roadmap) -> dict[str, Any]:
     return data
 
 
+def _unstructured(roadmap: Roadmap) -> dict[str, Any]:
+    """`to_dict` for a caller that already holds the collector paused."""
+    data: dict[str, Any] = _converter().unstructure(roadmap, Roadmap)
+    return data
+
+
 def dumps(roadmap: Roadmap, *, indent: int | None = None) -> str:
     """The roadmap as a JSON document (UTF-8 text, Japanese kept readable).
 
@@ -329,9 +335,13 @@ def dumps(roadmap: Roadmap, *, indent: int | None = None) -> str:
     value a line indented by that many spaces (Python's slower encoder: about four times
     the time). [loads][stpmodel.serialize.loads] reads both.
     """
-    data = to_dict(roadmap)
     with collector_paused():
-        return json.dumps(data, ensure_ascii=False, indent=indent)
+        data = _unstructured(roadmap)
+        text = json.dumps(data, ensure_ascii=False, indent=indent)
+        # freed while the collector is still off: the containers leave by reference
+        # counting, so re-enabling it does not walk hundreds of thousands of dead objects
+        del data
+    return text
 
 
 # -- problems and their paths ---------------------------------------------------------------

@@ -32,6 +32,7 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
+from stpmodel._gcpause import collector_paused
 from stpmodel._write import Replacer, Written, guard, unwritable, write_bytes
 from stpmodel.errors import MissingExtraError, WriteError
 from stpmodel.export.tables import FRAMES, table_records
@@ -211,6 +212,17 @@ def write_xlsx(
     xlsxwriter = _xlsxwriter()
     shown = os.fspath(path)
     replace = Replacer()
+    # a bulk construction: the collector would walk the growing heap of cells again and
+    # again; the records and the workbook are freed (by reference counting) before it is
+    # back on, see docs/performance.md
+    with collector_paused():
+        data = _workbook(xlsxwriter, roadmap, replace, shown)
+    written = write_bytes(path, data, overwrite=overwrite)
+    return Written(written, replace.count)
+
+
+def _workbook(xlsxwriter: Any, roadmap: Roadmap, replace: Replacer, shown: str) -> bytes:
+    """The workbook's bytes."""
     records = table_records(roadmap)
     sheets = {name: _rows(name, records[name], replace, shown) for name in FRAMES}
     buffer = io.BytesIO()
@@ -227,5 +239,4 @@ def write_xlsx(
     for name, (rows, widths) in sheets.items():
         _sheet(workbook, dated, name, rows, widths)
     workbook.close()
-    written = write_bytes(path, buffer.getvalue(), overwrite=overwrite)
-    return Written(written, replace.count)
+    return buffer.getvalue()
