@@ -916,3 +916,16 @@ def test_dates_says_when_a_relative_date_needs_a_year(capsys: pytest.CaptureFixt
     status, out, err = run(capsys, "dates", "--year", "2024", "来年度中に")
     assert (status, err) == (0, "")
     assert "2025-04-01..2026-03-31" in out
+
+
+def test_report_marks_the_day_given_with_today(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    page = tmp_path / "roadmap.html"
+    status, _, err = run(capsys, "report", "-o", str(page), "--today", "2026-10-01")
+    assert (status, err) == (0, "")
+    assert '"today":"2026-10-01"' in page.read_text(encoding="utf-8")
+    status, _, err = run(capsys, "report", "-o", str(tmp_path / "x.html"), "--today", "2026-13-01")
+    assert status == 2
+    assert "not a day: '2026-13-01'" in err
+    assert not (tmp_path / "x.html").exists()

@@ -5,6 +5,7 @@ them, so that a mistake is a usage error naming the option (`stpmodel: error: ar
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 
 from stpmodel import _format
 from stpmodel._format import terminal_columns
@@ -20,6 +21,7 @@ __all__ = [
     "fiscal_years",
     "indent",
     "indent_option",
+    "iso_day",
     "list_options",
     "no_options",
     "parse_options",
@@ -214,9 +216,25 @@ def plot_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
 
 
+def iso_day(text: str) -> dt.date:
+    """A day written as ISO 8601 (2026-04-01)."""
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"not a day: {text!r} (expected YYYY-MM-DD, e.g. 2026-04-01)"
+        ) from None
+
+
 def report_options(p: argparse.ArgumentParser) -> None:
     source_options(p)
     p.add_argument("-o", "--output", required=True, metavar="HTML", help="the file to write")
+    p.add_argument(
+        "--today",
+        type=iso_day,
+        metavar="YYYY-MM-DD",
+        help="the day the timeline marks as today (default: the current date)",
+    )
     p.add_argument("--force", action="store_true", help="replace OUTPUT if it exists")
 
 

@@ -328,7 +328,7 @@ def _cmd_plot(args: argparse.Namespace, out: TextIO) -> int:
 def _cmd_report(args: argparse.Namespace, out: TextIO) -> int:
     from stpmodel.report import write_html
 
-    written = write_html(_roadmap(args), args.output, overwrite=args.force)
+    written = write_html(_roadmap(args), args.output, overwrite=args.force, today=args.today)
     out.write(f"wrote {written}\n")
     return 0
 
