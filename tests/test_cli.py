@@ -929,3 +929,13 @@ def test_report_marks_the_day_given_with_today(
     assert status == 2
     assert "not a day: '2026-13-01'" in err
     assert not (tmp_path / "x.html").exists()
+
+
+@pytest.mark.parametrize("option", ["--ministry", "--program", "--due-in"])
+def test_a_huge_name_or_window_is_echoed_by_its_start_only(
+    capsys: pytest.CaptureFixture[str], option: str
+) -> None:
+    status, out, err = run(capsys, "deadlines", option, "x" * 100_000)
+    assert (status, out) == (2, "")
+    assert "x" * 79 + "…" in err
+    assert len(err) < 600

@@ -250,3 +250,17 @@ def test_a_warning_names_file_line_and_column() -> None:
     assert str(warning) == "x.txt:3:5: m"
     # warnings loaded from JSON written before warnings had columns have column 0
     assert str(attrs.evolve(warning, column=0, end_column=0)) == "x.txt:3: m"
+
+
+def test_an_unknown_name_of_any_length_is_echoed_by_its_start_only() -> None:
+    import stpmodel
+
+    roadmap = stpmodel.load()
+    with pytest.raises(stpmodel.UnknownIdError) as raised:
+        roadmap.ministry("x" * 100_000)
+    message = str(raised.value)
+    assert message.startswith("unknown ministry '" + "x" * 79 + "…'")
+    assert len(message) < 400
+    assert raised.value.ident == "x" * 100_000  # the attribute keeps the whole name
+    short = stpmodel.UnknownIdError("6.9.9")
+    assert str(short) == "no object with ID '6.9.9'"

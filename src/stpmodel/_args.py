@@ -95,8 +95,9 @@ def _iso_bounds(text: str, argument: str) -> tuple[dt.date, dt.date]:
             return day, day
     except ValueError:
         pass
+    shown = text if len(text) <= 80 else text[:79] + "…"  # a paste by mistake: its start
     raise ValueError(
-        f"{argument}: {text!r} is not an ISO date, month or year (2026-04-01, 2026-04, 2026)"
+        f"{argument}: {shown!r} is not an ISO date, month or year (2026-04-01, 2026-04, 2026)"
     )
 
 

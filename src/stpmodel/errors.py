@@ -189,10 +189,12 @@ class UnknownIdError(StpError, KeyError):
         super().__init__(ident)
 
     def __str__(self) -> str:
+        # a name pasted by mistake (a whole paragraph) is echoed by its start only
+        shown = self.ident if len(self.ident) <= 80 else self.ident[:79] + "…"
         if self.what == "object":
-            head = f"no object with ID {self.ident!r}"
+            head = f"no object with ID {shown!r}"
         else:
-            head = f"unknown {self.what} {self.ident!r}"
+            head = f"unknown {self.what} {shown!r}"
         if self.matches:
             return f"{head}; close matches: {'; '.join(self.matches)}"
         return head
