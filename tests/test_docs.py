@@ -530,3 +530,50 @@ def test_tutorial_figures_measure_at_least_600_px_in_a_browser(site: Path) -> No
                 page.close()
         finally:
             browser.close()
+
+
+def test_readme_python_block_runs_as_written_from_the_clone() -> None:
+    """The README's "In Python" block runs as a newcomer pastes it in the clone's root: every
+    file it names is there and every comment's claim about a value holds."""
+    pytest.importorskip("pandas", reason="the block calls to_frame (the 'pandas' extra)")
+    pytest.importorskip("polars", reason="the block mentions the polars engine")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## In Python", 1)[1]
+    block = re.search(r"```python\n(.*?)```", section, re.S)
+    assert block is not None
+    code = block.group(1)
+    for name in re.findall(r'stpmodel\.read\("([^"]+)"\)', code):
+        assert (ROOT / name).is_file(), f"the README reads {name}, which the clone lacks"
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        env={**os.environ, "STPMODEL_CACHE_DIR": ""},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    roadmap = stpmodel.load()
+    phase = roadmap.program("SIP").phase(3)
+    assert str(phase.period) == "FY2023–FY2027"
+    assert phase.source
+
+
+def test_getting_started_lists_every_extra_with_its_packages() -> None:
+    """The extras table names each extra of pyproject.toml with every package it adds, so a
+    reader knows which one `pip install 'stpmodel[…]'` an error message asks for."""
+    import tomllib
+
+    extras = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"][
+        "optional-dependencies"
+    ]
+    page = (ROOT / "docs" / "getting-started.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `([\w-]+)` \| ([^|]*) \|", page, re.M))
+    for extra, requirements in extras.items():
+        if extra in ("all", "dev", "bench"):
+            continue
+        assert extra in rows, f"the extras table lacks `{extra}`"
+        for requirement in requirements:
+            package = re.split(r"[\[<>=!~ ]", requirement, maxsplit=1)[0]
+            assert package in rows[extra], f"`{extra}` adds {package}, which the table omits"
