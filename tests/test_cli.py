@@ -939,3 +939,19 @@ def test_a_huge_name_or_window_is_echoed_by_its_start_only(
     assert (status, out) == (2, "")
     assert "x" * 79 + "…" in err
     assert len(err) < 600
+
+
+def test_count_line_says_one_deadline_program_or_ministry_in_the_singular(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "deadlines", "--fiscal-year", "2026")
+    assert status == 0
+    assert out.splitlines()[-1] == "1 deadline"
+    status, out, _ = run(capsys, "deadlines", "--fiscal-year", "2027")
+    assert out.splitlines()[-1] == "3 deadlines"
+    from stpmodel._format import listing
+
+    one = listing("table", [{}], ["x"], [["文"]], noun="ministries", width=None)
+    assert one.splitlines()[-1] == "1 ministry"
+    two = listing("table", [{}, {}], ["x"], [["文"], ["経"]], noun="programs", width=None)
+    assert two.splitlines()[-1] == "2 programs"

@@ -282,7 +282,14 @@ def listing(
     if not rows:
         return f"no {noun} match\n"
     text = table(headers, rows, max_width=width, limits=limits if width else ())
-    return f"{text}\n{len(rows)} {noun}\n"
+    return f"{text}\n{len(rows)} {noun if len(rows) != 1 else _singular(noun)}\n"
+
+
+def _singular(noun: str) -> str:
+    """`deadlines` → `deadline`, `ministries` → `ministry`: the count line says "1 deadline"."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    return noun.removesuffix("s")
 
 
 def csv_text(records: Sequence[Mapping[str, Any]]) -> str:
