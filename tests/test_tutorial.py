@@ -53,3 +53,17 @@ def test_every_snippet_runs_and_prints_what_the_tutorial_says(
         if expected is not None:
             printed = [line.rstrip() for line in out.getvalue().splitlines()]
             assert printed == [line.rstrip() for line in expected.splitlines()], number
+
+
+def test_the_snippets_run_again_in_the_same_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A reader reruns a notebook's cells: a snippet that writes files must not fail the
+    second time on the files it wrote the first time."""
+    pytest.importorskip("pandas", reason="the 'pandas' extra is not installed")
+    monkeypatch.chdir(tmp_path)
+    for _ in range(2):
+        namespace: dict[str, object] = {"__name__": "tutorial"}
+        for number, (code, _expected) in enumerate(_snippets(), 1):
+            with contextlib.redirect_stdout(io.StringIO()):
+                exec(compile(code, f"{TUTORIAL.name} snippet {number}", "exec"), namespace)
