@@ -955,3 +955,29 @@ def test_count_line_says_one_deadline_program_or_ministry_in_the_singular(
     assert one.splitlines()[-1] == "1 ministry"
     two = listing("table", [{}, {}], ["x"], [["文"], ["経"]], noun="programs", width=None)
     assert two.splitlines()[-1] == "2 programs"
+
+
+def test_diff_table_shows_a_kept_id_once_and_a_renumbered_one_as_old_to_new(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from stpmodel._format import _diff_row
+
+    monkeypatch.chdir(DATA.parents[1])
+    status, out, _ = run(capsys, "diff", "bundled", "tests/data/next_edition.txt")
+    assert status == 0
+    row = next(line for line in out.splitlines() if line.startswith("changed  indicator"))
+    assert row.split()[2] == "6.r3"
+    assert "6.r3 → 6.r3" not in row
+    full: dict[str, object] = {
+        "ministries": [],
+        "dates": [],
+        "observations": [],
+        "programs": [],
+        "repost": None,
+        "text": "x",
+    }
+    moved = {"change": "moved", "kind": "action", "fields": []}
+    assert _diff_row({**moved, "old_id": "6.1.6.a3", "new_id": "6.1.6.a2"}, full)[2] == (
+        "6.1.6.a3 → 6.1.6.a2"
+    )
+    assert _diff_row({**moved, "old_id": "", "new_id": "6.1.1.a2"}, full)[2] == "6.1.1.a2"

@@ -445,7 +445,9 @@ def diff_records(found: RoadmapDiff) -> list[tuple[dict[str, Any], dict[str, Any
 def _diff_row(record: Mapping[str, Any], full: Mapping[str, Any]) -> list[str]:
     from stpmodel.diff._text import word_diff
 
-    ids = " → ".join(i for i in (record["old_id"], record["new_id"]) if i)
+    old_id, new_id = record["old_id"], record["new_id"]
+    # an item that kept its ID shows it once; a renumbered one shows old → new
+    ids = old_id if old_id == new_id else " → ".join(i for i in (old_id, new_id) if i)
     what = [f"{m['code']} {m['change'].replace('_', ' ')}" for m in full["ministries"]]
     what += [f"{d['old'] or '-'} → {d['new'] or '-'}" for d in full["dates"]]
     what += [f"{o['old'] or '-'} → {o['new'] or '-'}" for o in full["observations"]]
