@@ -981,3 +981,18 @@ def test_diff_table_shows_a_kept_id_once_and_a_renumbered_one_as_old_to_new(
         "6.1.6.a3 → 6.1.6.a2"
     )
     assert _diff_row({**moved, "old_id": "", "new_id": "6.1.1.a2"}, full)[2] == "6.1.1.a2"
+
+
+def test_an_output_that_exists_is_a_usage_error_with_status_2(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """docs/cli.md lists a refused overwrite among the usage errors (exit status 2)."""
+    target = tmp_path / "roadmap.json"
+    target.write_text("keep me", encoding="utf-8")
+    status, _, err = run(capsys, "export", "--format", "json", "-o", str(target))
+    assert status == 2
+    assert "--force" in err
+    assert err.count("\n") == 1
+    assert target.read_text(encoding="utf-8") == "keep me"
+    page = (DATA.parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert "exists without `--force`" in " ".join(page.split())
