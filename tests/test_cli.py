@@ -996,3 +996,27 @@ def test_an_output_that_exists_is_a_usage_error_with_status_2(
     assert target.read_text(encoding="utf-8") == "keep me"
     page = (DATA.parents[1] / "docs" / "cli.md").read_text(encoding="utf-8")
     assert "exists without `--force`" in " ".join(page.split())
+
+
+def test_show_program_lists_its_years_phases_or_goals_and_linked_items(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """`show sip` gives what the glossary gives for a program: its years and each phase
+    with its period (as the registry has them), and how many items link to it."""
+    roadmap = stpmodel.load()
+    status, out, _ = run(capsys, "show", "sip")
+    assert status == 0
+    lines = out.splitlines()
+    sip = roadmap.program("sip")
+    assert f"phases ({len(sip.phases)}):" in lines
+    for phase in sip.phases:
+        assert f"  {phase.label}  {phase.period}" in lines
+    links = roadmap.program_mentions("sip")
+    inferred = sum(link.mention.inferred for link in links)
+    assert f"items: {len(links)} ({inferred} inferred; roadmap.program_mentions)" in lines
+    status, out, _ = run(capsys, "show", "moonshot")
+    moonshot = roadmap.program("moonshot")
+    assert f"goals ({len(moonshot.goals)}):" in out.splitlines()
+    assert f"  {moonshot.goals[0].label}  FY{moonshot.goals[0].start_fy}–" in out
+    status, out, _ = run(capsys, "show", "sti-basic-plan")
+    assert "  第7期  FY2026–FY2030 (unconfirmed)" in out.splitlines()

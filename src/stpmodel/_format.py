@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from stpmodel.dates import DateMention
     from stpmodel.diff import RoadmapDiff
     from stpmodel.errors import ParseWarning
-    from stpmodel.model import Action, Initiative
+    from stpmodel.model import Action, Initiative, Program
     from stpmodel.roadmap import Node, Roadmap
 
 __all__ = [
@@ -415,6 +415,7 @@ def describe(roadmap: Roadmap, obj: object) -> list[str]:
         lines.append(f"{obj.name_ja} / {obj.name_en}")
         if obj.aliases:
             lines.append("aliases: " + "、".join(obj.aliases))
+        lines.extend(_program_facts(roadmap, obj))
     else:
         title = getattr(obj, "title", None) or getattr(obj, "text", "")
         lines.append(str(title))
@@ -485,6 +486,34 @@ def diff_listing(found: RoadmapDiff, fmt: str, *, width: int | None) -> tuple[st
 _BEFORE = 24  # characters of context shown before a warning's span
 _AFTER = 24  # … and after it
 _LONGEST_SPAN = 48  # a longer span is shown up to this many characters, then …
+
+
+def _years(start: int | None, end: int | None) -> str:
+    """`FY2023–FY2027`, or `FY2019–` while open-ended, the way the glossary writes years."""
+    if start is None:
+        return "-"
+    return f"FY{start}–" + (f"FY{end}" if end is not None else "")
+
+
+def _program_facts(roadmap: Roadmap, program: Program) -> list[str]:
+    """The years, phases or goals and linked items `stpmodel show` gives for a program, so
+    the phases the glossary lists are one command away."""
+    lines: list[str] = []
+    if program.start_fy is not None:
+        years = _years(program.start_fy, program.end_fy)
+        lines.append(f"{program.kind.value}, {program.status.value}, {years}")
+    for heading, parts in (("phases", program.phases), ("goals", program.goals)):
+        if parts:
+            lines.append(f"{heading} ({len(parts)}):")
+            lines.extend(
+                f"  {part.label}  {_years(part.start_fy, part.end_fy)}"
+                + ("" if part.confirmed else " (unconfirmed)")
+                for part in parts
+            )
+    links = roadmap.program_mentions(program.id)
+    inferred = sum(link.mention.inferred for link in links)
+    lines.append(f"items: {len(links)} ({inferred} inferred; roadmap.program_mentions)")
+    return lines
 
 
 def _shown(char: str) -> str:
