@@ -577,3 +577,27 @@ def test_getting_started_lists_every_extra_with_its_packages() -> None:
         for requirement in requirements:
             package = re.split(r"[\[<>=!~ ]", requirement, maxsplit=1)[0]
             assert package in rows[extra], f"`{extra}` adds {package}, which the table omits"
+
+
+def test_readme_command_table_names_every_option_of_each_command() -> None:
+    """The README's command table is where a newcomer looks for what a command takes: each
+    long option of each command is in its row (`--input`/`--encoding`, common to every
+    command that reads a roadmap, are said once under the table)."""
+    import argparse
+
+    from stpmodel.cli import _build_parser
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "`--input FILE`" in readme
+    usages = re.findall(r"^\| (`stpmodel .*?`) \|", readme, re.M)
+    parser = _build_parser()
+    commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    for name, sub in commands.choices.items():
+        rows = [u for u in usages if re.search(rf"`stpmodel {name}\b|/ `stpmodel {name}\b", u)]
+        assert rows, f"the README's table has no row for `stpmodel {name}`"
+        for action in sub._actions:
+            longs = [o for o in action.option_strings if o.startswith("--")]
+            if not longs or longs[0] in ("--help", "--input", "--encoding"):
+                continue
+            shown = [o for o in action.option_strings if any(o in row for row in rows)]
+            assert shown, f"`stpmodel {name}` takes {longs[0]}, which the README omits"
