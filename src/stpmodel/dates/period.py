@@ -163,9 +163,10 @@ class Period(Shown):
     @classmethod
     def fiscal_year(cls, year: int) -> Period:
         """Japan's fiscal year (年度) N: 1 April N .. 31 March N+1."""
+        first = FISCAL_YEAR_START_MONTH
         return cls(
-            start=dt.date(year, 4, 1),
-            end=dt.date(year + 1, 3, 31),
+            start=dt.date(year, first, 1),
+            end=dt.date(year + 1, first, 1) - dt.timedelta(days=1),
             granularity=Granularity.FISCAL_YEAR,
             calendar=Calendar.FISCAL,
             year=year,
