@@ -221,15 +221,26 @@ def test_every_result_collection_prints_in_one_line(roadmap: Roadmap) -> None:
         query.programs_of(roadmap, "文"),
         query.co_responsibility(roadmap, None, collective=True),
         query.overdue(roadmap, stpmodel.Period.fiscal_year(2030).end),
+        roadmap.observations(),
+        roadmap.program_mentions(),
     ]
     kinds = {type(c).__name__ for c in collections}
-    assert kinds == {"Deadlines", "Nodes", "Items", "Codes", "MinistryPairs"}
+    assert kinds == {
+        "Deadlines",
+        "Nodes",
+        "Items",
+        "Codes",
+        "MinistryPairs",
+        "Observations",
+        "ProgramMentions",
+    }
     for found in collections:
         shown = repr(found)
         assert len(shown) < 300, shown
         assert "\n" not in shown
         assert shown.startswith(f"<{type(found).__name__}: {len(found)} ")
     assert repr(query.search(roadmap, "SIP")[:2]).startswith("<Nodes: 2 objects — ")
+    assert repr(roadmap.program_mentions()[:1]) == "<ProgramMentions: 1 mention — 6.k1 sip 第3期>"
 
 
 def test_observations_are_ready_to_chart(roadmap: Roadmap) -> None:

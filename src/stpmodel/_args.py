@@ -98,6 +98,7 @@ def _iso_bounds(text: str, argument: str) -> tuple[dt.date, dt.date]:
     shown = text if len(text) <= 80 else text[:79] + "…"  # a paste by mistake: its start
     raise ValueError(
         f"{argument}: {shown!r} is not an ISO date, month or year (2026-04-01, 2026-04, 2026)"
+        " nor an interval of two (2026-04/2026-09)"
     )
 
 

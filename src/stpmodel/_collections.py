@@ -144,6 +144,12 @@ class ProgramMentions(Results[ProgramLink]):
 
     __slots__ = ()
     _frame = "program_mentions"
+    _noun = "mention"
+
+    def _label(self, result: ProgramLink) -> str:
+        mention = result.mention
+        phase = "" if mention.phase is None else f" 第{mention.phase}期"
+        return f"{result.item.id} {mention.program}{phase}"
 
     def records(self) -> list[dict[str, Any]]:
         """One [ProgramMentionRecord][stpmodel.records.ProgramMentionRecord] per mention."""
