@@ -236,3 +236,25 @@ def test_bare_basic_plan_needs_a_phase_to_name_the_plan() -> None:
     assert [(m.program, m.phase, m.text) for m in mentions] == [
         ("sti-basic-plan", 6, "第6期基本計画")
     ]
+
+
+ROW_LINE = HEADER.count("\n") + 1  # the first row's line
+
+
+def test_a_phase_the_registry_lacks_keeps_its_words_and_warns() -> None:
+    """第9期SIP and SIP第9期 alike: the mention spans the phase words, has no phase, and
+    one warning names them — also for a number too long for int() (4,300 digits) and one
+    longer than the few characters looked at before a name."""
+    for number in ("9", "12345678901", "9" * 5_000):
+        for words in (f"第{number}期SIP", f"SIP第{number}期"):
+            roadmap = _parse(f"○{words}を推進する。【科技】\t・実施。\t・推進。【科技】\n")
+            (mention,) = roadmap.initiatives[0].program_mentions
+            assert (mention.program, mention.phase, mention.text) == ("sip", None, words)
+            assert [(w.code, w.line) for w in roadmap.warnings] == [("unresolved-phase", ROW_LINE)]
+
+
+def test_a_phase_cue_too_long_for_a_number_is_no_cue() -> None:
+    roadmap = _parse(
+        f"○S I P第3期について推進する。【科技】\t・第{'9' * 5_000}期を実施。\t・推進。【科技】\n"
+    )
+    assert [m.rule for m in roadmap.status_notes[0].program_mentions] == ["subject"]

@@ -62,12 +62,25 @@ _AFTER = re.compile(r"^[」』]?(?:\([^()]{0,30}\))?第([0-9]+)期")
 _LAST_YEAR = re.compile(r"^[」』]?の最終年度")
 _PHASE_ONLY = re.compile(r"第([0-9]+)期")
 _GOAL = re.compile(r"目標([0-9]+)")
+_DIGITS = frozenset("0123456789")
+# a phase number longer than this is no registry's (and int() refuses 4,300 digits)
+_MAX_PHASE_DIGITS = 4
 # a program as the topic of a sentence: 「X」について, X(略称)について, Xの各課題については …
 _TOPIC = re.compile(
     r"^[」』]?(?:\([^()]{0,30}\))?(?:第[0-9]+期)?(?:の(?:各)?課題(?:候補)?)?(?:については|について|に関しては|に関して)"
 )
 # what may stand before the topic: nothing, or a modifier ending in a verb or の (2018年に創設した)
 _MODIFIER = re.compile(r"^(?:|.{0,40}(?:した|する|された|される|の))(?:次期|第[0-9]+期)?[「『]?$")
+
+
+def _window_start(key: str, start: int) -> int:
+    """Where the words that may qualify the name at `start` (第N期, 次期, 現行, a 「)
+    begin: eight characters back, and further over a run of digits, so that no 第N期 is
+    cut in the middle of its number (which would lose it without a word)."""
+    at = max(0, start - 8)
+    while at > 0 and key[at] in _DIGITS:
+        at -= 1
+    return at
 
 
 class Keyed:
@@ -230,7 +243,7 @@ class ProgramLinker:
             rest = key[m.end() :]
             if rest.startswith(self._stops.get(program.id, ())):  # any of them (a tuple)
                 continue
-            before = _BEFORE.search(key[max(0, m.start() - 8) : m.start()])
+            before = _BEFORE.search(key[_window_start(key, m.start()) : m.start()])
             if name.qualified and before is None:
                 continue
             start, end = m.start(), m.end()
@@ -239,15 +252,13 @@ class ProgramLinker:
             after = _AFTER.match(rest)
             if after is not None:
                 phase = self._numbered(
-                    program, int(after.group(1)), words(start, end + after.end()), problems
+                    program, after.group(1), words(start, end + after.end()), problems
                 )
                 end += after.end()
             elif before is not None:
                 start -= len(before.group(0))
                 if before.group(1):
-                    phase = self._numbered(
-                        program, int(before.group(1)), words(start, end), problems
-                    )
+                    phase = self._numbered(program, before.group(1), words(start, end), problems)
                 else:
                     phase = self._relative(
                         program,
@@ -278,8 +289,18 @@ class ProgramLinker:
         return found, problems
 
     def _numbered(
-        self, program: Program, number: int, words: str, problems: list[Unresolved]
+        self, program: Program, digits: str, words: str, problems: list[Unresolved]
     ) -> Phase | None:
+        if len(digits) > _MAX_PHASE_DIGITS:
+            problems.append(
+                Unresolved(
+                    words,
+                    f"the registry knows no phase numbered with {len(digits):,} digits"
+                    f" of {program.id}",
+                )
+            )
+            return None
+        number = int(digits)
         for phase in program.phases:
             if phase.number == number:
                 return phase
@@ -374,7 +395,8 @@ class ProgramLinker:
     def _cue(self, program: Program, key: str) -> tuple[int, int, Phase | None] | None:
         for m in _PHASE_ONLY.finditer(key):
             for phase in program.phases:
-                if phase.number == int(m.group(1)) and phase.label == m.group(0):
+                # the label first: it rules out a number too long for int()
+                if phase.label == m.group(0) and phase.number == int(m.group(1)):
                     return m.start(), m.end(), phase
         for m in _GOAL.finditer(key):
             if any(goal.label == m.group(0) for goal in program.goals):
