@@ -258,3 +258,20 @@ def test_a_phase_cue_too_long_for_a_number_is_no_cue() -> None:
         f"○S I P第3期について推進する。【科技】\t・第{'9' * 5_000}期を実施。\t・推進。【科技】\n"
     )
     assert [m.rule for m in roadmap.status_notes[0].program_mentions] == ["subject"]
+
+
+def test_linking_a_cell_that_names_thousands_of_programs_is_linear() -> None:
+    """Each name used to copy the rest of the cell (to look for 第N期 after it) and to
+    rebuild the key once per name (to blank the words of the names): quadratic, a growth
+    of about 40 from 2,000 to 20,000 names."""
+    from tests._growth import growth_ratio
+
+    def make(n: int) -> str:
+        return (
+            "○S I Pについて推進する。【科技】\t・"
+            + "ムーンショット、" * n
+            + "を実施。\t・推進。【科技】\n"
+        )
+
+    small, large = make(2_000), make(20_000)
+    assert growth_ratio(lambda: _parse(small), lambda: _parse(large)) < 20

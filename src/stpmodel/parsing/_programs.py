@@ -58,8 +58,10 @@ _Reposted = TypeVar("_Reposted", Action, Initiative, Indicator)
 _MARKS = frozenset(SUPERSCRIPT_DIGITS)
 _DROPPED_RUN = re.compile(rf"[\s{SUPERSCRIPT_DIGITS}][\s{SUPERSCRIPT_DIGITS}]*")  # class first
 _BEFORE = re.compile(r"(?:第([0-9]+)期|(次期)|(現行))[「『]?$")
-_AFTER = re.compile(r"^[」』]?(?:\([^()]{0,30}\))?第([0-9]+)期")
-_LAST_YEAR = re.compile(r"^[」』]?の最終年度")
+# _AFTER and _LAST_YEAR are matched at a position (`pattern.match(key, at)`), never on a
+# copy of the rest of the key: copying it at each name was quadratic in a long cell
+_AFTER = re.compile(r"[」』]?(?:\([^()]{0,30}\))?第([0-9]+)期")
+_LAST_YEAR = re.compile(r"[」』]?の最終年度")
 _PHASE_ONLY = re.compile(r"第([0-9]+)期")
 _GOAL = re.compile(r"目標([0-9]+)")
 _DIGITS = frozenset("0123456789")
@@ -71,6 +73,22 @@ _TOPIC = re.compile(
 )
 # what may stand before the topic: nothing, or a modifier ending in a verb or の (2018年に創設した)
 _MODIFIER = re.compile(r"^(?:|.{0,40}(?:した|する|された|される|の))(?:次期|第[0-9]+期)?[「『]?$")
+
+
+def _blanked(keyed: Keyed, spans: Sequence[tuple[int, int]]) -> str:
+    """`keyed.key` with the characters of `spans` (text offsets) replaced by NULs, built
+    in one pass: rebuilding the key once per span was quadratic in a cell naming
+    thousands of programs."""
+    key = keyed.key
+    parts: list[str] = []
+    at = 0
+    for a, b in sorted(spans):
+        start, end = max(_key_index(keyed, a), at), _key_index(keyed, b)
+        if end > start:
+            parts += (key[at:start], "\0" * (end - start))
+            at = end
+    parts.append(key[at:])
+    return "".join(parts)
 
 
 def _window_start(key: str, start: int) -> int:
@@ -240,8 +258,7 @@ class ProgramLinker:
         for m in self._pattern.finditer(key):
             name = self._names[m.group(0)]
             program = self.catalog[name.program]
-            rest = key[m.end() :]
-            if rest.startswith(self._stops.get(program.id, ())):  # any of them (a tuple)
+            if key.startswith(self._stops.get(program.id, ()), m.end()):  # any (a tuple)
                 continue
             before = _BEFORE.search(key[_window_start(key, m.start()) : m.start()])
             if name.qualified and before is None:
@@ -249,12 +266,10 @@ class ProgramLinker:
             start, end = m.start(), m.end()
             rule = name.rule
             phase: Phase | None = None
-            after = _AFTER.match(rest)
+            after = _AFTER.match(key, end)
             if after is not None:
-                phase = self._numbered(
-                    program, after.group(1), words(start, end + after.end()), problems
-                )
-                end += after.end()
+                phase = self._numbered(program, after.group(1), words(start, after.end()), problems)
+                end = after.end()
             elif before is not None:
                 start -= len(before.group(0))
                 if before.group(1):
@@ -271,10 +286,10 @@ class ProgramLinker:
             elif program.kind is ProgramKind.TERM and written is not None:
                 phase = program.phase_in(written)
             period = _period(phase)
-            last = _LAST_YEAR.match(key[end:])
+            last = _LAST_YEAR.match(key, end)
             if last is not None:
                 period = _last_year(phase, program)
-                end += last.end()
+                end = last.end()
             found.append(
                 ProgramMention(
                     program=program.id,
@@ -356,10 +371,7 @@ class ProgramLinker:
         if keyed is None:
             keyed = Keyed.of(text)
         taken = [m.span for m in named if m.span is not None]
-        key = keyed.key
-        for a, b in taken:  # blank out the words that belong to a name
-            start, end = _key_index(keyed, a), _key_index(keyed, b)
-            key = key[:start] + "\0" * (end - start) + key[end:]
+        key = _blanked(keyed, taken)  # the words that belong to a name are no cue
         found: list[ProgramMention] = []
         for pid in dict.fromkeys(m.program for m in inherited):
             if any(m.program == pid for m in named):
@@ -375,10 +387,10 @@ class ProgramLinker:
                 if len(phases) == 1:
                     phase = program.phase(phases.pop())
             period = _period(phase)
-            last = _LAST_YEAR.match(key[end:])
+            last = _LAST_YEAR.match(key, end)
             if last is not None:
                 period = _last_year(phase, program)
-                end += last.end()
+                end = last.end()
             found.append(
                 ProgramMention(
                     program=pid,
