@@ -275,3 +275,27 @@ def test_linking_a_cell_that_names_thousands_of_programs_is_linear() -> None:
 
     small, large = make(2_000), make(20_000)
     assert growth_ratio(lambda: _parse(small), lambda: _parse(large)) < 20
+
+
+def test_a_full_name_with_its_abbreviation_is_one_mention_and_can_be_the_topic() -> None:
+    """「正式名称（略称）」第3期について: the abbreviation inside the quote is part of the
+    name's words (one mention, not a second overlapping one), and the phase and the topic
+    after the closing quote are read whichever order the quote and the parentheses take."""
+    for words in (
+        "「戦略的イノベーション創造プログラム（SIP）」第3期",
+        "「戦略的イノベーション創造プログラム」（SIP）第3期",
+        "戦略的イノベーション創造プログラム（SIP）第3期",
+    ):
+        roadmap = _parse(
+            f"○{words}について推進する。【科技】\t・評価を実施。\t・見直しを実施。【科技】\n"
+        )
+        (mention,) = roadmap.initiatives[0].program_mentions
+        assert (mention.program, mention.phase) == ("sip", 3)
+        assert words.endswith(mention.text)
+        assert [(m.program, m.phase, m.rule) for m in roadmap.actions[0].program_mentions] == [
+            ("sip", 3, "subject")
+        ]
+    quoted = _parse(
+        "○「ムーンショット型研究開発制度（ムーンショット）」について推進する。【科技】\t・評価を実施。\t・見直しを実施。【科技】\n"
+    )
+    assert quoted.actions[0].programs == ("moonshot",)

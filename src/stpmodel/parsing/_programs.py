@@ -57,11 +57,14 @@ __all__ = [
 _Reposted = TypeVar("_Reposted", Action, Initiative, Indicator)
 _MARKS = frozenset(SUPERSCRIPT_DIGITS)
 _DROPPED_RUN = re.compile(rf"[\s{SUPERSCRIPT_DIGITS}][\s{SUPERSCRIPT_DIGITS}]*")  # class first
+# what may close a name before its phase or topic: a quote and an abbreviation in
+# parentheses, in either order (「…プログラム（SIP）」第3期, 「…プログラム」（SIP）第3期)
+_CLOSE = r"[」』]?(?:\([^()]{0,30}\))?[」』]?"
 _BEFORE = re.compile(r"(?:第([0-9]+)期|(次期)|(現行))[「『]?$")
 # _AFTER and _LAST_YEAR are matched at a position (`pattern.match(key, at)`), never on a
 # copy of the rest of the key: copying it at each name was quadratic in a long cell
-_AFTER = re.compile(r"[」』]?(?:\([^()]{0,30}\))?第([0-9]+)期")
-_LAST_YEAR = re.compile(r"[」』]?の最終年度")
+_AFTER = re.compile(rf"{_CLOSE}第([0-9]+)期")
+_LAST_YEAR = re.compile(rf"{_CLOSE}の最終年度")
 _PHASE_ONLY = re.compile(r"第([0-9]+)期")
 _GOAL = re.compile(r"目標([0-9]+)")
 _DIGITS = frozenset("0123456789")
@@ -69,7 +72,7 @@ _DIGITS = frozenset("0123456789")
 _MAX_PHASE_DIGITS = 4
 # a program as the topic of a sentence: 「X」について, X(略称)について, Xの各課題については …
 _TOPIC = re.compile(
-    r"^[」』]?(?:\([^()]{0,30}\))?(?:第[0-9]+期)?(?:の(?:各)?課題(?:候補)?)?(?:については|について|に関しては|に関して)"
+    rf"^{_CLOSE}(?:第[0-9]+期)?(?:の(?:各)?課題(?:候補)?)?(?:については|について|に関しては|に関して)"
 )
 # what may stand before the topic: nothing, or a modifier ending in a verb or の (2018年に創設した)
 _MODIFIER = re.compile(r"^(?:|.{0,40}(?:した|する|された|される|の))(?:次期|第[0-9]+期)?[「『]?$")
@@ -255,7 +258,10 @@ class ProgramLinker:
         def words(start: int, end: int) -> str:
             return text[slice(*keyed.span(start, end))]
 
+        covered = 0  # the key index where the words of the last mention end
         for m in self._pattern.finditer(key):
+            if m.start() < covered:  # (SIP) in 「…プログラム（SIP）」第3期: its words
+                continue
             name = self._names[m.group(0)]
             program = self.catalog[name.program]
             if key.startswith(self._stops.get(program.id, ()), m.end()):  # any (a tuple)
@@ -290,6 +296,7 @@ class ProgramLinker:
             if last is not None:
                 period = _last_year(phase, program)
                 end = last.end()
+            covered = end
             found.append(
                 ProgramMention(
                     program=program.id,
