@@ -236,3 +236,66 @@ def test_bare_basic_plan_needs_a_phase_to_name_the_plan() -> None:
     assert [(m.program, m.phase, m.text) for m in mentions] == [
         ("sti-basic-plan", 6, "第6期基本計画")
     ]
+
+
+ROW_LINE = HEADER.count("\n") + 1  # the first row's line
+
+
+def test_a_phase_the_registry_lacks_keeps_its_words_and_warns() -> None:
+    """第9期SIP and SIP第9期 alike: the mention spans the phase words, has no phase, and
+    one warning names them — also for a number too long for int() (4,300 digits) and one
+    longer than the few characters looked at before a name."""
+    for number in ("9", "12345678901", "9" * 5_000):
+        for words in (f"第{number}期SIP", f"SIP第{number}期"):
+            roadmap = _parse(f"○{words}を推進する。【科技】\t・実施。\t・推進。【科技】\n")
+            (mention,) = roadmap.initiatives[0].program_mentions
+            assert (mention.program, mention.phase, mention.text) == ("sip", None, words)
+            assert [(w.code, w.line) for w in roadmap.warnings] == [("unresolved-phase", ROW_LINE)]
+
+
+def test_a_phase_cue_too_long_for_a_number_is_no_cue() -> None:
+    roadmap = _parse(
+        f"○S I P第3期について推進する。【科技】\t・第{'9' * 5_000}期を実施。\t・推進。【科技】\n"
+    )
+    assert [m.rule for m in roadmap.status_notes[0].program_mentions] == ["subject"]
+
+
+def test_linking_a_cell_that_names_thousands_of_programs_is_linear() -> None:
+    """Each name used to copy the rest of the cell (to look for 第N期 after it) and to
+    rebuild the key once per name (to blank the words of the names): quadratic, a growth
+    of about 40 from 2,000 to 20,000 names."""
+    from tests._growth import growth_ratio
+
+    def make(n: int) -> str:
+        return (
+            "○S I Pについて推進する。【科技】\t・"
+            + "ムーンショット、" * n
+            + "を実施。\t・推進。【科技】\n"
+        )
+
+    small, large = make(2_000), make(20_000)
+    assert growth_ratio(lambda: _parse(small), lambda: _parse(large)) < 20
+
+
+def test_a_full_name_with_its_abbreviation_is_one_mention_and_can_be_the_topic() -> None:
+    """「正式名称（略称）」第3期について: the abbreviation inside the quote is part of the
+    name's words (one mention, not a second overlapping one), and the phase and the topic
+    after the closing quote are read whichever order the quote and the parentheses take."""
+    for words in (
+        "「戦略的イノベーション創造プログラム（SIP）」第3期",
+        "「戦略的イノベーション創造プログラム」（SIP）第3期",
+        "戦略的イノベーション創造プログラム（SIP）第3期",
+    ):
+        roadmap = _parse(
+            f"○{words}について推進する。【科技】\t・評価を実施。\t・見直しを実施。【科技】\n"
+        )
+        (mention,) = roadmap.initiatives[0].program_mentions
+        assert (mention.program, mention.phase) == ("sip", 3)
+        assert words.endswith(mention.text)
+        assert [(m.program, m.phase, m.rule) for m in roadmap.actions[0].program_mentions] == [
+            ("sip", 3, "subject")
+        ]
+    quoted = _parse(
+        "○「ムーンショット型研究開発制度（ムーンショット）」について推進する。【科技】\t・評価を実施。\t・見直しを実施。【科技】\n"
+    )
+    assert quoted.actions[0].programs == ("moonshot",)

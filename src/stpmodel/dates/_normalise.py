@@ -21,8 +21,12 @@ _FOLD_NEEDED = re.compile("[０-９Ａ-Ｚａ-ｚ／－．：，＋‐−–—�
 _SPACED_CHAR = "0-9\u3005\u3040-\u30ff\u3400-\u9fff\u2f00-\u2fdf\uf900-\ufaff\uff10-\uff19"
 _DIGIT = "0-9\uff10-\uff19"
 _ITEM = rf"(?:[{_DIGIT}]{{1,2}}|[\u3005\u3040-\u30ff\u3400-\u9fff\u2f00-\u2fdf\uf900-\ufaff])"
+# a unit may follow the last item unspaced (2 0 2 6年度, 2 0 2 6 年度: only the digits
+# or the number and 年 were spaced), and then a run of digits alone is a number, not a list
+_UNITS = "年度月日"
 _LETTER_SPACED = re.compile(
-    rf"(?<![{_SPACED_CHAR}])(?:{_ITEM}[ \u3000]{{1,2}}){{3,}}{_ITEM}(?![{_SPACED_CHAR}])"
+    rf"(?<![{_SPACED_CHAR}])(?:{_ITEM}[ \u3000]{{1,2}}){{3,}}{_ITEM}"
+    rf"(?:(?=[{_UNITS}])|(?![{_SPACED_CHAR}]))"
 )
 # a cheap first look: two items between spaces, which every such run has; it starts with a
 # space, so the scan skips the other characters at C speed
@@ -64,7 +68,8 @@ def collapse_letter_spacing(text: str) -> tuple[str, list[int]] | None:
     origin: list[int] = []
     done = 0
     for run in _LETTER_SPACED.finditer(text):
-        if run.group().replace(" ", "").replace("\u3000", "").isdigit():
+        digits = run.group().replace(" ", "").replace("\u3000", "").isdigit()
+        if digits and not text.startswith(tuple(_UNITS), run.end()):
             continue
         pieces.append(text[done : run.start()])
         origin.extend(range(done, run.start()))

@@ -12,16 +12,14 @@ is about a program, as its subject. Nothing else is inferred.
 
 from __future__ import annotations
 
-import bisect
 import functools
 import re
-import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TypeVar
 
 import attrs
 
-from stpmodel._text import SUPERSCRIPT_DIGITS, drop_footnote_marks, search_key
+from stpmodel._text import SUPERSCRIPT_DIGITS, search_key
 from stpmodel.dates import Period
 from stpmodel.model import (
     Action,
@@ -34,6 +32,7 @@ from stpmodel.model import (
     ProgramMention,
     Section,
 )
+from stpmodel.parsing._keyed import Keyed, blanked
 from stpmodel.registry import (
     default_not_followed_by,
     default_program_cues,
@@ -56,92 +55,35 @@ __all__ = [
 
 _Reposted = TypeVar("_Reposted", Action, Initiative, Indicator)
 _MARKS = frozenset(SUPERSCRIPT_DIGITS)
-_DROPPED_RUN = re.compile(rf"[\s{SUPERSCRIPT_DIGITS}][\s{SUPERSCRIPT_DIGITS}]*")  # class first
+# what may close a name before its phase or topic: a quote and an abbreviation in
+# parentheses, in either order (「…プログラム（SIP）」第3期, 「…プログラム」（SIP）第3期)
+_CLOSE = r"[」』]?(?:\([^()]{0,30}\))?[」』]?"
 _BEFORE = re.compile(r"(?:第([0-9]+)期|(次期)|(現行))[「『]?$")
-_AFTER = re.compile(r"^[」』]?(?:\([^()]{0,30}\))?第([0-9]+)期")
-_LAST_YEAR = re.compile(r"^[」』]?の最終年度")
+# _AFTER and _LAST_YEAR are matched at a position (`pattern.match(key, at)`), never on a
+# copy of the rest of the key: copying it at each name was quadratic in a long cell
+_AFTER = re.compile(rf"{_CLOSE}第([0-9]+)期")
+_LAST_YEAR = re.compile(rf"{_CLOSE}の最終年度")
 _PHASE_ONLY = re.compile(r"第([0-9]+)期")
 _GOAL = re.compile(r"目標([0-9]+)")
+_DIGITS = frozenset("0123456789")
+# a phase number longer than this is no registry's (and int() refuses 4,300 digits)
+_MAX_PHASE_DIGITS = 4
 # a program as the topic of a sentence: 「X」について, X(略称)について, Xの各課題については …
 _TOPIC = re.compile(
-    r"^[」』]?(?:\([^()]{0,30}\))?(?:第[0-9]+期)?(?:の(?:各)?課題(?:候補)?)?(?:については|について|に関しては|に関して)"
+    rf"^{_CLOSE}(?:第[0-9]+期)?(?:の(?:各)?課題(?:候補)?)?(?:については|について|に関しては|に関して)"
 )
 # what may stand before the topic: nothing, or a modifier ending in a verb or の (2018年に創設した)
 _MODIFIER = re.compile(r"^(?:|.{0,40}(?:した|する|された|される|の))(?:次期|第[0-9]+期)?[「『]?$")
 
 
-class Keyed:
-    """Text in [program_key][stpmodel.registry.program_key] form, mapping each character
-    of the key to its offset in the text.
-
-    Usually the key is the text less its spaces and footnote marks, one key character per
-    character kept: the mapping is then the few dropped runs (found by one regex, looked
-    up by bisection). Where NFKC makes a character longer (㈱ → (株)) or joins two, the
-    text is keyed character by character with an explicit offset per key character.
-    """
-
-    __slots__ = ("_explicit", "_gaps", "_pending", "_shift", "key", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        stripped = "".join(drop_footnote_marks(text).split())
-        self.key = unicodedata.normalize("NFKC", stripped)
-        self._explicit: tuple[int, ...] | None = None
-        self._gaps: list[int] = []  # key index at which a dropped run stood
-        self._shift: list[int] = []  # characters dropped up to and including that run
-        if len(self.key) != len(stripped):
-            chars: list[str] = []
-            kept: list[int] = []
-            for i, c in enumerate(text):
-                n = "" if c.isspace() or c in _MARKS else unicodedata.normalize("NFKC", c)
-                chars.append(n)
-                kept.extend([i] * len(n))
-            self.key = "".join(chars)
-            self._explicit = tuple(kept)
-        # the dropped runs are looked up when an offset is first asked for: most texts
-        # name no program, and their offsets are never needed
-        self._pending = self._explicit is None and len(stripped) != len(text)
-
-    def _find_runs(self) -> None:
-        """Record where the dropped runs stood (once, on the first offset asked for)."""
-        self._pending = False
-        dropped = 0
-        for run in _DROPPED_RUN.finditer(self.text):
-            self._gaps.append(run.start() - dropped)
-            dropped += run.end() - run.start()
-            self._shift.append(dropped)
-
-    @classmethod
-    def of(cls, text: str) -> Keyed:
-        return cls(text)
-
-    def to_text(self, index: int) -> int:
-        """The offset in the text of the key's character `index`."""
-        if self._explicit is not None:
-            return self._explicit[index]
-        if self._pending:
-            self._find_runs()
-        at = bisect.bisect_right(self._gaps, index)
-        return index + (self._shift[at - 1] if at else 0)
-
-    def to_key(self, offset: int) -> int:
-        """The index in the key of the first character at or after `offset` of the text."""
-        if self._explicit is not None:
-            return bisect.bisect_left(self._explicit, offset)
-        lo, hi = 0, len(self.key)
-        while lo < hi:  # the first key index whose text offset is at or after `offset`
-            mid = (lo + hi) // 2
-            if self.to_text(mid) < offset:
-                lo = mid + 1
-            else:
-                hi = mid
-        return lo
-
-    def span(self, start: int, end: int) -> tuple[int, int]:
-        """The `(start, end)` in the original text of `key[start:end]`."""
-        if start >= end or not self.key:
-            return (0, 0)
-        return (self.to_text(start), self.to_text(end - 1) + 1)
+def _window_start(key: str, start: int) -> int:
+    """Where the words that may qualify the name at `start` (第N期, 次期, 現行, a 「)
+    begin: eight characters back, and further over a run of digits, so that no 第N期 is
+    cut in the middle of its number (which would lose it without a word)."""
+    at = max(0, start - 8)
+    while at > 0 and key[at] in _DIGITS:
+        at -= 1
+    return at
 
 
 @attrs.frozen
@@ -224,30 +166,28 @@ class ProgramLinker:
         def words(start: int, end: int) -> str:
             return text[slice(*keyed.span(start, end))]
 
+        covered = 0  # the key index where the words of the last mention end
         for m in self._pattern.finditer(key):
+            if m.start() < covered:  # (SIP) in 「…プログラム（SIP）」第3期: its words
+                continue
             name = self._names[m.group(0)]
             program = self.catalog[name.program]
-            rest = key[m.end() :]
-            if rest.startswith(self._stops.get(program.id, ())):  # any of them (a tuple)
+            if key.startswith(self._stops.get(program.id, ()), m.end()):  # any (a tuple)
                 continue
-            before = _BEFORE.search(key[max(0, m.start() - 8) : m.start()])
+            before = _BEFORE.search(key[_window_start(key, m.start()) : m.start()])
             if name.qualified and before is None:
                 continue
             start, end = m.start(), m.end()
             rule = name.rule
             phase: Phase | None = None
-            after = _AFTER.match(rest)
+            after = _AFTER.match(key, end)
             if after is not None:
-                phase = self._numbered(
-                    program, int(after.group(1)), words(start, end + after.end()), problems
-                )
-                end += after.end()
+                phase = self._numbered(program, after.group(1), words(start, after.end()), problems)
+                end = after.end()
             elif before is not None:
                 start -= len(before.group(0))
                 if before.group(1):
-                    phase = self._numbered(
-                        program, int(before.group(1)), words(start, end), problems
-                    )
+                    phase = self._numbered(program, before.group(1), words(start, end), problems)
                 else:
                     phase = self._relative(
                         program,
@@ -260,10 +200,11 @@ class ProgramLinker:
             elif program.kind is ProgramKind.TERM and written is not None:
                 phase = program.phase_in(written)
             period = _period(phase)
-            last = _LAST_YEAR.match(key[end:])
+            last = _LAST_YEAR.match(key, end)
             if last is not None:
                 period = _last_year(phase, program)
-                end += last.end()
+                end = last.end()
+            covered = end
             found.append(
                 ProgramMention(
                     program=program.id,
@@ -278,8 +219,18 @@ class ProgramLinker:
         return found, problems
 
     def _numbered(
-        self, program: Program, number: int, words: str, problems: list[Unresolved]
+        self, program: Program, digits: str, words: str, problems: list[Unresolved]
     ) -> Phase | None:
+        if len(digits) > _MAX_PHASE_DIGITS:
+            problems.append(
+                Unresolved(
+                    words,
+                    f"the registry knows no phase numbered with {len(digits):,} digits"
+                    f" of {program.id}",
+                )
+            )
+            return None
+        number = int(digits)
         for phase in program.phases:
             if phase.number == number:
                 return phase
@@ -335,10 +286,7 @@ class ProgramLinker:
         if keyed is None:
             keyed = Keyed.of(text)
         taken = [m.span for m in named if m.span is not None]
-        key = keyed.key
-        for a, b in taken:  # blank out the words that belong to a name
-            start, end = _key_index(keyed, a), _key_index(keyed, b)
-            key = key[:start] + "\0" * (end - start) + key[end:]
+        key = blanked(keyed, taken)  # the words that belong to a name are no cue
         found: list[ProgramMention] = []
         for pid in dict.fromkeys(m.program for m in inherited):
             if any(m.program == pid for m in named):
@@ -354,10 +302,10 @@ class ProgramLinker:
                 if len(phases) == 1:
                     phase = program.phase(phases.pop())
             period = _period(phase)
-            last = _LAST_YEAR.match(key[end:])
+            last = _LAST_YEAR.match(key, end)
             if last is not None:
                 period = _last_year(phase, program)
-                end += last.end()
+                end = last.end()
             found.append(
                 ProgramMention(
                     program=pid,
@@ -374,7 +322,8 @@ class ProgramLinker:
     def _cue(self, program: Program, key: str) -> tuple[int, int, Phase | None] | None:
         for m in _PHASE_ONLY.finditer(key):
             for phase in program.phases:
-                if phase.number == int(m.group(1)) and phase.label == m.group(0):
+                # the label first: it rules out a number too long for int()
+                if phase.label == m.group(0) and phase.number == int(m.group(1)):
                     return m.start(), m.end(), phase
         for m in _GOAL.finditer(key):
             if any(goal.label == m.group(0) for goal in program.goals):
