@@ -207,3 +207,12 @@ def test_the_model_imports_only_what_is_below_it() -> None:
     # the program registry's classes, re-exported by model.py, stand on the same ground
     assert graph["stpmodel.model"] <= allowed | {"stpmodel._program"}
     assert graph["stpmodel._program"] <= allowed
+
+
+def test_no_module_is_over_600_lines() -> None:
+    """A module that grows past 600 lines is doing two jobs: split it."""
+    sizes = {
+        name: len(path.read_text(encoding="utf-8").splitlines()) for name, path in MODULES.items()
+    }
+    assert sizes
+    assert {name: n for name, n in sizes.items() if n > 600} == {}

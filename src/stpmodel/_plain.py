@@ -460,7 +460,9 @@ def _interrupted() -> int:
     Called by another program (a notebook), the interrupt goes back to it."""
     import signal
 
-    program = _is_program()
+    from stpmodel._process import is_program
+
+    program = is_program()
     if program and hasattr(os, "kill"):
         signal.signal(signal.SIGINT, signal.SIG_DFL)  # a second Ctrl-C just ends it
     try:
@@ -474,16 +476,6 @@ def _interrupted() -> int:
     if hasattr(os, "kill"):
         os.kill(os.getpid(), signal.SIGINT)
     return 128 + signal.SIGINT
-
-
-def _is_program() -> bool:
-    """Whether this process is the `stpmodel` command (the console script or `python -m
-    stpmodel`), as `stpmodel.cli` decides it."""
-    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
-    if spec is not None and spec.name == "stpmodel.__main__":
-        return True
-    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
-    return name in ("stpmodel", "stpmodel.exe")
 
 
 def _refresh() -> None:

@@ -20,11 +20,12 @@ import contextlib
 import io
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from typing import NoReturn, TextIO
 
 import stpmodel
 from stpmodel import _arguments, _format, query
+from stpmodel._process import Signalled, drop_stdout, end_by, safe_streams, signals_unwind
 from stpmodel._write import escape_controls
 from stpmodel.dates import find_dates
 from stpmodel.errors import ParseError, ParseWarning, StpError, UnknownIdError, WriteError
@@ -456,102 +457,12 @@ def _check_top_options(argv: Sequence[str]) -> None:
             )
 
 
-def _safe_streams() -> None:
-    """Let stdout and stderr replace what their encoding cannot show (cp932, ascii …)
-    instead of failing half-way through the output."""
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper):
-            with contextlib.suppress(ValueError, OSError):  # a closed or odd stream
-                stream.reconfigure(errors="replace")
-
-
 def _say(stream: TextIO | None, text: str) -> None:
     """Write `text` with every control character (ESC …) and bidirectional formatting
     character (U+202E …) made visible as `\\uNNNN`, which is also a valid escape inside the
     JSON strings some commands print. Nothing when the stream was closed at start."""
     if stream is not None:
         stream.write(escape_controls(text, json=True, bidi=True))
-
-
-def _drop_stdout() -> None:
-    """Standard output refused the answer (a full disk, a closed pipe): point it at the null
-    device, so that what is left in its buffer is dropped and the interpreter's final flush
-    has nothing to fail on (which would print "Exception ignored in <stdout>", exit 120)."""
-    with contextlib.suppress(OSError, ValueError, AttributeError):
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        try:
-            os.dup2(devnull, sys.stdout.fileno())
-        finally:
-            os.close(devnull)
-
-
-class _Signalled(BaseException):
-    """SIGTERM (or SIGHUP) arrived: unwinds like KeyboardInterrupt, so that a write in
-    progress removes its temporary file, and is not caught by `except Exception`."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-def _raise_signalled(signum: int, frame: object) -> None:
-    raise _Signalled(signum)
-
-
-@contextlib.contextmanager
-def _signals_unwind() -> Iterator[None]:
-    """SIGTERM and SIGHUP raise `_Signalled` while the command runs (SIGINT already raises
-    KeyboardInterrupt); the previous handlers come back afterwards."""
-    import signal
-
-    previous = {}
-    for name in ("SIGTERM", "SIGHUP"):
-        number = getattr(signal, name, None)
-        if number is None:
-            continue
-        try:
-            previous[number] = signal.signal(number, _raise_signalled)
-        except ValueError:  # not the main thread: leave the handlers alone
-            break
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-
-
-def _is_program() -> bool:
-    """Whether this process is the `stpmodel` command (the console script or `python -m
-    stpmodel`), rather than a program or notebook that called `main` itself."""
-    spec = getattr(sys.modules.get("__main__"), "__spec__", None)
-    if spec is not None and spec.name == "stpmodel.__main__":
-        return True
-    name = os.path.basename(sys.argv[0]) if sys.argv and sys.argv[0] else ""
-    return name in ("stpmodel", "stpmodel.exe")
-
-
-def _end_by(signum: int) -> int:
-    """End the `stpmodel` process by `signum` with its default action, so that the parent
-    sees how it ended (a shell: 128 + the number). Called in another program (a notebook
-    running `main`), hand the signal back to that program's own handler instead: SIGINT
-    as KeyboardInterrupt, others re-sent now that its handlers are back; else return
-    128 + the number."""
-    import signal
-
-    for stream in (sys.stdout, sys.stderr):
-        if stream is not None:
-            with contextlib.suppress(Exception):
-                stream.flush()
-    if not _is_program():
-        if signum == signal.SIGINT:
-            raise KeyboardInterrupt
-        if hasattr(os, "kill"):
-            os.kill(os.getpid(), signum)
-        return 128 + signum
-    if hasattr(os, "kill") and hasattr(signal, "SIGKILL"):
-        signal.signal(signum, signal.SIG_DFL)
-        os.kill(os.getpid(), signum)
-    return 128 + signum
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -561,16 +472,16 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     if argv is None:
         argv = sys.argv[1:]
-    _safe_streams()
+    safe_streams()
     try:
-        with _signals_unwind():
+        with signals_unwind():
             return _run(argv)
     except KeyboardInterrupt:
         with contextlib.suppress(Exception):
             _say(sys.stderr, "stpmodel: interrupted\n")
-        return _end_by(signal.SIGINT)
-    except _Signalled as exc:
-        return _end_by(exc.signum)
+        return end_by(signal.SIGINT)
+    except Signalled as exc:
+        return end_by(exc.signum)
 
 
 def _run(argv: Sequence[str]) -> int:
@@ -590,7 +501,7 @@ def _run(argv: Sequence[str]) -> int:
                 _say(sys.stdout, output)
                 sys.stdout.flush()  # a full disk is reported here, not at the interpreter's exit
             except OSError:
-                _drop_stdout()
+                drop_stdout()
                 raise
         return status
     except _UsageError as exc:
